@@ -1,0 +1,41 @@
+package dev.stagegate.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything one gate (one annotated test method) did and saw.
+ *
+ * @param id a stable identifier: {@code <test class>#<method>}
+ * @param displayName the test's display name
+ * @param kind which annotation drove it
+ * @param verdict PASS when every check passed
+ * @param startedAt when the gate started
+ * @param duration how long it ran, build to teardown
+ * @param composeFile the compose file, as given
+ * @param project the compose project name used for the run
+ * @param engine the engine and compose versions
+ * @param checks each check in the order run
+ * @param services what was seen of each service
+ * @param failures one sentence per failure, in the order found
+ */
+public record GateResult(
+    String id,
+    String displayName,
+    GateKind kind,
+    Verdict verdict,
+    Instant startedAt,
+    Duration duration,
+    String composeFile,
+    String project,
+    EngineInfo engine,
+    List<CheckResult> checks,
+    List<ServiceEvidence> services,
+    List<String> failures) {
+  public GateResult {
+    checks = List.copyOf(checks);
+    services = List.copyOf(services);
+    failures = List.copyOf(failures);
+  }
+}

@@ -1,0 +1,9 @@
+#!/bin/sh
+# Routes of the benign-errors api: like good, plus an errors summary endpoint.
+. /app/http.sh
+case "$METHOD $REQ_PATH" in
+  "GET /health") respond 200 OK '{"status":"ok","db_ready":true}' ;;
+  "GET /api/v1/agents/list") respond 200 OK '{"agents":[{"id":1,"name":"planner","status":"idle"},{"id":2,"name":"researcher","status":"busy"},{"id":3,"name":"writer","status":"idle"}],"count":3}' ;;
+  "GET /api/v1/errors/summary") respond 200 OK '{"errors":0,"window":"1h"}' ;;
+  *) respond 404 "Not Found" '{"error":"not found"}' ;;
+esac

@@ -122,10 +122,10 @@ public final class CpuTrendJudge {
         subject
             + " "
             + analysis.reason()
-            + " over "
-            + Format.duration(observed)
-            + " (median of "
+            + "; judged on the median of "
             + blocks.size()
-            + " blocks).");
+            + " blocks over "
+            + Format.duration(observed)
+            + ".");
   }
 }

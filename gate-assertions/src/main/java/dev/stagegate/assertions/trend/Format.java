@@ -12,12 +12,12 @@ final class Format {
     return String.format(Locale.ROOT, "%.1f", value);
   }
 
-  /** A p-value with four decimals, or "<0.0001" below that. */
+  /** A p-value as "p=0.0123", or "p<0.0001" below that. */
   static String p(double p) {
     if (Double.isNaN(p)) {
-      return "n/a";
+      return "p=n/a";
     }
-    return p < 0.0001 ? "<0.0001" : String.format(Locale.ROOT, "%.4f", p);
+    return p < 0.0001 ? "p<0.0001" : String.format(Locale.ROOT, "p=%.4f", p);
   }
 
   /** A time offset given in hours, as "12.5 min". */

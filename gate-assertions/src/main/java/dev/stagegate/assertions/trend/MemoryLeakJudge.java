@@ -156,11 +156,11 @@ public final class MemoryLeakJudge {
         subject
             + " "
             + analysis.reason()
+            + "; judged on the "
+            + basis
             + " over "
             + Format.duration(observed)
-            + " ("
-            + basis
-            + ").");
+            + ".");
   }
 
   static double nonNegative(double value, String what) {

@@ -49,7 +49,7 @@ public class SeriesAssert extends AbstractAssert<SeriesAssert, Series> {
       case LEAK ->
           failWithMessage(
               "Expecting %s to show no leak but it grew %s MB/hour (from %s MB to %s MB over %s;"
-                  + " Mann-Kendall p=%s)%n%s",
+                  + " Mann-Kendall %s)%n%s",
               subject,
               Format.one(verdict.slopeMbPerHour()),
               Format.one(verdict.startMb()),
@@ -83,7 +83,7 @@ public class SeriesAssert extends AbstractAssert<SeriesAssert, Series> {
       case TREND ->
           failWithMessage(
               "Expecting %s to show no upward trend but it rose %s points/hour (from %s%% to %s%%"
-                  + " over %s; Mann-Kendall p=%s)%n%s",
+                  + " over %s; Mann-Kendall %s)%n%s",
               subject,
               Format.one(verdict.slopePointsPerHour()),
               Format.one(verdict.startPercent()),

@@ -78,7 +78,7 @@ record TrendAnalysis(
           y[0],
           y[n - 1],
           Double.NaN,
-          "shows no significant upward trend (Mann-Kendall p="
+          "shows no significant upward trend (Mann-Kendall "
               + Format.p(whole.pUpward())
               + ", slope "
               + Format.one(wholeSlope)
@@ -118,7 +118,7 @@ record TrendAnalysis(
               + tailSlope(tailSlope, unit)
               + " "
               + tailWindow
-              + " is not significant (Mann-Kendall p="
+              + " is not significant (Mann-Kendall "
               + Format.p(tail.pUpward())
               + "), as after warm-up or a single step");
     }
@@ -162,7 +162,7 @@ record TrendAnalysis(
             + Format.one(y[n - 1])
             + " "
             + unit
-            + "; Mann-Kendall p="
+            + "; Mann-Kendall "
             + Format.p(p)
             + ")");
   }

@@ -1,0 +1,36 @@
+package dev.stagegate.assertions.trend;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/** Number formatting for verdict sentences: fixed locale, so messages read the same everywhere. */
+final class Format {
+  private Format() {}
+
+  /** One decimal place. */
+  static String one(double value) {
+    return String.format(Locale.ROOT, "%.1f", value);
+  }
+
+  /** A p-value as "p=0.0123", or "p<0.0001" below that. */
+  static String p(double p) {
+    if (Double.isNaN(p)) {
+      return "p=n/a";
+    }
+    return p < 0.0001 ? "p<0.0001" : String.format(Locale.ROOT, "p=%.4f", p);
+  }
+
+  /** A time offset given in hours, as "12.5 min". */
+  static String minutes(double hours) {
+    return one(hours * 60) + " min";
+  }
+
+  /** A duration as "20 min" or, from two hours on, "4.0 h". */
+  static String duration(Duration d) {
+    double minutes = d.toMillis() / 60_000.0;
+    if (minutes >= 120) {
+      return one(minutes / 60) + " h";
+    }
+    return (minutes == Math.rint(minutes) ? String.valueOf((long) minutes) : one(minutes)) + " min";
+  }
+}

@@ -36,7 +36,14 @@ public final class MarkdownText {
    * (it would otherwise start an indented code block or a hard line break).
    */
   public static String text(String untrusted) {
-    String line = UntrustedText.cleanLine(untrusted).strip();
+    return escapeInline(UntrustedText.cleanLine(untrusted).strip());
+  }
+
+  /**
+   * Escapes one already-cleaned line. Kept apart from cleaning because cleaning twice is not
+   * harmless: a line already cut would be cut again and lose its marker.
+   */
+  private static String escapeInline(String line) {
     StringBuilder out = new StringBuilder(line.length() + 16);
     for (int i = 0; i < line.length(); i++) {
       char c = line.charAt(i);
@@ -79,7 +86,7 @@ public final class MarkdownText {
     }
     StringBuilder out = new StringBuilder();
     for (String line : cleaned.split("\n", -1)) {
-      String escaped = text(line);
+      String escaped = escapeInline(line.strip());
       if (escaped.isEmpty()) {
         continue;
       }

@@ -164,6 +164,12 @@ class MarkdownTextTest {
   }
 
   @org.junit.jupiter.api.Test
+  void longLineInCellIsCutOnceKeepingTheMarker() {
+    assertThat(MarkdownText.cell("y".repeat(5000)))
+        .isEqualTo("y".repeat(2000) + "… \\[cut 3000 chars\\]");
+  }
+
+  @org.junit.jupiter.api.Test
   void emptyCodeSpanSaysSo() {
     assertThat(MarkdownText.code("")).isEqualTo("*(empty)*");
   }

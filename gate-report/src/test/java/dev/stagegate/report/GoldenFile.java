@@ -15,6 +15,7 @@ import java.nio.file.Path;
  */
 public final class GoldenFile {
   private static final Path RESOURCES = Path.of("src", "test", "resources");
+  private static final Path ACTUAL = Path.of("target", "golden-actual");
   private static final String UPDATE_PROPERTY = "stagegate.updateGolden";
 
   private GoldenFile() {}
@@ -27,28 +28,38 @@ public final class GoldenFile {
       return;
     }
     String how =
-        "Regenerate with: cd gate-report && mvn -B -q verify -D"
+        "If the change is intended, regenerate from the repository root with"
+            + " `mvn -B -q -pl gate-report verify -D"
             + UPDATE_PROPERTY
-            + "=true   (then review `git diff "
+            + "=true` and review `git diff gate-report/"
             + expectedFile
-            + "`)";
+            + "` before committing.";
     if (!Files.exists(expectedFile)) {
       fail("Golden file " + expectedFile + " is missing. " + how);
     }
     String expected = Files.readString(expectedFile, StandardCharsets.UTF_8);
     if (!expected.equals(actual)) {
+      Path actualFile = ACTUAL.resolve(resource);
+      Files.createDirectories(actualFile.getParent());
+      Files.writeString(actualFile, actual, StandardCharsets.UTF_8);
+      int line = firstDifferingLine(expected, actual);
       fail(
-          "Output differs from golden file "
-              + expectedFile
-              + " at line "
-              + firstDifferingLine(expected, actual)
-              + ". "
-              + how
-              + "\n--- expected\n"
-              + expected
-              + "\n--- actual\n"
-              + actual);
+          "Output differs from golden file %s at line %d:%n  expected: %s%n  actual:   %s%n"
+              + "Full output in %s (diff -u %s %s).%n%s",
+          expectedFile,
+          line,
+          lineAt(expected, line),
+          lineAt(actual, line),
+          actualFile,
+          expectedFile,
+          actualFile,
+          how);
     }
+  }
+
+  private static String lineAt(String text, int line) {
+    String[] lines = text.split("\n", -1);
+    return line <= lines.length ? lines[line - 1] : "<end of file>";
   }
 
   private static int firstDifferingLine(String expected, String actual) {

@@ -1,0 +1,186 @@
+package dev.stagegate.report.json;
+
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.stagegate.report.AuditReport;
+import dev.stagegate.report.GateResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Reads and writes the evidence model as JSON: the form of {@code stability_audit.json}.
+ *
+ * <p>Instants are ISO-8601 strings ({@code 2024-05-01T12:00:00Z}), durations ISO-8601 strings
+ * ({@code PT1M23.4S}), properties in record-component order, two-space indent, {@code \n} line ends
+ * and a final newline, so the same report always gives the same bytes and a diff between two audits
+ * is readable. Every property is written, {@code null} included. The audit also carries its overall
+ * {@code verdict}. The shape is described by {@link #SCHEMA_RESOURCE}.
+ *
+ * <pre>{@code
+ * String json = AuditJson.write(report);
+ * AuditReport back = AuditJson.readReport(json, "stability_audit.json");
+ * AuditReport fromDisk = AuditJson.readReport(Path.of("target/stagegate/stability_audit.json"));
+ * }</pre>
+ */
+public final class AuditJson {
+  /** Classpath location of the JSON Schema (draft 2020-12) of the audit. */
+  public static final String SCHEMA_RESOURCE = "/dev/stagegate/report/stability_audit.schema.json";
+
+  private static final ObjectMapper MAPPER = createMapper();
+  private static final ObjectWriter WRITER = MAPPER.writer(prettyPrinter());
+
+  private AuditJson() {}
+
+  /** The audit as pretty-printed JSON, ending in a newline. */
+  public static String write(AuditReport report) {
+    return writeValue(report);
+  }
+
+  /** One gate as pretty-printed JSON, ending in a newline (the form of one entry of gates). */
+  public static String write(GateResult gate) {
+    return writeValue(gate);
+  }
+
+  /**
+   * Reads an audit from a file.
+   *
+   * @throws AuditJsonException naming the file, line and column when the content is malformed or
+   *     not an audit of a supported schema version
+   * @throws IOException when the file cannot be read
+   */
+  public static AuditReport readReport(Path file) throws IOException {
+    return readReport(Files.readAllBytes(file), file.toString());
+  }
+
+  /**
+   * Reads an audit from a string.
+   *
+   * @param source names the JSON in error messages, e.g. a file name
+   * @throws AuditJsonException when the JSON is malformed or not an audit of a supported version
+   */
+  public static AuditReport readReport(String json, String source) {
+    return readReport(json.getBytes(StandardCharsets.UTF_8), source);
+  }
+
+  /** Reads one gate from a file; see {@link #readReport(Path)}. */
+  public static GateResult readGate(Path file) throws IOException {
+    return read(Files.readAllBytes(file), file.toString(), GateResult.class);
+  }
+
+  /** Reads one gate from a string; see {@link #readReport(String, String)}. */
+  public static GateResult readGate(String json, String source) {
+    return read(json.getBytes(StandardCharsets.UTF_8), source, GateResult.class);
+  }
+
+  private static AuditReport readReport(byte[] json, String source) {
+    AuditReport report = read(json, source, AuditReport.class);
+    int version = report.schemaVersion();
+    if (version < 1 || version > AuditReport.SCHEMA_VERSION) {
+      throw new AuditJsonException(
+          source,
+          -1,
+          -1,
+          "schemaVersion",
+          "unsupported schemaVersion "
+              + version
+              + "; this library reads 1 to "
+              + AuditReport.SCHEMA_VERSION,
+          null);
+    }
+    return report;
+  }
+
+  private static <T> T read(byte[] json, String source, Class<T> type) {
+    try {
+      return MAPPER.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      JsonLocation where = e.getLocation();
+      throw new AuditJsonException(
+          source,
+          where == null ? -1 : where.getLineNr(),
+          where == null ? -1 : where.getColumnNr(),
+          e instanceof JsonMappingException m ? jsonPath(m.getPath()) : "",
+          e.getOriginalMessage(),
+          e);
+    } catch (IOException e) {
+      // Reading from a byte array does no I/O; only parse problems (above) can occur.
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Renders Jackson's reference chain as {@code gates[0].checks[1].status}. */
+  private static String jsonPath(List<JsonMappingException.Reference> path) {
+    StringBuilder sb = new StringBuilder();
+    for (JsonMappingException.Reference ref : path) {
+      if (ref.getFieldName() != null) {
+        if (sb.length() > 0) {
+          sb.append('.');
+        }
+        sb.append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        sb.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String writeValue(Object value) {
+    try {
+      return WRITER.writeValueAsString(value) + "\n";
+    } catch (JsonProcessingException e) {
+      // The model holds only strings, numbers, enums, instants and durations: this is a bug.
+      throw new IllegalStateException("cannot write audit JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static ObjectMapper createMapper() {
+    JsonMapper mapper =
+        JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .addModule(
+                new SimpleModule("stagegate-well-formed-strings")
+                    .addSerializer(String.class, new WellFormedStringSerializer()))
+            .addMixIn(AuditReport.class, AuditReportMixin.class)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            // A missing property is a broken audit, not a default; say which one.
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    // Lists are never null in the model; fail on "checks": null with a path, not an NPE.
+    mapper.configOverride(List.class).setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL));
+    return mapper;
+  }
+
+  private static DefaultPrettyPrinter prettyPrinter() {
+    Separators separators =
+        Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEmptySeparator("")
+            .withArrayEmptySeparator("");
+    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+    DefaultPrettyPrinter printer = new DefaultPrettyPrinter(separators);
+    printer.indentObjectsWith(indenter);
+    printer.indentArraysWith(indenter);
+    return printer;
+  }
+}

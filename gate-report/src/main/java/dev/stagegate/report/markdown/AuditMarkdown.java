@@ -1,0 +1,94 @@
+package dev.stagegate.report.markdown;
+
+import dev.stagegate.report.AuditReport;
+import dev.stagegate.report.GateResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders an {@link AuditReport} as {@code stability_audit.md}: the overall verdict and its reasons
+ * first, a table of gates, then per gate its checks, raw outputs, services, resource usage,
+ * healthchecks, log findings and last log lines.
+ *
+ * <p>Everything taken from the report is treated as hostile (containers print what they like): it
+ * goes through {@link MarkdownText}, so no log line can close a code block, inject HTML, break a
+ * table or restyle the page.
+ *
+ * <p>The audit is a list of {@link AuditSection}s followed by, for each gate, a {@code ## Gate:}
+ * heading and a list of {@link GateSection}s; further sections are added with {@link
+ * #withReportSection} and {@link #withGateSection}, or a different selection built with the
+ * constructor.
+ *
+ * <pre>{@code
+ * String markdown = AuditMarkdown.standard().render(report);
+ * }</pre>
+ */
+public final class AuditMarkdown {
+  private final List<AuditSection> reportSections;
+  private final List<GateSection> gateSections;
+
+  /**
+   * An audit made of the given sections.
+   *
+   * @param reportSections rendered in order at the top
+   * @param gateSections rendered in order under each gate's heading
+   */
+  public AuditMarkdown(List<AuditSection> reportSections, List<GateSection> gateSections) {
+    this.reportSections = List.copyOf(reportSections);
+    this.gateSections = List.copyOf(gateSections);
+  }
+
+  /** The audit as stagegate writes it. */
+  public static AuditMarkdown standard() {
+    return new AuditMarkdown(standardReportSections(), standardGateSections());
+  }
+
+  /** Title and verdict with reasons, then the table of gates. */
+  public static List<AuditSection> standardReportSections() {
+    return List.of(new VerdictSection(), new GateSummarySection());
+  }
+
+  /**
+   * Overview and failures, checks with raw output, services, resource usage, healthchecks, log
+   * findings, last log lines.
+   */
+  public static List<GateSection> standardGateSections() {
+    return List.of(
+        new GateOverviewSection(),
+        new ChecksSection(),
+        new ServicesSection(),
+        new ResourceUsageSection(),
+        new HealthchecksSection(),
+        new LogFindingsSection(),
+        new LogTailSection());
+  }
+
+  /** This audit with one more report-level section, after the others. */
+  public AuditMarkdown withReportSection(AuditSection section) {
+    List<AuditSection> sections = new ArrayList<>(reportSections);
+    sections.add(section);
+    return new AuditMarkdown(sections, gateSections);
+  }
+
+  /** This audit with one more section in every gate, after the others. */
+  public AuditMarkdown withGateSection(GateSection section) {
+    List<GateSection> sections = new ArrayList<>(gateSections);
+    sections.add(section);
+    return new AuditMarkdown(reportSections, sections);
+  }
+
+  /** The report as Markdown (CommonMark with GFM tables), ending in a newline. */
+  public String render(AuditReport report) {
+    MarkdownDocument doc = new MarkdownDocument();
+    for (AuditSection section : reportSections) {
+      section.render(report, doc);
+    }
+    for (GateResult gate : report.gates()) {
+      doc.heading(2, "Gate: " + gate.id());
+      for (GateSection section : gateSections) {
+        section.render(gate, doc);
+      }
+    }
+    return doc.toString();
+  }
+}

@@ -1,0 +1,31 @@
+package dev.stagegate.report.markdown;
+
+import dev.stagegate.report.EngineInfo;
+import dev.stagegate.report.GateResult;
+import java.util.List;
+
+/** A gate's verdict, what ran where (compose file, project, engine), and its failures. */
+final class GateOverviewSection implements GateSection {
+  @Override
+  public void render(GateResult gate, MarkdownDocument doc) {
+    doc.paragraph("**Verdict: " + gate.verdict() + "** · " + MarkdownText.text(gate.displayName()));
+    EngineInfo engine = gate.engine() == null ? EngineInfo.unknown() : gate.engine();
+    doc.bullets(
+        List.of(
+            "Kind: " + gate.kind(),
+            "Started: " + MarkdownText.text(String.valueOf(gate.startedAt())),
+            "Duration: " + HumanDuration.format(gate.duration()),
+            "Compose file: " + MarkdownText.code(gate.composeFile()),
+            "Compose project: " + MarkdownText.code(gate.project()),
+            "Engine: Docker "
+                + MarkdownText.text(engine.engineVersion())
+                + " (API "
+                + MarkdownText.text(engine.apiVersion())
+                + ")",
+            "Compose: " + MarkdownText.text(engine.composeVersion())));
+    if (!gate.failures().isEmpty()) {
+      doc.heading(3, "Failures");
+      doc.bullets(gate.failures().stream().map(MarkdownText::text).toList());
+    }
+  }
+}

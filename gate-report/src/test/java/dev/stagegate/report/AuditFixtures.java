@@ -1,0 +1,111 @@
+package dev.stagegate.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Fixed reports for tests: the same input always, so golden files can compare bytes. */
+public final class AuditFixtures {
+  public static final Instant T0 = Instant.parse("2024-05-01T12:00:00Z");
+
+  private AuditFixtures() {}
+
+  /** One passing and one failing gate, touching every part of the model. */
+  public static AuditReport small() {
+    return new AuditReport(AuditReport.SCHEMA_VERSION, T0, List.of(passingGate(), failingGate()));
+  }
+
+  public static EngineInfo engine() {
+    return new EngineInfo("20.10.24", "1.41", "docker-compose version 1.29.2");
+  }
+
+  public static GateResult passingGate() {
+    return new GateResult(
+        "shop.ShopGateTest#healthy",
+        "stack comes up healthy",
+        GateKind.HEALTHY_SMOKE,
+        Verdict.PASS,
+        T0.minusSeconds(120),
+        Duration.ofMillis(83_400),
+        "examples/shop/compose.yaml",
+        "sg1a2b3c",
+        engine(),
+        List.of(
+            CheckResult.pass("build", "2 images built", ""),
+            CheckResult.pass("all services healthy", "api healthy, db healthy", ""),
+            CheckResult.pass(
+                "smoke GET api:8000/health",
+                "status 200, JSON subset matched",
+                "{\"status\":\"ok\",\"db\":\"up\"}")),
+        List.of(
+            new ServiceEvidence(
+                "api",
+                "sg1a2b3c_api_1",
+                false,
+                "running",
+                "healthy",
+                0,
+                null,
+                false,
+                List.of(new HealthProbe(T0.minusSeconds(30), 0, "ok\n")),
+                new StatsSnapshot(1.25, 52_428_800L, 536_870_912L, 10_240L, 2_048L, 7),
+                List.of(),
+                0,
+                List.of("INFO starting", "INFO listening on :8000"),
+                2),
+            new ServiceEvidence(
+                "migrate",
+                "sg1a2b3c_migrate_1",
+                true,
+                "exited",
+                "none",
+                0,
+                0,
+                false,
+                List.of(),
+                null,
+                List.of(),
+                0,
+                List.of("applied 3 migrations"),
+                1)),
+        List.of());
+  }
+
+  public static GateResult failingGate() {
+    return new GateResult(
+        "shop.ShopGateTest#burnIn",
+        "survives 10 minutes",
+        GateKind.BURN_IN,
+        Verdict.FAIL,
+        T0.minusSeconds(60),
+        Duration.ofSeconds(601, 500_000_000),
+        "examples/shop/compose.yaml",
+        "sg4d5e6f",
+        engine(),
+        List.of(
+            CheckResult.pass("all services healthy", "api healthy", ""),
+            CheckResult.fail(
+                "no restarts", "api restarted 2 times", "api: RestartCount=2, OOMKilled=true"),
+            new CheckResult("smoke GET api:8000/orders", CheckStatus.SKIPPED, "not run", "")),
+        List.of(
+            new ServiceEvidence(
+                "api",
+                "sg4d5e6f_api_1",
+                false,
+                "running",
+                "unhealthy",
+                2,
+                137,
+                true,
+                List.of(new HealthProbe(T0.minusSeconds(5), 1, "connection refused")),
+                new StatsSnapshot(97.5, 535_000_000L, 536_870_912L, 3_500_000L, 1_200_000L, 12),
+                List.of(
+                    LogFinding.single("api", 41, "error-level", "ERROR out of memory"),
+                    new LogFinding(
+                        "api", 57, "python-traceback", "MemoryError: cannot allocate", 6)),
+                5,
+                List.of("WARN heap at 95%", "ERROR out of memory", "INFO restarting"),
+                1234)),
+        List.of("api restarted 2 times", "api was OOMKilled (exit code 137)"));
+  }
+}

@@ -1,0 +1,168 @@
+package dev.stagegate.report.markdown;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stagegate.report.AuditFixtures;
+import dev.stagegate.report.AuditReport;
+import dev.stagegate.report.Verdict;
+import java.util.List;
+import org.commonmark.node.BulletList;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.junit.jupiter.api.Test;
+
+class AuditMarkdownStructureTest {
+  private final AuditReport report = AuditFixtures.small();
+  private final MarkdownTree tree = MarkdownTree.parse(AuditMarkdown.standard().render(report));
+
+  @Test
+  void headingsComeInOrder() {
+    assertThat(tree.headings())
+        .containsExactly(
+            "# Stability audit",
+            "## Gates",
+            "## Gate: shop.ShopGateTest#healthy",
+            "### Checks",
+            "#### Output: smoke GET api:8000/health",
+            "### Services",
+            "### Resource usage",
+            "### Healthchecks",
+            "### Log findings",
+            "### Last log lines",
+            "## Gate: shop.ShopGateTest#burnIn",
+            "### Failures",
+            "### Checks",
+            "#### Output: no restarts",
+            "### Services",
+            "### Resource usage",
+            "### Healthchecks",
+            "### Log findings",
+            "#### api",
+            "### Last log lines");
+  }
+
+  @Test
+  void verdictAndItsReasonsComeRightAfterTheTitle() {
+    Node title = tree.document.getFirstChild();
+    Node verdict = title.getNext();
+    assertThat(verdict).isInstanceOf(Paragraph.class);
+    assertThat(MarkdownTree.textOf(verdict)).isEqualTo("Verdict: FAIL");
+    assertThat(verdict.getNext()).isInstanceOf(BulletList.class);
+    assertThat(MarkdownTree.textOf(verdict.getNext()))
+        .isEqualTo(
+            "shop.ShopGateTest#burnIn: api restarted 2 times"
+                + "shop.ShopGateTest#burnIn: api was OOMKilled (exit code 137)");
+  }
+
+  @Test
+  void passingAuditSaysSo() {
+    AuditReport passing =
+        new AuditReport(1, AuditFixtures.T0, List.of(AuditFixtures.passingGate()));
+    MarkdownTree passed = MarkdownTree.parse(AuditMarkdown.standard().render(passing));
+    Node verdict = passed.document.getFirstChild().getNext();
+    assertThat(MarkdownTree.textOf(verdict)).isEqualTo("Verdict: PASS");
+    assertThat(MarkdownTree.textOf(verdict.getNext())).startsWith("The gate passed.");
+  }
+
+  @Test
+  void emptyAuditIsIncomplete() {
+    AuditReport empty = new AuditReport(1, AuditFixtures.T0, List.of());
+    assertThat(empty.verdict()).isEqualTo(Verdict.INCOMPLETE);
+    MarkdownTree none = MarkdownTree.parse(AuditMarkdown.standard().render(empty));
+    assertThat(none.headings()).containsExactly("# Stability audit");
+    assertThat(MarkdownTree.textOf(none.document)).contains("Verdict: INCOMPLETE", "No gate ran.");
+  }
+
+  @Test
+  void summaryTableListsEveryGate() {
+    assertThat(tree.tables().get(0))
+        .containsExactly(
+            List.of("Gate", "Kind", "Verdict", "Duration"),
+            List.of("shop.ShopGateTest#healthy", "HEALTHY_SMOKE", "PASS", "1m 23.4s"),
+            List.of("shop.ShopGateTest#burnIn", "BURN_IN", "FAIL", "10m 1.5s"));
+  }
+
+  @Test
+  void tablesAreRectangular() {
+    for (List<List<String>> table : tree.tables()) {
+      int columns = table.get(0).size();
+      assertThat(table).allSatisfy(row -> assertThat(row).hasSize(columns));
+    }
+  }
+
+  @Test
+  void servicesAndStatsTablesCarryTheNumbers() {
+    List<List<List<String>>> tables = tree.tables();
+    // burnIn gate: checks, services, resource usage, healthchecks
+    List<List<String>> services = tables.get(6);
+    assertThat(services.get(0)).startsWith("Service", "Container", "State");
+    assertThat(services.get(1))
+        .containsExactly(
+            "api",
+            "sg4d5e6f_api_1",
+            "running",
+            "unhealthy",
+            "2",
+            "137",
+            "yes",
+            "510.2 MiB",
+            "97.5 %");
+    List<List<String>> stats = tables.get(7);
+    assertThat(stats.get(1))
+        .containsExactly("api", "97.5", "510.2 / 512.0 (99.7 %)", "3.3 MiB / 1.1 MiB", "12");
+  }
+
+  @Test
+  void rawOutputIsAFencedBlockOfItsOwn() {
+    List<FencedCodeBlock> blocks = tree.fencedBlocks();
+    assertThat(blocks.get(0).getLiteral()).isEqualTo("{\"status\":\"ok\",\"db\":\"up\"}\n");
+  }
+
+  @Test
+  void findingsQuoteLineAndNumberAndSayHowManyAreHidden() {
+    List<BulletList> lists = tree.all(BulletList.class);
+    String findings = MarkdownTree.textOf(lists.get(lists.size() - 1));
+    assertThat(findings)
+        .isEqualTo(
+            "line 41, error-level: ERROR out of memory"
+                + "line 57 (6 lines), python-traceback: MemoryError: cannot allocate"
+                + "3 more not shown");
+  }
+
+  @Test
+  void lastLogLinesAreCollapsedPerService() {
+    List<String> html = tree.all(HtmlBlock.class).stream().map(HtmlBlock::getLiteral).toList();
+    assertThat(html)
+        .containsExactly(
+            "<details>\n<summary>api (2 of 2 lines)</summary>",
+            "</details>",
+            "<details>\n<summary>migrate (1 of 1 line)</summary>",
+            "</details>",
+            "<details>\n<summary>api (3 of 1234 lines)</summary>",
+            "</details>");
+    // each <details> is followed by the fenced block of that service's lines
+    HtmlBlock last = tree.all(HtmlBlock.class).get(4);
+    assertThat(last.getNext()).isInstanceOf(FencedCodeBlock.class);
+    assertThat(((FencedCodeBlock) last.getNext()).getLiteral())
+        .isEqualTo("WARN heap at 95%\nERROR out of memory\nINFO restarting\n");
+  }
+
+  @Test
+  void extraSectionsGoWhereDocumented() {
+    String md =
+        AuditMarkdown.standard()
+            .withReportSection((r, doc) -> doc.heading(2, "Risk"))
+            .withGateSection((g, doc) -> doc.heading(3, "Chart"))
+            .render(report);
+    List<String> headings = MarkdownTree.parse(md).headings();
+    assertThat(headings.subList(0, 4))
+        .containsExactly(
+            "# Stability audit", "## Gates", "## Risk", "## Gate: shop.ShopGateTest#healthy");
+    assertThat(headings)
+        .containsSubsequence(
+            "### Last log lines", "### Chart", "## Gate: shop.ShopGateTest#burnIn");
+    assertThat(headings.get(headings.size() - 1)).isEqualTo("### Chart");
+  }
+}

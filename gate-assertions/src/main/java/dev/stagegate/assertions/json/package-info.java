@@ -1,0 +1,2 @@
+/** Matching JSON response bodies against an expected subset: {@link JsonSubset}. */
+package dev.stagegate.assertions.json;

@@ -1,0 +1,50 @@
+package dev.stagegate.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Makes a method a burn-in gate: everything {@link HealthySmoke} does, then the stack is kept
+ * running and watched for the duration. Any restart, exit, OOM kill, unhealthy turn or crash
+ * signature in a log fails it within a second; at the end memory must show no leak and CPU no
+ * upward trend. Smoke checks run at the start, at the end, and every {@link #smokeEvery()}.
+ *
+ * <pre>{@code
+ * @BurnIn(hours = 4)
+ * @SmokeCheck(service = "api", port = 8000, path = "/health")
+ * void survivesFourHours() {}
+ * }</pre>
+ *
+ * <p>Give exactly one of {@link #hours()}, {@link #minutes()} or {@link #duration()}. The
+ * configuration parameter {@code stagegate.burnin.duration} overrides the duration of every burn-in
+ * (CI runs a short one); the audit then says so: {@code PASS (shortened: 2 min of 4 h requested)}.
+ */
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Test
+@ExtendWith(StageGateExtension.class)
+public @interface BurnIn {
+  /** Duration in hours. */
+  int hours() default 0;
+
+  /** Duration in minutes. */
+  int minutes() default 0;
+
+  /** Duration as ISO-8601, e.g. {@code PT4H} or {@code PT90M}. */
+  String duration() default "";
+
+  /** The compose file, relative to the module directory. */
+  String compose() default "docker-compose.yml";
+
+  /** As {@link HealthySmoke#startupTimeout()}. */
+  String startupTimeout() default "";
+
+  /** Run the smoke checks this often during the watch as well (ISO-8601); empty: start and end. */
+  String smokeEvery() default "";
+}

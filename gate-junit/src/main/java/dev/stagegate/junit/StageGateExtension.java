@@ -1,0 +1,187 @@
+package dev.stagegate.junit;
+
+import dev.stagegate.assertions.logs.LogAudit;
+import dev.stagegate.junit.compose.ComposeFile;
+import dev.stagegate.junit.config.GateSettings;
+import dev.stagegate.junit.docker.DockerEngine;
+import dev.stagegate.junit.gate.BurnInPlan;
+import dev.stagegate.junit.gate.GateFailedError;
+import dev.stagegate.junit.gate.GateRun;
+import dev.stagegate.junit.gate.GateSpec;
+import dev.stagegate.junit.gate.ReportSession;
+import dev.stagegate.junit.gate.SmokeSpec;
+import dev.stagegate.report.GateKind;
+import dev.stagegate.report.GateResult;
+import dev.stagegate.report.Verdict;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The JUnit extension behind {@link HealthySmoke} and {@link BurnIn}: it runs the gate around the
+ * test method and resolves {@link GateStack} parameters. Registered by the annotations; there is no
+ * need to register it by hand.
+ *
+ * <p>State lives in the {@link ExtensionContext.Store}: the run per test method (closed, i.e. torn
+ * down, by JUnit at the latest when the method's context closes) and the audit per engine
+ * execution.
+ */
+public final class StageGateExtension implements InvocationInterceptor, ParameterResolver {
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(StageGateExtension.class);
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.getParameter().getType() == GateStack.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return run(context).stack();
+  }
+
+  @Override
+  public void interceptTestMethod(
+      Invocation<Void> invocation,
+      ReflectiveInvocationContext<Method> invocationContext,
+      ExtensionContext context)
+      throws Throwable {
+    GateRun run = run(context);
+    GateResult result = run.execute(invocation::proceed);
+    Path report = session(context, run).add(result);
+    context.publishReportEntry("stagegate.audit", report.toString());
+    context.publishReportEntry("stagegate.verdict", result.verdict().name());
+    if (result.verdict() != Verdict.PASS) {
+      GateFailedError error = new GateFailedError(result.id(), result.failures(), report);
+      if (run.bodyFailure() != null) {
+        error.initCause(run.bodyFailure());
+      }
+      throw error;
+    }
+  }
+
+  private GateRun run(ExtensionContext context) {
+    return context
+        .getStore(NAMESPACE)
+        .computeIfAbsent(
+            GateRun.class, k -> new GateRun(spec(context), DockerEngine.connect()), GateRun.class);
+  }
+
+  private ReportSession session(ExtensionContext context, GateRun run) {
+    Path dir = settings(context, List.of()).reportDir();
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .computeIfAbsent(ReportSession.class, k -> new ReportSession(dir), ReportSession.class);
+  }
+
+  private static GateSettings settings(ExtensionContext context, Iterable<String> services) {
+    return GateSettings.read(context::getConfigurationParameter, services);
+  }
+
+  /** Reads and validates the annotations; every bad value fails here, before Docker is touched. */
+  private static GateSpec spec(ExtensionContext context) {
+    Method method = context.getRequiredTestMethod();
+    Optional<HealthySmoke> smoke = AnnotationSupport.findAnnotation(method, HealthySmoke.class);
+    Optional<BurnIn> burnIn = AnnotationSupport.findAnnotation(method, BurnIn.class);
+    if (smoke.isPresent() == burnIn.isPresent()) {
+      throw new GateConfigurationException(
+          method
+              + (smoke.isPresent()
+                  ? " has both @HealthySmoke and @BurnIn; keep one (a burn-in smoke-checks too)."
+                  : " is run by StageGateExtension but has neither @HealthySmoke nor @BurnIn."));
+    }
+    String composeAttribute =
+        smoke.map(HealthySmoke::compose).orElseGet(() -> burnIn.get().compose());
+    String startupAttribute =
+        smoke.map(HealthySmoke::startupTimeout).orElseGet(() -> burnIn.get().startupTimeout());
+    String annotationName = smoke.isPresent() ? "@HealthySmoke" : "@BurnIn";
+    ComposeFile compose = ComposeFile.load(Path.of(composeAttribute));
+    GateSettings settings = settings(context, compose.services().keySet());
+    Duration startup =
+        startupAttribute.isBlank()
+            ? settings.startupTimeout()
+            : GateSettings.parseDuration(startupAttribute, annotationName + "(startupTimeout)");
+    Duration settle =
+        smoke.map(HealthySmoke::settle).filter(s -> !s.isBlank()).isPresent()
+            ? GateSettings.parseDuration(smoke.get().settle(), "@HealthySmoke(settle)")
+            : settings.settle();
+    Optional<BurnInPlan> plan = burnIn.map(b -> BurnInPlan.of(b, settings));
+    List<SmokeSpec> smokes = new ArrayList<>();
+    for (SmokeCheck c : AnnotationSupport.findRepeatableAnnotations(method, SmokeCheck.class)) {
+      smokes.add(SmokeSpec.of(c, compose));
+    }
+    return new GateSpec(
+        context.getRequiredTestClass().getName() + "#" + method.getName(),
+        context.getDisplayName(),
+        plan.isPresent() ? GateKind.BURN_IN : GateKind.HEALTHY_SMOKE,
+        composeAttribute,
+        compose,
+        startup,
+        settle,
+        smokes,
+        logAudit(context, compose, settings),
+        settings,
+        plan);
+  }
+
+  private static LogAudit logAudit(
+      ExtensionContext context, ComposeFile compose, GateSettings settings) {
+    LogAudit audit = LogAudit.defaults();
+    List<LogAllow> allows = new ArrayList<>();
+    allows.addAll(
+        AnnotationSupport.findRepeatableAnnotations(
+            context.getRequiredTestClass(), LogAllow.class));
+    allows.addAll(
+        AnnotationSupport.findRepeatableAnnotations(
+            context.getRequiredTestMethod(), LogAllow.class));
+    for (LogAllow a : allows) {
+      if (!"*".equals(a.service()) && compose.service(a.service()).isEmpty()) {
+        throw new GateConfigurationException(
+            "@LogAllow(service = \""
+                + a.service()
+                + "\"): no such service in "
+                + compose.path()
+                + ". Services there: "
+                + String.join(", ", compose.services().keySet())
+                + ".");
+      }
+      audit = audit.withAllowed(a.service(), checkedRegex(a.pattern(), "@LogAllow(pattern)"));
+    }
+    for (var e : settings.logAllow().entrySet()) {
+      String key =
+          "*".equals(e.getKey())
+              ? GateSettings.LOGS_ALLOW
+              : GateSettings.LOGS_ALLOW + "." + e.getKey();
+      audit = audit.withAllowed(e.getKey(), checkedRegex(e.getValue(), key));
+    }
+    return audit;
+  }
+
+  private static String checkedRegex(String regex, String where) {
+    try {
+      Pattern.compile(regex);
+      return regex;
+    } catch (PatternSyntaxException e) {
+      throw new GateConfigurationException(
+          where
+              + " is not a valid regular expression: "
+              + e.getDescription()
+              + " in '"
+              + regex
+              + "'.",
+          e);
+    }
+  }
+}

@@ -1,0 +1,152 @@
+package dev.stagegate.junit.config;
+
+import dev.stagegate.junit.GateConfigurationException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The configuration parameters of stagegate (JUnit configuration parameters: {@code -D} system
+ * properties or {@code junit-platform.properties}). Every key is documented in the README.
+ *
+ * @param reportDir {@code stagegate.report.dir}: where the audit is written (default {@code
+ *     target/stagegate})
+ * @param startupTimeout {@code stagegate.startup.timeout}: how long services may take to become
+ *     healthy (default {@code PT2M})
+ * @param buildTimeout {@code stagegate.build.timeout}: how long the no-cache build may take
+ *     (default {@code PT10M})
+ * @param smokeTimeout {@code stagegate.smoke.timeout}: per smoke request (default {@code PT10S})
+ * @param settle {@code stagegate.smoke.settle}: how long a smoke gate keeps watching after the
+ *     stack is healthy (default {@code PT2S})
+ * @param logAllow {@code stagegate.logs.allow} (all services) and {@code
+ *     stagegate.logs.allow.<service>}: one regular expression each
+ * @param logLines {@code stagegate.logs.lines}: last log lines kept per service (default 1000)
+ * @param burnInOverride {@code stagegate.burnin.duration}: replaces every burn-in's duration (unset
+ *     by default)
+ * @param statsInterval {@code stagegate.stats.interval}: how often stats are sampled (default
+ *     {@code PT1S})
+ * @param statsStall {@code stagegate.stats.stall}: a stats stream silent this long makes the
+ *     burn-in INCONCLUSIVE (default {@code PT30S})
+ * @param progressInterval {@code stagegate.progress.interval}: how often a burn-in reports progress
+ *     (default {@code PT1M})
+ * @param logsFailFast {@code stagegate.logs.failfast}: a log finding fails a burn-in at once
+ *     (default {@code true}) or at the end ({@code false})
+ * @param trendMinimumSpan {@code stagegate.trend.min-span}: the shortest watch the trend judges
+ *     decide on (default {@code PT5M}); shorter burn-ins get INCONCLUSIVE trends
+ */
+public record GateSettings(
+    Path reportDir,
+    Duration startupTimeout,
+    Duration buildTimeout,
+    Duration smokeTimeout,
+    Duration settle,
+    Map<String, String> logAllow,
+    int logLines,
+    Optional<Duration> burnInOverride,
+    Duration statsInterval,
+    Duration statsStall,
+    Duration progressInterval,
+    boolean logsFailFast,
+    Duration trendMinimumSpan) {
+  public static final String REPORT_DIR = "stagegate.report.dir";
+  public static final String STARTUP_TIMEOUT = "stagegate.startup.timeout";
+  public static final String BUILD_TIMEOUT = "stagegate.build.timeout";
+  public static final String SMOKE_TIMEOUT = "stagegate.smoke.timeout";
+  public static final String SETTLE = "stagegate.smoke.settle";
+  public static final String LOGS_ALLOW = "stagegate.logs.allow";
+  public static final String LOG_LINES = "stagegate.logs.lines";
+  public static final String BURNIN_DURATION = "stagegate.burnin.duration";
+  public static final String STATS_INTERVAL = "stagegate.stats.interval";
+  public static final String STATS_STALL = "stagegate.stats.stall";
+  public static final String PROGRESS_INTERVAL = "stagegate.progress.interval";
+  public static final String LOGS_FAIL_FAST = "stagegate.logs.failfast";
+  public static final String TREND_MIN_SPAN = "stagegate.trend.min-span";
+
+  public GateSettings {
+    logAllow = Map.copyOf(logAllow);
+  }
+
+  /**
+   * Reads the settings through {@code lookup} (a key to its value, e.g. JUnit's {@code
+   * ExtensionContext::getConfigurationParameter}); {@code services} lists the services whose {@code
+   * stagegate.logs.allow.<service>} keys are read.
+   */
+  public static GateSettings read(
+      Function<String, Optional<String>> lookup, Iterable<String> services) {
+    Map<String, String> allow = new LinkedHashMap<>();
+    lookup.apply(LOGS_ALLOW).filter(s -> !s.isBlank()).ifPresent(v -> allow.put("*", v));
+    for (String s : services) {
+      lookup.apply(LOGS_ALLOW + "." + s).filter(v -> !v.isBlank()).ifPresent(v -> allow.put(s, v));
+    }
+    return new GateSettings(
+        Path.of(lookup.apply(REPORT_DIR).orElse("target/stagegate")),
+        duration(lookup, STARTUP_TIMEOUT, "PT2M"),
+        duration(lookup, BUILD_TIMEOUT, "PT10M"),
+        duration(lookup, SMOKE_TIMEOUT, "PT10S"),
+        duration(lookup, SETTLE, "PT2S"),
+        allow,
+        positiveInt(lookup, LOG_LINES, 1000),
+        lookup
+            .apply(BURNIN_DURATION)
+            .filter(v -> !v.isBlank())
+            .map(v -> parseDuration(v, "Configuration parameter " + BURNIN_DURATION)),
+        duration(lookup, STATS_INTERVAL, "PT1S"),
+        duration(lookup, STATS_STALL, "PT30S"),
+        duration(lookup, PROGRESS_INTERVAL, "PT1M"),
+        bool(lookup, LOGS_FAIL_FAST, true),
+        duration(lookup, TREND_MIN_SPAN, "PT5M"));
+  }
+
+  /** Parses an ISO-8601 duration; {@code where} names the setting for the error message. */
+  public static Duration parseDuration(String value, String where) {
+    try {
+      Duration d = Duration.parse(value.trim());
+      if (d.isNegative() || d.isZero()) {
+        throw new GateConfigurationException(
+            where + " must be a positive duration but was " + value + ". Use e.g. PT2M.");
+      }
+      return d;
+    } catch (DateTimeParseException e) {
+      throw new GateConfigurationException(
+          where
+              + " must be an ISO-8601 duration such as PT30S, PT2M or PT4H but was '"
+              + value
+              + "'.",
+          e);
+    }
+  }
+
+  private static Duration duration(
+      Function<String, Optional<String>> lookup, String key, String fallback) {
+    return parseDuration(lookup.apply(key).orElse(fallback), "Configuration parameter " + key);
+  }
+
+  private static boolean bool(
+      Function<String, Optional<String>> lookup, String key, boolean fallback) {
+    String v = lookup.apply(key).orElse(Boolean.toString(fallback)).trim();
+    if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(v);
+    }
+    throw new GateConfigurationException(
+        "Configuration parameter " + key + " must be true or false but was '" + v + "'.");
+  }
+
+  private static int positiveInt(
+      Function<String, Optional<String>> lookup, String key, int fallback) {
+    String v = lookup.apply(key).orElse(Integer.toString(fallback)).trim();
+    try {
+      int n = Integer.parseInt(v);
+      if (n > 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the message below
+    }
+    throw new GateConfigurationException(
+        "Configuration parameter " + key + " must be a positive whole number but was '" + v + "'.");
+  }
+}

@@ -1,0 +1,119 @@
+package dev.stagegate.junit.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Image;
+import com.github.dockerjava.api.model.Network;
+import dev.stagegate.junit.compose.RunLabels;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Removes what gate runs killed mid-way (SIGKILL of the test JVM) left behind: containers,
+ * networks, volumes and built images carrying the gate's label whose owning process on this host is
+ * gone. What a live run owns, or a run on another host, is left alone.
+ */
+public final class LeftoverSweeper {
+  private static final Logger LOG = Logger.getLogger(LeftoverSweeper.class.getName());
+
+  private final DockerClient client;
+  private final String localHost;
+
+  public LeftoverSweeper(DockerClient client, String localHost) {
+    this.client = client;
+    this.localHost = localHost;
+  }
+
+  /** What one sweep removed. */
+  public record Swept(int containers, int networks, int volumes, int images) {
+    public int total() {
+      return containers + networks + volumes + images;
+    }
+  }
+
+  /** Sweeps once; failures to remove one resource are logged and do not stop the rest. */
+  public Swept sweep() {
+    int containers = 0;
+    for (Container c :
+        client
+            .listContainersCmd()
+            .withShowAll(true)
+            .withLabelFilter(List.of(RunLabels.MARKER))
+            .exec()) {
+      if (dead(c.getLabels())) {
+        containers +=
+            attempt(
+                "container " + c.getId(),
+                () ->
+                    client
+                        .removeContainerCmd(c.getId())
+                        .withForce(true)
+                        .withRemoveVolumes(true)
+                        .exec());
+      }
+    }
+    int networks = 0;
+    for (Network n :
+        client.listNetworksCmd().withFilter("label", List.of(RunLabels.MARKER)).exec()) {
+      if (dead(n.getLabels())) {
+        networks +=
+            attempt("network " + n.getName(), () -> client.removeNetworkCmd(n.getId()).exec());
+      }
+    }
+    int volumes = 0;
+    var volumeList =
+        client.listVolumesCmd().withFilter("label", List.of(RunLabels.MARKER)).exec().getVolumes();
+    if (volumeList != null) {
+      for (var v : volumeList) {
+        if (dead(v.getLabels())) {
+          volumes +=
+              attempt("volume " + v.getName(), () -> client.removeVolumeCmd(v.getName()).exec());
+        }
+      }
+    }
+    int images = 0;
+    for (Image i : client.listImagesCmd().withLabelFilter(RunLabels.MARKER).exec()) {
+      if (dead(i.getLabels())) {
+        images +=
+            attempt(
+                "image " + i.getId(),
+                () -> client.removeImageCmd(i.getId()).withForce(true).exec());
+      }
+    }
+    return new Swept(containers, networks, volumes, images);
+  }
+
+  private boolean dead(Map<String, String> labels) {
+    return RunLabels.from(labels).map(l -> l.ownerIsDeadOn(localHost)).orElse(false);
+  }
+
+  private static int attempt(String what, Runnable removal) {
+    try {
+      removal.run();
+      return 1;
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "Could not remove leftover " + what, e);
+      return 0;
+    }
+  }
+
+  /** Names of everything carrying the gate's label, for tests and diagnostics. */
+  public List<String> remaining() {
+    List<String> names = new ArrayList<>();
+    client
+        .listContainersCmd()
+        .withShowAll(true)
+        .withLabelFilter(List.of(RunLabels.MARKER))
+        .exec()
+        .forEach(c -> names.add("container " + String.join(",", c.getNames())));
+    client
+        .listNetworksCmd()
+        .withFilter("label", List.of(RunLabels.MARKER))
+        .exec()
+        .forEach(n -> names.add("network " + n.getName()));
+    return names;
+  }
+}

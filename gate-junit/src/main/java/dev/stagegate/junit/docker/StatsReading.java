@@ -1,0 +1,76 @@
+package dev.stagegate.junit.docker;
+
+import com.github.dockerjava.api.model.CpuStatsConfig;
+import com.github.dockerjava.api.model.MemoryStatsConfig;
+import com.github.dockerjava.api.model.Statistics;
+import com.github.dockerjava.api.model.StatsConfig;
+import dev.stagegate.report.StatsSnapshot;
+
+/**
+ * Turns the engine's raw stats into the numbers {@code docker stats} prints: CPU percent from the
+ * delta to the previous reading, memory without the page cache.
+ */
+final class StatsReading {
+  private StatsReading() {}
+
+  static StatsSnapshot toSnapshot(Statistics s) {
+    return new StatsSnapshot(
+        cpuPercent(s.getCpuStats(), s.getPreCpuStats()),
+        memoryUsed(s.getMemoryStats()),
+        s.getMemoryStats() == null || s.getMemoryStats().getLimit() == null
+            ? 0
+            : s.getMemoryStats().getLimit(),
+        StackInspector.sum(s.getNetworks(), true),
+        StackInspector.sum(s.getNetworks(), false),
+        s.getPidsStats() == null || s.getPidsStats().getCurrent() == null
+            ? 0
+            : s.getPidsStats().getCurrent());
+  }
+
+  /** Same formula as the docker CLI: container delta / system delta × online CPUs × 100. */
+  static double cpuPercent(CpuStatsConfig cpu, CpuStatsConfig pre) {
+    if (cpu == null || pre == null || cpu.getCpuUsage() == null || pre.getCpuUsage() == null) {
+      return 0;
+    }
+    Long total = cpu.getCpuUsage().getTotalUsage();
+    Long preTotal = pre.getCpuUsage().getTotalUsage();
+    Long system = cpu.getSystemCpuUsage();
+    Long preSystem = pre.getSystemCpuUsage();
+    if (total == null || preTotal == null || system == null || preSystem == null) {
+      return 0;
+    }
+    double cpuDelta = total - preTotal;
+    double systemDelta = system - preSystem;
+    if (cpuDelta <= 0 || systemDelta <= 0) {
+      return 0;
+    }
+    long cpus =
+        cpu.getOnlineCpus() != null && cpu.getOnlineCpus() > 0
+            ? cpu.getOnlineCpus()
+            : cpu.getCpuUsage().getPercpuUsage() == null
+                ? 1
+                : cpu.getCpuUsage().getPercpuUsage().size();
+    return cpuDelta / systemDelta * cpus * 100.0;
+  }
+
+  /** Usage minus inactive file pages (cgroup v2 and newer CLIs) or minus cache (cgroup v1). */
+  static long memoryUsed(MemoryStatsConfig m) {
+    if (m == null || m.getUsage() == null) {
+      return 0;
+    }
+    long usage = m.getUsage();
+    StatsConfig st = m.getStats();
+    if (st != null) {
+      if (st.getTotalInactiveFile() != null && st.getTotalInactiveFile() < usage) {
+        return usage - st.getTotalInactiveFile();
+      }
+      if (st.getInactiveFile() != null && st.getInactiveFile() < usage) {
+        return usage - st.getInactiveFile();
+      }
+      if (st.getCache() != null && st.getCache() < usage) {
+        return usage - st.getCache();
+      }
+    }
+    return usage;
+  }
+}

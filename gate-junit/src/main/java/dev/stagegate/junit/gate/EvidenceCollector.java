@@ -1,0 +1,128 @@
+package dev.stagegate.junit.gate;
+
+import dev.stagegate.assertions.logs.LogAudit;
+import dev.stagegate.assertions.logs.LogScanner;
+import dev.stagegate.junit.compose.ComposeFile;
+import dev.stagegate.junit.compose.ComposeService;
+import dev.stagegate.junit.docker.ContainerState;
+import dev.stagegate.junit.docker.ServiceContainer;
+import dev.stagegate.junit.docker.StackInspector;
+import dev.stagegate.report.LogFinding;
+import dev.stagegate.report.ServiceEvidence;
+import dev.stagegate.report.StatsSnapshot;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Captures, before teardown, what the gate needs of each service: inspect state, the whole log
+ * through the log audit (keeping only the last lines), and one {@code docker stats} snapshot.
+ */
+final class EvidenceCollector {
+  /** Findings kept per service; beyond it they are only counted. */
+  static final int FINDINGS_KEPT = 100;
+
+  private static final Duration LOG_READ_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration STATS_TIMEOUT = Duration.ofSeconds(5);
+
+  private final ComposeFile compose;
+  private final StackInspector inspector;
+  private final LogAudit audit;
+  private final int lastLines;
+  private final Function<String, Optional<Integer>> lastExitFromEvents;
+
+  /**
+   * @param lastExitFromEvents the exit code of a service's last {@code die} event: inspect reads 0
+   *     again once a restarted container runs, so the event is the truth about the last exit
+   */
+  EvidenceCollector(
+      ComposeFile compose,
+      StackInspector inspector,
+      LogAudit audit,
+      int lastLines,
+      Function<String, Optional<Integer>> lastExitFromEvents) {
+    this.compose = compose;
+    this.inspector = inspector;
+    this.audit = audit;
+    this.lastLines = lastLines;
+    this.lastExitFromEvents = lastExitFromEvents;
+  }
+
+  List<ServiceEvidence> collect() {
+    List<ServiceContainer> containers = inspector.containers();
+    List<ServiceEvidence> evidence = new ArrayList<>();
+    for (ComposeService service : compose.services().values()) {
+      Optional<ServiceContainer> c =
+          containers.stream().filter(x -> x.service().equals(service.name())).findFirst();
+      evidence.add(
+          c.map(container -> collect(service, container))
+              .orElseGet(
+                  () ->
+                      new ServiceEvidence(
+                          service.name(),
+                          "",
+                          service.oneShot(),
+                          "missing",
+                          "none",
+                          0,
+                          null,
+                          false,
+                          List.of(),
+                          null,
+                          List.of(),
+                          0,
+                          List.of(),
+                          0)));
+    }
+    return evidence;
+  }
+
+  private ServiceEvidence collect(ComposeService service, ServiceContainer container) {
+    ContainerState state = inspector.state(container.id());
+    StatsSnapshot stats =
+        state.running() ? inspector.stats(container.id(), STATS_TIMEOUT).orElse(null) : null;
+    LogScanner scanner = audit.scanner(service.name());
+    ArrayDeque<String> tail = new ArrayDeque<>(lastLines);
+    List<LogFinding> findings = new ArrayList<>();
+    long[] totals = new long[2]; // [lines, findings]
+    inspector.readLog(
+        container.id(),
+        LOG_READ_TIMEOUT,
+        line -> {
+          totals[0]++;
+          if (tail.size() == lastLines) {
+            tail.removeFirst();
+          }
+          tail.addLast(line);
+          keep(scanner.accept(line), findings, totals);
+        });
+    keep(scanner.finish(), findings, totals);
+    return new ServiceEvidence(
+        service.name(),
+        container.name(),
+        service.oneShot(),
+        state.status(),
+        state.health(),
+        state.restartCount(),
+        lastExitFromEvents.apply(service.name()).orElse(state.exitCode()),
+        state.oomKilled(),
+        state.healthLog(),
+        stats,
+        findings,
+        totals[1],
+        List.copyOf(tail),
+        totals[0]);
+  }
+
+  private static void keep(List<LogFinding> found, List<LogFinding> kept, long[] totals) {
+    for (LogFinding f : found) {
+      totals[1]++;
+      if (kept.size() < FINDINGS_KEPT) {
+        kept.add(f);
+      }
+    }
+  }
+}

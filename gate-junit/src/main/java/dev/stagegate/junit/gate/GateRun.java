@@ -1,0 +1,368 @@
+package dev.stagegate.junit.gate;
+
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.stagegate.assertions.ServiceJudge;
+import dev.stagegate.junit.GateStack;
+import dev.stagegate.junit.compose.ComposeOverride;
+import dev.stagegate.junit.compose.ComposeProject;
+import dev.stagegate.junit.compose.ComposeService;
+import dev.stagegate.junit.compose.ProcessOutput;
+import dev.stagegate.junit.compose.RunLabels;
+import dev.stagegate.junit.docker.DockerEngine;
+import dev.stagegate.junit.docker.EventWatch;
+import dev.stagegate.junit.docker.LeftoverSweeper;
+import dev.stagegate.junit.docker.StackInspector;
+import dev.stagegate.report.CheckResult;
+import dev.stagegate.report.CheckStatus;
+import dev.stagegate.report.EngineInfo;
+import dev.stagegate.report.GateResult;
+import dev.stagegate.report.ServiceEvidence;
+import dev.stagegate.report.Verdict;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * One run of a gate: build without cache, start, wait for health, smoke-check, run the method body,
+ * capture evidence, judge, and always tear down. Collects every failure rather than stopping at the
+ * first, so the report and the message show the whole picture.
+ */
+public final class GateRun implements AutoCloseable {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final int BUILD_TAIL_LINES = 30;
+
+  private final GateSpec spec;
+  private final DockerEngine engine;
+  private final RunLabels labels;
+  private final StackInspector inspector;
+  private final RunningStack stack;
+  private final List<CheckResult> checks = new ArrayList<>();
+  private final Map<String, String> serviceProblems = new LinkedHashMap<>();
+  private final List<String> otherFailures = new ArrayList<>();
+  private Throwable bodyFailure;
+  private ComposeProject project;
+  private Path workDir;
+  private Thread shutdownHook;
+  private EventWatch events;
+  private boolean tornDown;
+
+  public GateRun(GateSpec spec, DockerEngine engine) {
+    this.spec = spec;
+    this.engine = engine;
+    this.labels = new RunLabels(newRunId(), localHost(), ProcessHandle.current().pid());
+    this.inspector = new StackInspector(engine.client(), labels.runId());
+    this.stack =
+        new RunningStack(
+            spec.compose(),
+            inspector,
+            engine.client(),
+            engine.hostAddress(),
+            spec.settings().smokeTimeout());
+  }
+
+  /** The handle given to the gate method. */
+  public GateStack stack() {
+    return stack;
+  }
+
+  /** The owner labels of this run. */
+  public RunLabels labels() {
+    return labels;
+  }
+
+  /** The method body: runs once the stack is healthy and smoke-checked. */
+  @FunctionalInterface
+  public interface Body {
+    void run() throws Throwable;
+  }
+
+  /**
+   * Runs the whole gate and returns what it found; never throws for a failing stack (failures are
+   * in the result), so the caller can write the report before failing the test.
+   */
+  public GateResult execute(Body body) {
+    Instant started = Instant.now();
+    String composeVersion = ComposeProject.composeVersion();
+    EngineInfo engineInfo = engine.info(composeVersion);
+    new LeftoverSweeper(engine.client(), labels.host()).sweep();
+    List<ServiceEvidence> evidence = List.of();
+    try {
+      workDir = Files.createTempDirectory("stagegate-" + labels.runId());
+      Path override = ComposeOverride.write(spec.compose(), labels, workDir);
+      project = new ComposeProject(spec.compose(), override, labels, engine.dockerHost());
+      registerShutdownHook();
+      if (build() && start()) {
+        long healthyAt = System.nanoTime();
+        smoke();
+        runBody(body);
+        settle(healthyAt);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      otherFailures.add("The gate was interrupted before it finished");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      try {
+        evidence =
+            new EvidenceCollector(
+                    spec.compose(),
+                    inspector,
+                    spec.logAudit(),
+                    spec.settings().logLines(),
+                    service -> events == null ? Optional.empty() : events.lastExitCode(service))
+                .collect();
+        judge(evidence);
+      } catch (RuntimeException e) {
+        otherFailures.add("Could not collect evidence from the stack: " + e);
+      }
+      close();
+    }
+    List<String> failures = new ArrayList<>(otherFailures);
+    failures.addAll(0, serviceProblems.values());
+    if (bodyFailure != null) {
+      failures.add("The gate method failed: " + bodyFailure);
+    }
+    return new GateResult(
+        spec.id(),
+        spec.displayName(),
+        spec.kind(),
+        failures.isEmpty() ? Verdict.PASS : Verdict.FAIL,
+        started,
+        Duration.between(started, Instant.now()),
+        spec.composeAttribute(),
+        labels.runId(),
+        engineInfo,
+        checks,
+        evidence,
+        failures);
+  }
+
+  /** The exception the method body threw, if any, to attach as the failure's cause. */
+  public Throwable bodyFailure() {
+    return bodyFailure;
+  }
+
+  private boolean build() {
+    boolean anyBuild = spec.compose().services().values().stream().anyMatch(ComposeService::builds);
+    if (!anyBuild) {
+      checks.add(
+          new CheckResult(
+              "no-cache build", CheckStatus.SKIPPED, "no service has a build: section", ""));
+      return true;
+    }
+    ProcessOutput out = project.buildNoCache(spec.settings().buildTimeout());
+    if (out.succeeded()) {
+      checks.add(
+          CheckResult.pass(
+              "no-cache build",
+              "every service with build: rebuilt without cache",
+              out.tail(BUILD_TAIL_LINES)));
+      return true;
+    }
+    String why =
+        out.timedOut()
+            ? "timed out after " + spec.settings().buildTimeout().toSeconds() + " s"
+            : "exited with code " + out.exitCode();
+    String failure =
+        "No-cache build of "
+            + spec.composeAttribute()
+            + " "
+            + why
+            + "; last lines:\n"
+            + indent(out.tail(10));
+    checks.add(
+        CheckResult.fail(
+            "no-cache build",
+            "docker-compose build --no-cache " + why,
+            out.tail(BUILD_TAIL_LINES)));
+    otherFailures.add(failure);
+    return false;
+  }
+
+  private boolean start() throws InterruptedException {
+    HealthWait wait = new HealthWait(spec.compose(), inspector);
+    events = new EventWatch(engine.client(), labels.runId(), e -> {}).start();
+    RuntimeException upFailure = null;
+    try {
+      project.up(spec.startupTimeout());
+    } catch (RuntimeException e) {
+      upFailure = e;
+    }
+    Map<String, String> problems =
+        upFailure == null ? wait.await(spec.startupTimeout()) : wait.diagnose();
+    if (upFailure != null) {
+      otherFailures.add("docker-compose up failed: " + upFailure.getMessage());
+    }
+    serviceProblems.putAll(problems);
+    boolean healthy = upFailure == null && problems.isEmpty();
+    checks.add(
+        healthy
+            ? CheckResult.pass(
+                "all services healthy",
+                "every long-running service healthy or running; one-shot jobs exited 0",
+                "")
+            : CheckResult.fail("all services healthy", String.join("; ", problems.values()), ""));
+    return healthy;
+  }
+
+  private void smoke() {
+    for (SmokeSpec s : spec.smokeChecks()) {
+      CheckResult r = SmokeRunner.run(s, stack);
+      checks.add(r);
+      if (!r.passed()) {
+        otherFailures.add(r.detail());
+      }
+    }
+  }
+
+  /** Keeps the stack up until the settle time has passed since it became healthy. */
+  private void settle(long healthyAt) throws InterruptedException {
+    long remaining = spec.settle().toNanos() - (System.nanoTime() - healthyAt);
+    if (remaining > 0) {
+      Thread.sleep(remaining / 1_000_000, (int) (remaining % 1_000_000));
+    }
+  }
+
+  private void runBody(Body body) {
+    try {
+      body.run();
+      checks.add(CheckResult.pass("gate method", "the method body passed", ""));
+    } catch (Throwable t) { // NOPMD: any failure of user code is evidence, rethrown as its cause
+      if (t instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      bodyFailure = t;
+      checks.add(CheckResult.fail("gate method", String.valueOf(t.getMessage()), t.toString()));
+    }
+  }
+
+  private void judge(List<ServiceEvidence> evidence) {
+    boolean started = checks.stream().anyMatch(c -> c.name().equals("all services healthy"));
+    if (!started) {
+      return; // nothing ran; the build failure says why
+    }
+    List<String> judged = new ArrayList<>();
+    for (ServiceEvidence e : evidence) {
+      if (serviceProblems.containsKey(e.service())) {
+        ServiceJudge.logFindings(e).ifPresent(judged::add);
+      } else {
+        judged.addAll(ServiceJudge.problems(e));
+      }
+    }
+    checks.add(
+        judged.isEmpty()
+            ? CheckResult.pass(
+                "restarts, exits and logs", "no restart, exit, OOM kill or log finding", "")
+            : CheckResult.fail("restarts, exits and logs", String.join("; ", judged), ""));
+    otherFailures.addAll(judged);
+  }
+
+  /** Tears the stack down and removes the images it built; idempotent. */
+  @Override
+  public synchronized void close() {
+    if (tornDown) {
+      return;
+    }
+    tornDown = true;
+    try {
+      if (events != null) {
+        events.close();
+      }
+      if (project != null) {
+        try {
+          project.down();
+        } catch (RuntimeException e) {
+          otherFailures.add("Teardown (docker-compose down) failed: " + e.getMessage());
+        }
+        removeBuiltImages();
+      }
+    } finally {
+      deleteWorkDir();
+      removeShutdownHook();
+    }
+  }
+
+  private void removeBuiltImages() {
+    for (ComposeService s : spec.compose().services().values()) {
+      if (s.builds()) {
+        try {
+          engine
+              .client()
+              .removeImageCmd(ComposeOverride.imageName(labels, s.name()))
+              .withForce(true)
+              .exec();
+        } catch (NotFoundException e) {
+          // never built (build failed early)
+        } catch (RuntimeException e) {
+          otherFailures.add(
+              "Could not remove image "
+                  + ComposeOverride.imageName(labels, s.name())
+                  + ": "
+                  + e.getMessage());
+        }
+      }
+    }
+  }
+
+  private void registerShutdownHook() {
+    shutdownHook = new Thread(this::close, "stagegate-teardown-" + labels.runId());
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+  }
+
+  private void removeShutdownHook() {
+    if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException e) {
+        // the JVM is already shutting down; the hook is running or ran
+      }
+    }
+  }
+
+  private void deleteWorkDir() {
+    if (workDir == null) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(workDir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temp dir left behind is harmless
+    }
+  }
+
+  private static String indent(String text) {
+    return text.lines().map(l -> "     | " + l).reduce((a, b) -> a + "\n" + b).orElse("");
+  }
+
+  private static String newRunId() {
+    String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+    StringBuilder sb = new StringBuilder("sg");
+    for (int i = 0; i < 6; i++) {
+      sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+    }
+    return sb.toString().toLowerCase(Locale.ROOT);
+  }
+
+  private static String localHost() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "localhost";
+    }
+  }
+}

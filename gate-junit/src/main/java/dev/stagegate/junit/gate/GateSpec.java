@@ -1,0 +1,41 @@
+package dev.stagegate.junit.gate;
+
+import dev.stagegate.assertions.logs.LogAudit;
+import dev.stagegate.junit.compose.ComposeFile;
+import dev.stagegate.junit.config.GateSettings;
+import dev.stagegate.report.GateKind;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything a gate run needs, validated before anything starts.
+ *
+ * @param id {@code <test class>#<method>}
+ * @param displayName the test's display name
+ * @param kind which annotation drove it
+ * @param composeAttribute the compose path as written in the annotation
+ * @param compose the parsed compose file
+ * @param startupTimeout how long services may take to become healthy
+ * @param settle how long to keep watching once healthy and smoke-checked
+ * @param smokeChecks the smoke checks, in annotation order
+ * @param logAudit the log rules with the allowlist applied
+ * @param settings the configuration parameters
+ * @param burnIn the burn-in's duration, for a {@code @BurnIn} gate
+ */
+public record GateSpec(
+    String id,
+    String displayName,
+    GateKind kind,
+    String composeAttribute,
+    ComposeFile compose,
+    Duration startupTimeout,
+    Duration settle,
+    List<SmokeSpec> smokeChecks,
+    LogAudit logAudit,
+    GateSettings settings,
+    Optional<BurnInPlan> burnIn) {
+  public GateSpec {
+    smokeChecks = List.copyOf(smokeChecks);
+  }
+}

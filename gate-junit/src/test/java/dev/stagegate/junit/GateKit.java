@@ -1,0 +1,45 @@
+package dev.stagegate.junit;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.Events;
+
+/** Runs sample gate classes through JUnit's own {@link EngineTestKit}, as JUnit tests itself. */
+final class GateKit {
+  private GateKit() {}
+
+  /** Runs every test of {@code gateClass} with its audit written to {@code reportDir}. */
+  static Events run(Class<?> gateClass, Path reportDir, Map<String, String> parameters) {
+    return EngineTestKit.engine("junit-jupiter")
+        .selectors(selectClass(gateClass))
+        .configurationParameter("stagegate.report.dir", reportDir.toString())
+        .configurationParameters(parameters)
+        .execute()
+        .testEvents();
+  }
+
+  static Events run(Class<?> gateClass, Path reportDir) {
+    return run(gateClass, reportDir, Map.of());
+  }
+
+  /** The throwables of the failed tests, in order. */
+  static List<Throwable> failures(Events events) {
+    return events.failed().stream().map(GateKit::throwable).toList();
+  }
+
+  /** The single failure; fails when there is not exactly one failed test and nothing else. */
+  static Throwable onlyFailure(Events events) {
+    events.assertStatistics(s -> s.started(1).failed(1).succeeded(0));
+    return failures(events).get(0);
+  }
+
+  private static Throwable throwable(Event e) {
+    return e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
+  }
+}

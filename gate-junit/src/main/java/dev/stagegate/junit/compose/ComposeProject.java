@@ -72,7 +72,7 @@ public final class ComposeProject {
    * because a failed legacy build otherwise leaves its unlabelled intermediate container behind.
    */
   public ProcessOutput buildNoCache(Duration timeout) {
-    return run(List.of("build", "--no-cache", "--force-rm"), timeout);
+    return run(List.of("build", "--no-cache", "--force-rm", "--parallel"), timeout);
   }
 
   /** Creates and starts the stack through Testcontainers ({@code up -d}). */

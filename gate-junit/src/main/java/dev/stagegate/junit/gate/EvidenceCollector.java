@@ -13,8 +13,11 @@ import dev.stagegate.report.StatsSnapshot;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -51,14 +54,29 @@ final class EvidenceCollector {
     this.lastExitFromEvents = lastExitFromEvents;
   }
 
+  private final Map<String, CompletableFuture<Optional<StatsSnapshot>>> stats = new HashMap<>();
+
+  /**
+   * Starts the stats readings of every container now. A reading takes the engine about a second (it
+   * needs two CPU samples), so the gate asks for all at once, while it settles.
+   */
+  EvidenceCollector prefetchStats() {
+    for (ServiceContainer c : inspector.containers()) {
+      stats.computeIfAbsent(
+          c.id(), id -> CompletableFuture.supplyAsync(() -> inspector.stats(id, STATS_TIMEOUT)));
+    }
+    return this;
+  }
+
   List<ServiceEvidence> collect() {
+    prefetchStats();
     List<ServiceContainer> containers = inspector.containers();
     List<ServiceEvidence> evidence = new ArrayList<>();
     for (ComposeService service : compose.services().values()) {
       Optional<ServiceContainer> c =
           containers.stream().filter(x -> x.service().equals(service.name())).findFirst();
       evidence.add(
-          c.map(container -> collect(service, container))
+          c.map(container -> collect(service, container, stats.get(container.id()).join()))
               .orElseGet(
                   () ->
                       new ServiceEvidence(
@@ -80,10 +98,10 @@ final class EvidenceCollector {
     return evidence;
   }
 
-  private ServiceEvidence collect(ComposeService service, ServiceContainer container) {
+  private ServiceEvidence collect(
+      ComposeService service, ServiceContainer container, Optional<StatsSnapshot> reading) {
     ContainerState state = inspector.state(container.id());
-    StatsSnapshot stats =
-        state.running() ? inspector.stats(container.id(), STATS_TIMEOUT).orElse(null) : null;
+    StatsSnapshot stats = state.running() ? reading.orElse(null) : null;
     LogScanner scanner = audit.scanner(service.name());
     ArrayDeque<String> tail = new ArrayDeque<>(lastLines);
     List<LogFinding> findings = new ArrayList<>();

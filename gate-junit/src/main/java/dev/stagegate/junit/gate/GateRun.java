@@ -59,6 +59,7 @@ public final class GateRun implements AutoCloseable {
   private Thread shutdownHook;
   private EventWatch events;
   private boolean tornDown;
+  private final EvidenceCollector collector;
 
   public GateRun(GateSpec spec, DockerEngine engine) {
     this.spec = spec;
@@ -72,6 +73,13 @@ public final class GateRun implements AutoCloseable {
             engine.client(),
             engine.hostAddress(),
             spec.settings().smokeTimeout());
+    this.collector =
+        new EvidenceCollector(
+            spec.compose(),
+            inspector,
+            spec.logAudit(),
+            spec.settings().logLines(),
+            service -> events == null ? Optional.empty() : events.lastExitCode(service));
   }
 
   /** The handle given to the gate method. */
@@ -109,6 +117,7 @@ public final class GateRun implements AutoCloseable {
         long healthyAt = System.nanoTime();
         smoke();
         runBody(body);
+        collector.prefetchStats();
         settle(healthyAt);
       }
     } catch (InterruptedException e) {
@@ -165,12 +174,13 @@ public final class GateRun implements AutoCloseable {
               "no-cache build", CheckStatus.SKIPPED, "no service has a build: section", ""));
       return true;
     }
+    long t0 = System.nanoTime();
     ProcessOutput out = project.buildNoCache(spec.settings().buildTimeout());
     if (out.succeeded()) {
       checks.add(
           CheckResult.pass(
               "no-cache build",
-              "every service with build: rebuilt without cache",
+              "every service with build: rebuilt without cache in " + secondsSince(t0),
               out.tail(BUILD_TAIL_LINES)));
       return true;
     }
@@ -198,11 +208,14 @@ public final class GateRun implements AutoCloseable {
     HealthWait wait = new HealthWait(spec.compose(), inspector);
     events = new EventWatch(engine.client(), labels.runId(), e -> {}).start();
     RuntimeException upFailure = null;
+    long t0 = System.nanoTime();
     try {
       project.up(spec.startupTimeout());
     } catch (RuntimeException e) {
       upFailure = e;
     }
+    String upTook = secondsSince(t0);
+    long t1 = System.nanoTime();
     Map<String, String> problems =
         upFailure == null ? wait.await(spec.startupTimeout()) : wait.diagnose();
     if (upFailure != null) {
@@ -214,7 +227,11 @@ public final class GateRun implements AutoCloseable {
         healthy
             ? CheckResult.pass(
                 "all services healthy",
-                "every long-running service healthy or running; one-shot jobs exited 0",
+                "every long-running service healthy or running, one-shot jobs exited 0 (up took "
+                    + upTook
+                    + ", healthy "
+                    + secondsSince(t1)
+                    + " later)",
                 "")
             : CheckResult.fail("all services healthy", String.join("; ", problems.values()), ""));
     return healthy;
@@ -343,6 +360,10 @@ public final class GateRun implements AutoCloseable {
     } catch (IOException e) {
       // a temp dir left behind is harmless
     }
+  }
+
+  private static String secondsSince(long startNanos) {
+    return String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - startNanos) / 1e9);
   }
 
   private static String indent(String text) {

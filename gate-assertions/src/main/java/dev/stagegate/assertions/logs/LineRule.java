@@ -73,11 +73,11 @@ enum LineRule {
    * The shell's {@code Killed} (usually the OOM killer) and the kernel's {@code Killed process}.
    */
   OOM_KILLED("oom-killed") {
+    private final Pattern killedProcess = Pattern.compile("Killed process \\d+");
+
     @Override
     boolean matches(String content, Severity severity) {
-      return content.strip().equals("Killed")
-          || content.startsWith("Killed process ")
-          || content.contains("Out of memory: Killed process");
+      return content.strip().equals("Killed") || killedProcess.matcher(content).find();
     }
   },
   /** A FATAL or PANIC level (see {@link LevelDetector}). */

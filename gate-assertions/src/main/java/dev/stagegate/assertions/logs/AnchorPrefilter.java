@@ -1,0 +1,199 @@
+package dev.stagegate.assertions.logs;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The cheap first pass over every log line: could any rule match it?
+ *
+ * <p>Each rule needs at least one literal "anchor" (e.g. {@code ERROR}, {@code Traceback}, {@code
+ * =error}) somewhere in the line, so a line without any anchor is skipped before a regex or even a
+ * {@link String} is built. The anchors are case-sensitive on purpose: {@code 0 errors}, {@code
+ * errors=0} or {@code /api/v1/errors} contain none of them, so the common benign lines are rejected
+ * here rather than by a regex. The one rule without a literal, glog's {@code E1123 ...} prefix, is
+ * checked at the start of the line.
+ *
+ * <p>The search reads the line as overlapping 4-byte words at every second position: any anchor (at
+ * least 5 long) has its first or second 4 characters at one of those positions. Each word is hashed
+ * into a 64 Kibit set of the anchors' words; only a hit (rare in ordinary lines) is verified
+ * against the anchors. Unlike a Boyer–Moore style skip, the next position never depends on the
+ * bytes just read, so the CPU can overlap the iterations. Byte and character versions make the same
+ * decision so that {@link LogAudit#audit(String, java.io.InputStream)} and {@link
+ * LogScanner#accept(String)} agree.
+ */
+final class AnchorPrefilter {
+  /**
+   * Literals that the rules in {@link LineRule} and the traceback rule require; keep this in step
+   * with them (the rule tests fail when a positive example has no anchor).
+   */
+  static final List<String> ANCHORS =
+      List.of(
+          "Traceback",
+          "ERROR",
+          "Error",
+          "CRITICAL",
+          "SEVERE",
+          "FATAL",
+          "PANIC",
+          "=error",
+          "\"error\"",
+          "=critical",
+          "\"critical\"",
+          "=fatal",
+          "\"fatal\"",
+          "=panic",
+          "\"panic\"",
+          "Exception in thread",
+          "Caused by: ",
+          "panic: ",
+          "fatal error: ",
+          "Unhandled",
+          "unhandled",
+          "egmentation fault",
+          "segfault",
+          "SIGSEGV",
+          "dumped",
+          "Killed",
+          "JavaScript heap");
+
+  private static final int GRAM = 4;
+  private static final int STRIDE = 2;
+  // STRIDE + GRAM - 1 = 5: the shortest anchor, so every occurrence contains a sampled word.
+  private static final int MIN_ANCHOR = STRIDE + GRAM - 1;
+
+  private static final VarHandle INTS =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long[] BITS = new long[1 << 10];
+
+  // Parallel arrays: word GRAMS[i] occurs at offset OFFSETS[i] of anchor ANCHOR_BYTES[i].
+  private static final int[] GRAMS;
+  private static final int[] OFFSETS;
+  private static final byte[][] ANCHOR_BYTES;
+
+  static {
+    int n = ANCHORS.size() * STRIDE;
+    GRAMS = new int[n];
+    OFFSETS = new int[n];
+    ANCHOR_BYTES = new byte[n][];
+    int i = 0;
+    for (String anchor : ANCHORS) {
+      byte[] a = anchor.getBytes(StandardCharsets.US_ASCII);
+      if (a.length < MIN_ANCHOR) {
+        throw new ExceptionInInitializerError("anchor shorter than " + MIN_ANCHOR + ": " + anchor);
+      }
+      for (int k = 0; k < STRIDE; k++) {
+        int gram = (int) INTS.get(a, k);
+        int h = hash(gram);
+        BITS[h >>> 6] |= 1L << h;
+        GRAMS[i] = gram;
+        OFFSETS[i] = k;
+        ANCHOR_BYTES[i] = a;
+        i++;
+      }
+    }
+  }
+
+  private AnchorPrefilter() {}
+
+  private static int hash(int gram) {
+    return (gram * 0x9E3779B1) >>> 16;
+  }
+
+  private static boolean mayContain(int gram) {
+    int h = hash(gram);
+    return (BITS[h >>> 6] & (1L << h)) != 0;
+  }
+
+  /** Whether the bytes {@code [from, to)} (one line, no terminator) may match some rule. */
+  static boolean mayMatch(byte[] buf, int from, int to) {
+    int c = DockerTimestamp.contentStart(buf, from, to);
+    if (c + 1 < to && (buf[c] == 'E' || buf[c] == 'F') && isDigit(buf[c + 1])) {
+      return true;
+    }
+    for (int i = from; i <= to - GRAM; i += STRIDE) {
+      int gram = (int) INTS.get(buf, i);
+      if (mayContain(gram) && verify(buf, from, to, i, gram)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean verify(byte[] buf, int from, int to, int at, int gram) {
+    for (int k = 0; k < GRAMS.length; k++) {
+      if (GRAMS[k] == gram) {
+        int start = at - OFFSETS[k];
+        if (start >= from && regionMatches(buf, start, to, ANCHOR_BYTES[k])) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Same decision as {@link #mayMatch(byte[], int, int)} for a decoded line. */
+  static boolean mayMatch(CharSequence line) {
+    int to = line.length();
+    int c = DockerTimestamp.contentStart(line);
+    if (c + 1 < to
+        && (line.charAt(c) == 'E' || line.charAt(c) == 'F')
+        && isDigit(line.charAt(c + 1))) {
+      return true;
+    }
+    for (int i = 0; i <= to - GRAM; i += STRIDE) {
+      // Characters above 0xFF alias to Latin-1 here; verify() compares them in full.
+      int gram =
+          (line.charAt(i) & 0xFF)
+              | (line.charAt(i + 1) & 0xFF) << 8
+              | (line.charAt(i + 2) & 0xFF) << 16
+              | (line.charAt(i + 3) & 0xFF) << 24;
+      if (mayContain(gram) && verify(line, to, i, gram)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean verify(CharSequence line, int to, int at, int gram) {
+    for (int k = 0; k < GRAMS.length; k++) {
+      if (GRAMS[k] == gram) {
+        int start = at - OFFSETS[k];
+        if (start >= 0 && regionMatches(line, start, to, ANCHOR_BYTES[k])) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean regionMatches(byte[] buf, int start, int to, byte[] anchor) {
+    if (to - start < anchor.length) {
+      return false;
+    }
+    for (int i = 0; i < anchor.length; i++) {
+      if (buf[start + i] != anchor[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean regionMatches(CharSequence line, int start, int to, byte[] anchor) {
+    if (to - start < anchor.length) {
+      return false;
+    }
+    for (int i = 0; i < anchor.length; i++) {
+      if (line.charAt(start + i) != anchor[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isDigit(int c) {
+    return c >= '0' && c <= '9';
+  }
+}

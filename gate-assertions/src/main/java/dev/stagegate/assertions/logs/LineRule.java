@@ -1,0 +1,118 @@
+package dev.stagegate.assertions.logs;
+
+import java.util.regex.Pattern;
+
+/**
+ * The single-line rules, in precedence order: a line yields at most one finding, named after the
+ * first enabled rule that matches it. Crash signatures come before the level rules so that {@code
+ * ERROR ... Segmentation fault} is reported as a segfault.
+ *
+ * <p>Every rule requires a literal listed in {@link AnchorPrefilter#ANCHORS}; lines without one
+ * never reach {@link #matches}.
+ */
+enum LineRule {
+  /** {@code java.lang.OutOfMemoryError}, Node's {@code JavaScript heap out of memory}. */
+  OUT_OF_MEMORY("out-of-memory") {
+    @Override
+    boolean matches(String content, Severity severity) {
+      return content.contains("OutOfMemoryError")
+          || content.contains("JavaScript heap out of memory");
+    }
+  },
+  /** {@code Exception in thread "main" java.lang.IllegalStateException: ...}. */
+  JAVA_UNCAUGHT_EXCEPTION("java-uncaught-exception") {
+    @Override
+    boolean matches(String content, Severity severity) {
+      return content.contains("Exception in thread \"");
+    }
+  },
+  /** {@code Caused by: java.io.IOException: ...} in a Java stack trace. */
+  JAVA_CAUSED_BY("java-caused-by") {
+    @Override
+    boolean matches(String content, Severity severity) {
+      return content.stripLeading().startsWith("Caused by: ");
+    }
+  },
+  /** Go runtime {@code panic: runtime error: ...} at the start of the line. */
+  GO_PANIC("go-panic") {
+    @Override
+    boolean matches(String content, Severity severity) {
+      return content.startsWith("panic: ");
+    }
+  },
+  /** Go runtime {@code fatal error: concurrent map writes} at the start of the line. */
+  GO_FATAL_ERROR("go-fatal-error") {
+    @Override
+    boolean matches(String content, Severity severity) {
+      return content.startsWith("fatal error: ");
+    }
+  },
+  /**
+   * {@code (node:123) UnhandledPromiseRejectionWarning: ...}, {@code [UnhandledPromiseRejection:
+   * ...]}, {@code Unhandled rejection ...}, {@code Unhandled promise rejection}.
+   */
+  NODE_UNHANDLED_REJECTION("node-unhandled-rejection") {
+    private final Pattern pattern = Pattern.compile("[Uu]nhandled ?(?:[Pp]romise ?)?[Rr]ejection");
+
+    @Override
+    boolean matches(String content, Severity severity) {
+      return pattern.matcher(content).find();
+    }
+  },
+  /** {@code Segmentation fault (core dumped)}, {@code SIGSEGV}, kernel's {@code segfault at}. */
+  SEGFAULT("segfault") {
+    @Override
+    boolean matches(String content, Severity severity) {
+      return content.contains("egmentation fault")
+          || content.contains("SIGSEGV")
+          || content.contains("core dumped")
+          || content.contains("segfault at");
+    }
+  },
+  /**
+   * The shell's {@code Killed} (usually the OOM killer) and the kernel's {@code Killed process}.
+   */
+  OOM_KILLED("oom-killed") {
+    private final Pattern killedProcess = Pattern.compile("Killed process \\d+");
+
+    @Override
+    boolean matches(String content, Severity severity) {
+      return content.strip().equals("Killed") || killedProcess.matcher(content).find();
+    }
+  },
+  /** A FATAL or PANIC level (see {@link LevelDetector}). */
+  FATAL_LEVEL("fatal-level") {
+    @Override
+    boolean matches(String content, Severity severity) {
+      return severity == Severity.FATAL;
+    }
+  },
+  /** An ERROR, CRITICAL or SEVERE level, or {@code Error: ...} (see {@link LevelDetector}). */
+  ERROR_LEVEL("error-level") {
+    @Override
+    boolean matches(String content, Severity severity) {
+      return severity == Severity.ERROR;
+    }
+  };
+
+  private final String ruleName;
+
+  LineRule(String ruleName) {
+    this.ruleName = ruleName;
+  }
+
+  String ruleName() {
+    return ruleName;
+  }
+
+  /** Whether {@link #matches} reads the severity, which costs a few regexes to work out. */
+  boolean needsSeverity() {
+    return this == FATAL_LEVEL || this == ERROR_LEVEL;
+  }
+
+  /**
+   * Whether this rule matches {@code content}, the line without a docker timestamp; {@code
+   * severity} is the line's level from {@link LevelDetector}, or null if no rule so far needed it.
+   */
+  abstract boolean matches(String content, Severity severity);
+}

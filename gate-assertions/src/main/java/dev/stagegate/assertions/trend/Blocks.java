@@ -45,7 +45,9 @@ record Blocks(double[] tHours, double[] levels, int collections) {
     double[] v = scaled(series, unit);
     int[] drops = collections(v);
     if (drops.length < MIN_COLLECTIONS) {
-      return aggregate(t, v, MIN_SAMPLES_PER_BLOCK, FLOOR_QUANTILE, 0);
+      // Bucket mins are already the floor of each bucket: a further low quantile of them would
+      // chase the extremes of the noise, so blocks of buckets take their median.
+      return aggregate(t, v, minPerBlock(series), series.isAggregated() ? 0.5 : FLOOR_QUANTILE, 0);
     }
     // One floor point per complete cycle: the minimum between one collection and the next. The
     // samples before the first collection are skipped, as they start mid-cycle.
@@ -68,7 +70,12 @@ record Blocks(double[] tHours, double[] levels, int collections) {
 
   /** Blocks of medians: robust to short spikes, for metrics without a floor such as CPU. */
   static Blocks medians(Series series) {
-    return aggregate(hours(series), scaled(series, 1), MIN_SAMPLES_PER_BLOCK, 0.5, 0);
+    return aggregate(hours(series), scaled(series, 1), minPerBlock(series), 0.5, 0);
+  }
+
+  /** Raw samples: at least five per block. History buckets each already summarise many. */
+  private static int minPerBlock(Series series) {
+    return series.isAggregated() ? 1 : MIN_SAMPLES_PER_BLOCK;
   }
 
   /** Indices i where v[i] to v[i + 1] is a collection-sized drop. */

@@ -145,7 +145,9 @@ public final class MemoryLeakJudge {
     String basis =
         blocks.collections() > 0
             ? "post-GC floor of " + blocks.collections() + " collections"
-            : "lower quartile of " + blocks.size() + " blocks";
+            : judged.isAggregated()
+                ? "median bucket minimum of " + blocks.size() + " blocks"
+                : "lower quartile of " + blocks.size() + " blocks";
     return new LeakVerdict(
         kind,
         analysis.slopePerHour(),

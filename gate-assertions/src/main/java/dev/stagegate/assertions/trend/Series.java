@@ -1,9 +1,12 @@
 package dev.stagegate.assertions.trend;
 
+import dev.stagegate.report.BoundedHistory;
+import dev.stagegate.report.HistoryBucket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.ToDoubleFunction;
 
 /**
  * An immutable, time-ordered series of one metric of one service, the input of the trend judges.
@@ -21,12 +24,15 @@ public final class Series {
   private final String label;
   private final double[] tSeconds;
   private final double[] values;
+  private final boolean aggregated;
 
-  private Series(Metric metric, String label, double[] tSeconds, double[] values) {
+  private Series(
+      Metric metric, String label, double[] tSeconds, double[] values, boolean aggregated) {
     this.metric = Objects.requireNonNull(metric, "metric");
     this.label = label;
     this.tSeconds = tSeconds;
     this.values = values;
+    this.aggregated = aggregated;
   }
 
   /** A series of {@code metric} from parallel arrays of times (seconds) and values. */
@@ -46,7 +52,7 @@ public final class Series {
             "times must not decrease: sample " + i + " at " + tSeconds[i] + " s");
       }
     }
-    return new Series(metric, null, tSeconds.clone(), values.clone());
+    return new Series(metric, null, tSeconds.clone(), values.clone(), false);
   }
 
   /** A series of {@code metric} from samples in time order. */
@@ -58,6 +64,68 @@ public final class Series {
       v[i] = samples.get(i).value();
     }
     return of(metric, t, v);
+  }
+
+  /**
+   * A series from the buckets of a {@link BoundedHistory}, one point per bucket at its mid-time,
+   * with the value a judge should see:
+   *
+   * <ul>
+   *   <li>{@link Metric#MEMORY_BYTES}: the bucket <b>min</b>. A bucket that spans several
+   *       collections holds the lowest post-GC level among them, which is the floor a leak raises;
+   *       buckets shorter than a collection cycle still show the sawtooth in their mins, and the
+   *       leak judge finds the collections there as on raw samples. A trailing bucket with fewer
+   *       than half the samples of a typical bucket is left out, because the min of fewer samples
+   *       of the same noise sits higher and would fake a rise at the very end.
+   *   <li>{@link Metric#CPU_PERCENT}: the bucket <b>mean</b>, which is unbiased whatever the
+   *       bucket's size; the CPU judge then takes medians across buckets, so a spike that lifts one
+   *       bucket's mean does not move the verdict.
+   * </ul>
+   *
+   * <p>The points are marked as aggregates, so the judges form blocks of whole buckets rather than
+   * of at least five points each (a bucket already averages away sample noise); that keeps a
+   * 64-bucket history, which holds 32 to 64 buckets, above the eight blocks a trend test needs.
+   */
+  public static Series fromHistory(Metric metric, List<HistoryBucket> buckets) {
+    Objects.requireNonNull(metric, "metric");
+    Objects.requireNonNull(buckets, "buckets");
+    if (metric == Metric.MEMORY_BYTES) {
+      return fromHistory(metric, withoutPartialTail(buckets), HistoryBucket::min);
+    }
+    return fromHistory(metric, buckets, HistoryBucket::mean);
+  }
+
+  /**
+   * A series from history buckets with the per-bucket value of your choice (e.g. {@code
+   * HistoryBucket::max}); every bucket becomes a point at its mid-time. Buckets must be in time
+   * order, as {@link BoundedHistory#buckets()} returns them.
+   */
+  public static Series fromHistory(
+      Metric metric, List<HistoryBucket> buckets, ToDoubleFunction<HistoryBucket> value) {
+    Objects.requireNonNull(value, "value");
+    double[] t = new double[buckets.size()];
+    double[] v = new double[buckets.size()];
+    for (int i = 0; i < t.length; i++) {
+      HistoryBucket bucket = buckets.get(i);
+      t[i] = bucket.tMidSeconds();
+      v[i] = value.applyAsDouble(bucket);
+    }
+    Series plain = of(metric, t, v);
+    return new Series(metric, null, plain.tSeconds, plain.values, true);
+  }
+
+  private static List<HistoryBucket> withoutPartialTail(List<HistoryBucket> buckets) {
+    int n = buckets.size();
+    if (n < 3) {
+      return buckets;
+    }
+    long[] counts = new long[n - 1];
+    for (int i = 0; i < n - 1; i++) {
+      counts[i] = buckets.get(i).count();
+    }
+    Arrays.sort(counts);
+    long typical = counts[counts.length / 2];
+    return 2 * buckets.get(n - 1).count() < typical ? buckets.subList(0, n - 1) : buckets;
   }
 
   /** A memory series: times in seconds, values in bytes. */
@@ -72,7 +140,7 @@ public final class Series {
 
   /** This series named after a service (used in verdict sentences and assertion messages). */
   public Series withLabel(String label) {
-    return new Series(metric, label, tSeconds, values);
+    return new Series(metric, label, tSeconds, values, aggregated);
   }
 
   public Metric metric() {
@@ -82,6 +150,14 @@ public final class Series {
   /** The label, or {@code null} when the series has none. */
   public String label() {
     return label;
+  }
+
+  /**
+   * Whether each point summarises several samples (a series {@linkplain #fromHistory from history
+   * buckets}) rather than being one raw sample.
+   */
+  public boolean isAggregated() {
+    return aggregated;
   }
 
   public int size() {
@@ -128,7 +204,8 @@ public final class Series {
         metric,
         label,
         Arrays.copyOfRange(tSeconds, start, values.length),
-        Arrays.copyOfRange(values, start, values.length));
+        Arrays.copyOfRange(values, start, values.length),
+        aggregated);
   }
 
   @Override
@@ -137,7 +214,7 @@ public final class Series {
         + metric.noun()
         + " series of "
         + values.length
-        + " samples over "
+        + (aggregated ? " buckets over " : " samples over ")
         + span();
   }
 }

@@ -19,6 +19,7 @@ import java.util.List;
  * @param checks each check in the order run
  * @param services what was seen of each service
  * @param failures one sentence per failure, in the order found
+ * @param burnIn what a burn-in watched; {@code null} for a smoke gate
  */
 public record GateResult(
     String id,
@@ -32,10 +33,46 @@ public record GateResult(
     EngineInfo engine,
     List<CheckResult> checks,
     List<ServiceEvidence> services,
-    List<String> failures) {
+    List<String> failures,
+    BurnInEvidence burnIn) {
   public GateResult {
     checks = List.copyOf(checks);
     services = List.copyOf(services);
     failures = List.copyOf(failures);
+  }
+
+  /** A gate without burn-in evidence (a smoke gate). */
+  public GateResult(
+      String id,
+      String displayName,
+      GateKind kind,
+      Verdict verdict,
+      Instant startedAt,
+      Duration duration,
+      String composeFile,
+      String project,
+      EngineInfo engine,
+      List<CheckResult> checks,
+      List<ServiceEvidence> services,
+      List<String> failures) {
+    this(
+        id,
+        displayName,
+        kind,
+        verdict,
+        startedAt,
+        duration,
+        composeFile,
+        project,
+        engine,
+        checks,
+        services,
+        failures,
+        null);
+  }
+
+  /** The verdict as shown, qualified for a shortened burn-in. */
+  public String verdictText() {
+    return burnIn == null ? verdict.name() : burnIn.qualify(verdict);
   }
 }

@@ -71,7 +71,8 @@ class AuditJsonTest {
             "engine",
             "checks",
             "services",
-            "failures");
+            "failures",
+            "burnIn");
   }
 
   @Test

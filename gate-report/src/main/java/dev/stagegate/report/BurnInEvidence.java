@@ -1,0 +1,71 @@
+package dev.stagegate.report;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a burn-in watched: how long (requested and actual, so a shortened run never reads as the
+ * full one), why it ended, the restart/exit timeline and the trend verdicts per service.
+ *
+ * @param requested the duration the annotation asked for
+ * @param planned the duration this run was to watch ({@code stagegate.burnin.duration} may shorten
+ *     it)
+ * @param actual how long it actually watched
+ * @param endedBecause why the watch ended, e.g. {@code completed}, {@code worker die (exit code 3)}
+ * @param timeline container events during the run (bounded)
+ * @param timelineDropped events beyond those kept
+ * @param trends per service memory and CPU verdicts
+ */
+public record BurnInEvidence(
+    Duration requested,
+    Duration planned,
+    Duration actual,
+    String endedBecause,
+    List<StackEvent> timeline,
+    long timelineDropped,
+    List<ServiceTrend> trends) {
+  public BurnInEvidence {
+    timeline = List.copyOf(timeline);
+    trends = List.copyOf(trends);
+  }
+
+  /** Whether this run watched for less than requested (by configuration or because it stopped). */
+  public boolean shortened() {
+    return actual.compareTo(requested) < 0;
+  }
+
+  /**
+   * The verdict as it must be shown, e.g. {@code PASS (shortened: 2 min of 4 h requested)}: a
+   * shortened burn-in never reads as the full one.
+   */
+  public String qualify(Verdict verdict) {
+    if (!shortened()) {
+      return verdict.name();
+    }
+    return verdict.name()
+        + " (shortened: "
+        + human(actual)
+        + " of "
+        + human(requested)
+        + " requested)";
+  }
+
+  /** Short human form: {@code 4 h}, {@code 90 min}, {@code 2 min}, {@code 45 s}. */
+  public static String human(Duration d) {
+    long s = d.toSeconds();
+    if (s >= 3600 && s % 3600 == 0) {
+      return s / 3600 + " h";
+    }
+    if (s >= 3600) {
+      return String.format(Locale.ROOT, "%.1f h", s / 3600.0);
+    }
+    if (s >= 60 && s % 60 == 0) {
+      return s / 60 + " min";
+    }
+    if (s >= 60) {
+      return String.format(Locale.ROOT, "%.1f min", s / 60.0);
+    }
+    return s + " s";
+  }
+}

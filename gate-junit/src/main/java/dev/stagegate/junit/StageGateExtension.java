@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -61,9 +62,12 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
     GateResult result = run.execute(invocation::proceed);
     Path report = session(context, run).add(result);
     context.publishReportEntry("stagegate.audit", report.toString());
-    context.publishReportEntry("stagegate.verdict", result.verdict().name());
+    context.publishReportEntry("stagegate.verdict", result.verdictText());
+    System.out.println(
+        "[stagegate] " + result.id() + ": " + result.verdictText() + " (" + report + ")");
     if (result.verdict() != Verdict.PASS) {
-      GateFailedError error = new GateFailedError(result.id(), result.failures(), report);
+      GateFailedError error =
+          new GateFailedError(result.id(), result.verdictText(), result.failures(), report);
       if (run.bodyFailure() != null) {
         error.initCause(run.bodyFailure());
       }
@@ -75,7 +79,17 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
     return context
         .getStore(NAMESPACE)
         .computeIfAbsent(
-            GateRun.class, k -> new GateRun(spec(context), DockerEngine.connect()), GateRun.class);
+            GateRun.class,
+            k -> new GateRun(spec(context), DockerEngine.connect(), progress(context)),
+            GateRun.class);
+  }
+
+  /** Progress lines go to the console (a long run must not look hung) and the JUnit report. */
+  private static Consumer<String> progress(ExtensionContext context) {
+    return line -> {
+      System.out.println("[stagegate] " + context.getDisplayName() + ": " + line);
+      context.publishReportEntry("stagegate.progress", line);
+    };
   }
 
   private ReportSession session(ExtensionContext context, GateRun run) {

@@ -6,6 +6,8 @@ import dev.stagegate.junit.fixtures.BadJsonGate;
 import dev.stagegate.junit.fixtures.BadPathGate;
 import dev.stagegate.junit.fixtures.BadPortGate;
 import dev.stagegate.junit.fixtures.BadTimeoutGate;
+import dev.stagegate.junit.fixtures.BothAnnotationsGate;
+import dev.stagegate.junit.fixtures.BurnInBadDurationGate;
 import dev.stagegate.junit.fixtures.GoodGate;
 import dev.stagegate.junit.fixtures.InvalidYamlGate;
 import dev.stagegate.junit.fixtures.MissingComposeGate;
@@ -98,5 +100,37 @@ class GateBadInputTest {
     assertThat(t)
         .hasMessageContaining("stagegate.logs.allow.worker is not a valid regular expression")
         .hasMessageContaining("[oops");
+  }
+
+  @Test
+  void burnInNeedsExactlyOneValidDuration() {
+    var events = GateKit.run(BurnInBadDurationGate.class, reports);
+    events.assertStatistics(st -> st.started(3).failed(3));
+    assertThat(GateKit.failures(events))
+        .extracting(Throwable::getMessage)
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains("exactly one of hours, minutes or duration")
+                    .contains("2 were given"))
+        .anySatisfy(m -> assertThat(m).contains("none was given"))
+        .anySatisfy(m -> assertThat(m).contains("@BurnIn(duration)").contains("'4 hours'"));
+  }
+
+  @Test
+  void healthySmokeAndBurnInTogetherIsRejected() {
+    assertThat(GateKit.onlyFailure(GateKit.run(BothAnnotationsGate.class, reports)))
+        .hasMessageContaining("has both @HealthySmoke and @BurnIn");
+  }
+
+  @Test
+  void invalidBurnInOverrideIsNamed() {
+    assertThat(
+            GateKit.onlyFailure(
+                GateKit.run(
+                    dev.stagegate.junit.fixtures.BurnInGoodStackGate.class,
+                    reports,
+                    Map.of("stagegate.burnin.duration", "2m"))))
+        .hasMessageContaining("Configuration parameter stagegate.burnin.duration");
   }
 }

@@ -29,7 +29,7 @@ public final class EventWatch implements AutoCloseable {
 
   private final DockerClient client;
   private final String runId;
-  private final Consumer<StackEvent> listener;
+  private volatile Consumer<StackEvent> listener;
   private final List<StackEvent> events = new ArrayList<>();
   private final Map<String, Integer> lastExit = new HashMap<>();
   private long dropped;
@@ -100,6 +100,11 @@ public final class EventWatch implements AutoCloseable {
       }
     }
     listener.accept(event);
+  }
+
+  /** Replaces the listener, e.g. when a burn-in starts to watch for failures. */
+  public void onEvent(Consumer<StackEvent> listener) {
+    this.listener = listener;
   }
 
   /** The events seen so far (at most {@value #EVENTS_KEPT}). */

@@ -2,6 +2,7 @@ package dev.stagegate.junit.gate;
 
 import dev.stagegate.assertions.logs.LogAudit;
 import dev.stagegate.assertions.logs.LogScanner;
+import dev.stagegate.assertions.watch.ServiceRecorder;
 import dev.stagegate.junit.compose.ComposeFile;
 import dev.stagegate.junit.compose.ComposeService;
 import dev.stagegate.junit.docker.ContainerState;
@@ -77,23 +78,7 @@ final class EvidenceCollector {
           containers.stream().filter(x -> x.service().equals(service.name())).findFirst();
       evidence.add(
           c.map(container -> collect(service, container, stats.get(container.id()).join()))
-              .orElseGet(
-                  () ->
-                      new ServiceEvidence(
-                          service.name(),
-                          "",
-                          service.oneShot(),
-                          "missing",
-                          "none",
-                          0,
-                          null,
-                          false,
-                          List.of(),
-                          null,
-                          List.of(),
-                          0,
-                          List.of(),
-                          0)));
+              .orElseGet(() -> missing(service)));
     }
     return evidence;
   }
@@ -133,6 +118,63 @@ final class EvidenceCollector {
         totals[1],
         List.copyOf(tail),
         totals[0]);
+  }
+
+  /**
+   * Evidence of a burn-in: the logs were followed live into the recorders, so they are not read
+   * again; the stats snapshot is the watch's latest reading.
+   */
+  List<ServiceEvidence> collect(
+      Map<String, ServiceRecorder> recorders,
+      Function<String, Optional<StatsSnapshot>> latestStats) {
+    List<ServiceContainer> containers = inspector.containers();
+    List<ServiceEvidence> evidence = new ArrayList<>();
+    for (ComposeService service : compose.services().values()) {
+      ServiceRecorder r = recorders.get(service.name());
+      Optional<ServiceContainer> c =
+          containers.stream().filter(x -> x.service().equals(service.name())).findFirst();
+      if (c.isEmpty() || r == null) {
+        evidence.add(missing(service));
+        continue;
+      }
+      r.finish();
+      ContainerState state = inspector.state(c.get().id());
+      evidence.add(
+          new ServiceEvidence(
+              service.name(),
+              c.get().name(),
+              service.oneShot(),
+              state.status(),
+              state.health(),
+              state.restartCount(),
+              lastExitFromEvents.apply(service.name()).orElse(state.exitCode()),
+              state.oomKilled(),
+              state.healthLog(),
+              state.running() ? latestStats.apply(service.name()).orElse(null) : null,
+              r.findings(),
+              r.findingsTotal(),
+              r.lastLines(),
+              r.linesSeen()));
+    }
+    return evidence;
+  }
+
+  private static ServiceEvidence missing(ComposeService service) {
+    return new ServiceEvidence(
+        service.name(),
+        "",
+        service.oneShot(),
+        "missing",
+        "none",
+        0,
+        null,
+        false,
+        List.of(),
+        null,
+        List.of(),
+        0,
+        List.of(),
+        0);
   }
 
   private static void keep(List<LogFinding> found, List<LogFinding> kept, long[] totals) {

@@ -12,8 +12,14 @@ public final class GateFailedError extends AssertionError {
 
   private final transient List<String> failures;
 
-  public GateFailedError(String gate, List<String> failures, Path report) {
-    super(message(gate, failures, report));
+  /**
+   * @param gate the gate's id
+   * @param verdict the verdict as shown, e.g. {@code FAIL} or {@code INCONCLUSIVE (shortened: …)}
+   * @param failures one sentence per failure
+   * @param report the audit's path
+   */
+  public GateFailedError(String gate, String verdict, List<String> failures, Path report) {
+    super(message(gate, verdict, failures, report));
     this.failures = List.copyOf(failures);
   }
 
@@ -22,11 +28,12 @@ public final class GateFailedError extends AssertionError {
     return failures;
   }
 
-  private static String message(String gate, List<String> failures, Path report) {
+  private static String message(String gate, String verdict, List<String> failures, Path report) {
     StringBuilder sb = new StringBuilder();
     sb.append("Staging gate ")
         .append(gate)
-        .append(" failed (")
+        .append(verdict.startsWith("FAIL") ? " failed" : " was " + verdict)
+        .append(" (")
         .append(failures.size())
         .append(failures.size() == 1 ? " problem)" : " problems)");
     for (int i = 0; i < failures.size(); i++) {

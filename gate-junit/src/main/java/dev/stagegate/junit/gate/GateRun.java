@@ -12,6 +12,7 @@ import dev.stagegate.junit.docker.DockerEngine;
 import dev.stagegate.junit.docker.EventWatch;
 import dev.stagegate.junit.docker.LeftoverSweeper;
 import dev.stagegate.junit.docker.StackInspector;
+import dev.stagegate.report.BurnInEvidence;
 import dev.stagegate.report.CheckResult;
 import dev.stagegate.report.CheckStatus;
 import dev.stagegate.report.EngineInfo;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -58,11 +60,19 @@ public final class GateRun implements AutoCloseable {
   private Path workDir;
   private Thread shutdownHook;
   private EventWatch events;
+  private BurnInRun burnIn;
+  private final List<String> inconclusive = new ArrayList<>();
+  private final Consumer<String> progress;
   private boolean tornDown;
   private final EvidenceCollector collector;
 
-  public GateRun(GateSpec spec, DockerEngine engine) {
+  /**
+   * @param progress where a burn-in reports progress (a line every {@code
+   *     stagegate.progress.interval})
+   */
+  public GateRun(GateSpec spec, DockerEngine engine, Consumer<String> progress) {
     this.spec = spec;
+    this.progress = progress;
     this.engine = engine;
     this.labels = new RunLabels(newRunId(), localHost(), ProcessHandle.current().pid());
     this.inspector = new StackInspector(engine.client(), labels.runId());
@@ -108,6 +118,7 @@ public final class GateRun implements AutoCloseable {
     EngineInfo engineInfo = engine.info(composeVersion);
     new LeftoverSweeper(engine.client(), labels.host()).sweep();
     List<ServiceEvidence> evidence = List.of();
+    BurnInEvidence burnInEvidence = null;
     try {
       workDir = Files.createTempDirectory("stagegate-" + labels.runId());
       Path override = ComposeOverride.write(spec.compose(), labels, workDir);
@@ -117,8 +128,20 @@ public final class GateRun implements AutoCloseable {
         long healthyAt = System.nanoTime();
         smoke();
         runBody(body);
-        collector.prefetchStats();
-        settle(healthyAt);
+        if (spec.burnIn().isPresent()) {
+          burnIn = new BurnInRun(spec, engine.client(), inspector, events, progress);
+          WatchStop stop = burnIn.run(spec.burnIn().get(), this::smokeDuringWatch);
+          if (stop.verdict() == Verdict.PASS) {
+            smoke();
+          } else if (stop.verdict() == Verdict.FAIL) {
+            otherFailures.add(stop.reason());
+          } else {
+            inconclusive.add(stop.reason());
+          }
+        } else {
+          collector.prefetchStats();
+          settle(healthyAt);
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -127,15 +150,11 @@ public final class GateRun implements AutoCloseable {
       throw new UncheckedIOException(e);
     } finally {
       try {
-        evidence =
-            new EvidenceCollector(
-                    spec.compose(),
-                    inspector,
-                    spec.logAudit(),
-                    spec.settings().logLines(),
-                    service -> events == null ? Optional.empty() : events.lastExitCode(service))
-                .collect();
+        evidence = burnIn == null ? collector.collect() : burnIn.evidence(collector);
         judge(evidence);
+        if (burnIn != null) {
+          burnInEvidence = burnIn.summarise(otherFailures, inconclusive);
+        }
       } catch (RuntimeException e) {
         otherFailures.add("Could not collect evidence from the stack: " + e);
       }
@@ -146,11 +165,18 @@ public final class GateRun implements AutoCloseable {
     if (bodyFailure != null) {
       failures.add("The gate method failed: " + bodyFailure);
     }
+    Verdict verdict =
+        !failures.isEmpty()
+            ? Verdict.FAIL
+            : inconclusive.isEmpty() ? Verdict.PASS : Verdict.INCONCLUSIVE;
+    if (verdict == Verdict.INCONCLUSIVE) {
+      failures.addAll(inconclusive);
+    }
     return new GateResult(
         spec.id(),
         spec.displayName(),
         spec.kind(),
-        failures.isEmpty() ? Verdict.PASS : Verdict.FAIL,
+        verdict,
         started,
         Duration.between(started, Instant.now()),
         spec.composeAttribute(),
@@ -158,7 +184,21 @@ public final class GateRun implements AutoCloseable {
         engineInfo,
         checks,
         evidence,
-        failures);
+        failures,
+        burnInEvidence);
+  }
+
+  /** Smoke checks during a burn-in's watch: the failures, empty when all passed. */
+  private List<String> smokeDuringWatch() {
+    List<String> failed = new ArrayList<>();
+    for (SmokeSpec s : spec.smokeChecks()) {
+      CheckResult r = SmokeRunner.run(s, stack);
+      if (!r.passed()) {
+        checks.add(r);
+        failed.add(r.detail());
+      }
+    }
+    return failed;
   }
 
   /** The exception the method body threw, if any, to attach as the failure's cause. */

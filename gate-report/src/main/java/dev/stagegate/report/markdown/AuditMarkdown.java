@@ -55,6 +55,7 @@ public final class AuditMarkdown {
   public static List<GateSection> standardGateSections() {
     return List.of(
         new GateOverviewSection(),
+        new BurnInSection(),
         new ChecksSection(),
         new ServicesSection(),
         new ResourceUsageSection(),

@@ -8,7 +8,11 @@ import java.util.List;
 final class GateOverviewSection implements GateSection {
   @Override
   public void render(GateResult gate, MarkdownDocument doc) {
-    doc.paragraph("**Verdict: " + gate.verdict() + "** · " + MarkdownText.text(gate.displayName()));
+    doc.paragraph(
+        "**Verdict: "
+            + MarkdownText.text(gate.verdictText())
+            + "** · "
+            + MarkdownText.text(gate.displayName()));
     EngineInfo engine = gate.engine() == null ? EngineInfo.unknown() : gate.engine();
     doc.bullets(
         List.of(

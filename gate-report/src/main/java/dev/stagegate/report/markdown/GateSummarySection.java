@@ -19,7 +19,7 @@ final class GateSummarySection implements AuditSection {
           List.of(
               MarkdownText.cell(gate.id()),
               String.valueOf(gate.kind()),
-              "**" + gate.verdict() + "**",
+              "**" + MarkdownText.text(gate.verdictText()) + "**",
               HumanDuration.format(gate.duration())));
     }
     doc.table(List.of("Gate", "Kind", "Verdict", "Duration"), rows);

@@ -18,6 +18,10 @@ final class VerdictSection implements AuditSection {
     List<String> reasons = new ArrayList<>();
     for (GateResult gate : report.gates()) {
       if (gate.verdict() == Verdict.PASS) {
+        if (gate.burnIn() != null && gate.burnIn().shortened()) {
+          // a shortened burn-in must never read as the full one, even when it passed
+          reasons.add(MarkdownText.code(gate.id()) + ": " + MarkdownText.text(gate.verdictText()));
+        }
         continue;
       }
       String prefix = MarkdownText.code(gate.id()) + ": ";

@@ -1,0 +1,149 @@
+package dev.stagegate.junit.gate;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.stagegate.assertions.trend.CpuTrendJudge;
+import dev.stagegate.assertions.trend.CpuTrendVerdict;
+import dev.stagegate.assertions.trend.LeakVerdict;
+import dev.stagegate.assertions.trend.MemoryLeakJudge;
+import dev.stagegate.assertions.watch.ServiceRecorder;
+import dev.stagegate.junit.compose.ComposeService;
+import dev.stagegate.junit.docker.EventWatch;
+import dev.stagegate.junit.docker.StackInspector;
+import dev.stagegate.report.BoundedHistory;
+import dev.stagegate.report.BurnInEvidence;
+import dev.stagegate.report.ServiceEvidence;
+import dev.stagegate.report.ServiceTrend;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The burn-in part of a gate: records every service into bounded memory while {@link BurnInWatch}
+ * watches, then judges memory and CPU trends and summarises the run for the audit.
+ */
+final class BurnInRun {
+  /** Points per chart series in the audit: enough for a readable chart, bounded for any run. */
+  private static final int REPORT_BUCKETS = 120;
+
+  private final GateSpec spec;
+  private final EventWatch events;
+  private final Map<String, ServiceRecorder> recorders = new LinkedHashMap<>();
+  private final BurnInWatch watch;
+  private BurnInPlan plan;
+  private WatchStop stop;
+  private Duration actual = Duration.ZERO;
+
+  BurnInRun(
+      GateSpec spec,
+      DockerClient client,
+      StackInspector inspector,
+      EventWatch events,
+      Consumer<String> progress) {
+    this.spec = spec;
+    this.events = events;
+    for (String service : spec.compose().services().keySet()) {
+      recorders.put(
+          service,
+          ServiceRecorder.builder(service)
+              .audit(spec.logAudit())
+              .lastLines(spec.settings().logLines())
+              .build());
+    }
+    this.watch =
+        new BurnInWatch(
+            spec.compose(), client, inspector, events, spec.settings(), recorders, progress);
+  }
+
+  /** Watches for the planned duration; returns why the watch ended. */
+  WatchStop run(BurnInPlan plan, Supplier<List<String>> smoke) throws InterruptedException {
+    this.plan = plan;
+    try {
+      stop = watch.watch(plan.planned(), plan.smokeEvery(), smoke);
+    } finally {
+      actual = watch.elapsed();
+    }
+    return stop;
+  }
+
+  /** The services' evidence from the recorders (logs followed live) and the last stats. */
+  List<ServiceEvidence> evidence(EvidenceCollector collector) {
+    return collector.collect(recorders, watch::latestStats);
+  }
+
+  /**
+   * Judges memory and CPU trends of every long-running service (adding a sentence to {@code
+   * failures} for a leak or an upward CPU trend, to {@code inconclusive} for an undecided one when
+   * the watch ran its course) and summarises the run.
+   */
+  BurnInEvidence summarise(List<String> failures, List<String> inconclusive) {
+    boolean completed = stop != null && stop.reason().equals(WatchStop.completed().reason());
+    MemoryLeakJudge leakJudge =
+        MemoryLeakJudge.defaults().withMinimumSpan(spec.settings().trendMinimumSpan());
+    CpuTrendJudge cpuJudge =
+        CpuTrendJudge.defaults().withMinimumSpan(spec.settings().trendMinimumSpan());
+    List<ServiceTrend> trends = new ArrayList<>();
+    for (ServiceRecorder r : recorders.values()) {
+      if (spec.compose().service(r.service()).map(ComposeService::oneShot).orElse(true)) {
+        continue;
+      }
+      LeakVerdict leak = r.leakVerdict(leakJudge);
+      CpuTrendVerdict cpu = r.cpuVerdict(cpuJudge);
+      trends.add(
+          new ServiceTrend(
+              r.service(),
+              leak.word(),
+              finite(leak.slopeMbPerHour()),
+              leak.evidence(),
+              cpu.word(),
+              finite(cpu.slopePointsPerHour()),
+              cpu.evidence(),
+              BoundedHistory.downsample(r.memoryHistory(), REPORT_BUCKETS),
+              BoundedHistory.downsample(r.cpuHistory(), REPORT_BUCKETS)));
+      if (!completed) {
+        continue; // the watch already failed or broke; a trend over a cut run proves nothing
+      }
+      if (leak.kind() == LeakVerdict.Kind.LEAK) {
+        failures.add(
+            String.format(
+                Locale.ROOT,
+                "Expecting memory of service \"%s\" to show no leak but it grew %.1f MB/hour: %s",
+                r.service(),
+                leak.slopeMbPerHour(),
+                leak.evidence()));
+      } else if (leak.kind() == LeakVerdict.Kind.INCONCLUSIVE) {
+        inconclusive.add(
+            "Memory trend of service \"" + r.service() + "\" is inconclusive: " + leak.evidence());
+      }
+      if (cpu.kind() == CpuTrendVerdict.Kind.TREND) {
+        failures.add(
+            String.format(
+                Locale.ROOT,
+                "Expecting CPU of service \"%s\" to show no upward trend but it rose %.1f"
+                    + " points/hour: %s",
+                r.service(),
+                cpu.slopePointsPerHour(),
+                cpu.evidence()));
+      } else if (cpu.kind() == CpuTrendVerdict.Kind.INCONCLUSIVE) {
+        inconclusive.add(
+            "CPU trend of service \"" + r.service() + "\" is inconclusive: " + cpu.evidence());
+      }
+    }
+    return new BurnInEvidence(
+        plan == null ? Duration.ZERO : plan.requested(),
+        plan == null ? Duration.ZERO : plan.planned(),
+        actual,
+        stop == null ? "did not start" : stop.reason(),
+        events.events(),
+        events.dropped(),
+        trends);
+  }
+
+  private static double finite(double v) {
+    return Double.isFinite(v) ? v : 0;
+  }
+}

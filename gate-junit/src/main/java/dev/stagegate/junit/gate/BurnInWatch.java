@@ -1,0 +1,239 @@
+package dev.stagegate.junit.gate;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.stagegate.assertions.watch.ServiceRecorder;
+import dev.stagegate.junit.compose.ComposeFile;
+import dev.stagegate.junit.compose.ComposeService;
+import dev.stagegate.junit.config.GateSettings;
+import dev.stagegate.junit.docker.EventWatch;
+import dev.stagegate.junit.docker.LogFollower;
+import dev.stagegate.junit.docker.ServiceContainer;
+import dev.stagegate.junit.docker.StackInspector;
+import dev.stagegate.junit.docker.StatsStream;
+import dev.stagegate.report.LogFinding;
+import dev.stagegate.report.StackEvent;
+import dev.stagegate.report.StatsSnapshot;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Watches a running stack for a burn-in: container events (fail fast on die, OOM, kill or an
+ * unhealthy turn), every service's log followed live through the log audit (fail fast on a crash
+ * signature unless {@code stagegate.logs.failfast=false}), and {@code docker stats} sampled into
+ * bounded histories. Waiting is event-driven: a failure ends the watch within milliseconds, not at
+ * the next poll.
+ */
+final class BurnInWatch {
+  private static final Duration TICK = Duration.ofMillis(500);
+
+  private final ComposeFile compose;
+  private final DockerClient client;
+  private final StackInspector inspector;
+  private final EventWatch events;
+  private final GateSettings settings;
+  private final Map<String, ServiceRecorder> recorders;
+  private final Consumer<String> progress;
+  private final CompletableFuture<WatchStop> stop = new CompletableFuture<>();
+  private final Map<String, StatsStream> stats = new LinkedHashMap<>();
+  private final List<LogFollower> followers = new ArrayList<>();
+  private long startNanos;
+
+  BurnInWatch(
+      ComposeFile compose,
+      DockerClient client,
+      StackInspector inspector,
+      EventWatch events,
+      GateSettings settings,
+      Map<String, ServiceRecorder> recorders,
+      Consumer<String> progress) {
+    this.compose = compose;
+    this.client = client;
+    this.inspector = inspector;
+    this.events = events;
+    this.settings = settings;
+    this.recorders = recorders;
+    this.progress = progress;
+  }
+
+  /**
+   * Watches for {@code duration} or until something fails; runs {@code smoke} every {@code
+   * smokeEvery} (it returns failure sentences, empty when fine). Always stops its streams.
+   */
+  WatchStop watch(Duration duration, Optional<Duration> smokeEvery, Supplier<List<String>> smoke)
+      throws InterruptedException {
+    startNanos = System.nanoTime();
+    events.onEvent(this::onEvent);
+    try {
+      for (ServiceContainer c : inspector.containers()) {
+        ServiceRecorder recorder = recorders.get(c.service());
+        if (recorder == null) {
+          continue;
+        }
+        followers.add(new LogFollower(client, c.id(), line -> onLogLine(recorder, line)).start());
+        if (!oneShot(c.service())) {
+          stats.put(
+              c.service(),
+              new StatsStream(client, c.id(), settings.statsInterval(), s -> onStats(recorder, s))
+                  .start());
+        }
+      }
+      return loop(duration, smokeEvery, smoke);
+    } finally {
+      events.onEvent(e -> {});
+      stats.values().forEach(StatsStream::close);
+      followers.forEach(LogFollower::close);
+    }
+  }
+
+  /** How long the watch has run. */
+  Duration elapsed() {
+    return Duration.ofNanos(System.nanoTime() - startNanos);
+  }
+
+  /** The latest stats reading of a service, for the end-of-run snapshot. */
+  Optional<StatsSnapshot> latestStats(String service) {
+    return Optional.ofNullable(stats.get(service)).map(StatsStream::latest);
+  }
+
+  private WatchStop loop(
+      Duration duration, Optional<Duration> smokeEvery, Supplier<List<String>> smoke)
+      throws InterruptedException {
+    long deadline = startNanos + duration.toNanos();
+    long nextProgress = startNanos + settings.progressInterval().toNanos();
+    long nextSmoke = smokeEvery.map(d -> startNanos + d.toNanos()).orElse(Long.MAX_VALUE);
+    while (true) {
+      long now = System.nanoTime();
+      if (now >= deadline) {
+        return WatchStop.completed();
+      }
+      long wait = Math.min(TICK.toNanos(), deadline - now);
+      try {
+        return stop.get(wait, TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        // nothing failed during this tick: check the slower conditions
+      } catch (java.util.concurrent.ExecutionException e) {
+        return WatchStop.inconclusive("the watch broke: " + e.getCause());
+      }
+      Optional<Throwable> broken = events.failure();
+      if (broken.isPresent()) {
+        return WatchStop.inconclusive(
+            "the Docker event stream broke (" + broken.get() + "); the evidence so far is kept");
+      }
+      for (Map.Entry<String, StatsStream> s : stats.entrySet()) {
+        if (s.getValue().silence().compareTo(settings.statsStall()) > 0) {
+          return WatchStop.inconclusive(
+              "the stats stream of service \""
+                  + s.getKey()
+                  + "\" stalled for "
+                  + s.getValue().silence().toSeconds()
+                  + " s (stagegate.stats.stall = "
+                  + settings.statsStall()
+                  + ")");
+        }
+      }
+      now = System.nanoTime();
+      if (now >= nextProgress) {
+        nextProgress += settings.progressInterval().toNanos();
+        progress.accept(progressLine(duration));
+      }
+      if (now >= nextSmoke) {
+        nextSmoke += smokeEvery.orElseThrow().toNanos();
+        List<String> failures = smoke.get();
+        if (!failures.isEmpty()) {
+          return WatchStop.failed(String.join("; ", failures));
+        }
+      }
+    }
+  }
+
+  private void onEvent(StackEvent e) {
+    boolean oneShot = oneShot(e.service());
+    String what =
+        switch (e.action()) {
+          case "die" ->
+              oneShot && e.exitCode() != null && e.exitCode() == 0
+                  ? null
+                  : "died (exit code " + e.exitCode() + ")";
+          case "oom" -> "was OOM-killed";
+          case "kill" -> oneShot ? null : "was killed";
+          default -> e.action().startsWith("health_status: unhealthy") ? "turned unhealthy" : null;
+        };
+    if (what != null) {
+      stop.complete(
+          WatchStop.failed(
+              "Expecting service \""
+                  + e.service()
+                  + "\" to keep running for the whole burn-in but it "
+                  + what
+                  + " after "
+                  + BurnInClock.human(elapsed())));
+    }
+  }
+
+  private void onLogLine(ServiceRecorder recorder, String line) {
+    List<LogFinding> found = recorder.onLogLine(line);
+    if (!found.isEmpty() && settings.logsFailFast()) {
+      LogFinding f = found.get(0);
+      stop.complete(
+          WatchStop.failed(
+              "Expecting service \""
+                  + recorder.service()
+                  + "\" to log no errors but it logged at line "
+                  + f.lineNumber()
+                  + " ["
+                  + f.rule()
+                  + "] "
+                  + f.line()
+                  + " after "
+                  + BurnInClock.human(elapsed())));
+    }
+  }
+
+  private void onStats(ServiceRecorder recorder, StatsSnapshot s) {
+    recorder.onStats(elapsed().toMillis() / 1000.0, s.cpuPercent(), s.memoryBytes());
+  }
+
+  private boolean oneShot(String service) {
+    return compose.service(service).map(ComposeService::oneShot).orElse(false);
+  }
+
+  private String progressLine(Duration duration) {
+    Duration elapsed = elapsed();
+    StringBuilder sb = new StringBuilder();
+    sb.append("burn-in ")
+        .append(BurnInClock.human(elapsed))
+        .append(" elapsed, ")
+        .append(BurnInClock.human(duration.minus(elapsed)))
+        .append(" remaining");
+    for (ServiceRecorder r : recorders.values()) {
+      if (oneShot(r.service())) {
+        continue;
+      }
+      StatsStream s = stats.get(r.service());
+      StatsSnapshot latest = s == null ? null : s.latest();
+      sb.append(" | ").append(r.service()).append(": ");
+      if (latest != null) {
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "%.1f MiB, %.1f%% CPU",
+                latest.memoryBytes() / 1048576.0,
+                latest.cpuPercent()));
+      } else {
+        sb.append("no stats yet");
+      }
+      sb.append(", ").append(r.findingsTotal()).append(" log findings");
+    }
+    return sb.toString();
+  }
+}

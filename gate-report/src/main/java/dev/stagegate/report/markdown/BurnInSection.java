@@ -1,0 +1,80 @@
+package dev.stagegate.report.markdown;
+
+import dev.stagegate.report.BurnInEvidence;
+import dev.stagegate.report.GateResult;
+import dev.stagegate.report.ServiceTrend;
+import dev.stagegate.report.StackEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A burn-in's watch: requested, planned and actual duration (a shortened run says so), why it
+ * ended, memory and CPU verdicts per service with the numbers, and the restart/exit timeline.
+ */
+final class BurnInSection implements GateSection {
+  /** Timeline rows shown; the rest are counted. */
+  static final int TIMELINE_ROWS = 50;
+
+  @Override
+  public void render(GateResult gate, MarkdownDocument doc) {
+    BurnInEvidence b = gate.burnIn();
+    if (b == null) {
+      return;
+    }
+    doc.heading(3, "Burn-in");
+    doc.bullets(
+        List.of(
+            "Requested: " + BurnInEvidence.human(b.requested()),
+            "Planned for this run: "
+                + BurnInEvidence.human(b.planned())
+                + (b.planned().compareTo(b.requested()) < 0
+                    ? " (shortened by `stagegate.burnin.duration`)"
+                    : ""),
+            "Actual: " + HumanDuration.format(b.actual()),
+            "Ended: " + MarkdownText.text(b.endedBecause()),
+            "Verdict: **" + MarkdownText.text(gate.verdictText()) + "**"));
+    if (!b.trends().isEmpty()) {
+      List<List<String>> rows = new ArrayList<>();
+      for (ServiceTrend t : b.trends()) {
+        rows.add(
+            List.of(
+                MarkdownText.cell(t.service()),
+                MarkdownText.cell(t.memoryVerdict()),
+                String.format(Locale.ROOT, "%.2f", t.memorySlopeMbPerHour()),
+                MarkdownText.cell(t.cpuVerdict()),
+                String.format(Locale.ROOT, "%.2f", t.cpuSlopePointsPerHour())));
+      }
+      doc.table(List.of("Service", "Memory", "MB/hour", "CPU", "points/hour"), rows);
+      List<String> evidence = new ArrayList<>();
+      for (ServiceTrend t : b.trends()) {
+        evidence.add(
+            MarkdownText.code(t.service())
+                + " memory: "
+                + MarkdownText.text(t.memoryEvidence())
+                + " CPU: "
+                + MarkdownText.text(t.cpuEvidence()));
+      }
+      doc.bullets(evidence);
+    }
+    doc.heading(4, "Restart and exit timeline");
+    if (b.timeline().isEmpty()) {
+      doc.paragraph("No container event during the run.");
+      return;
+    }
+    List<List<String>> rows = new ArrayList<>();
+    for (StackEvent e : b.timeline().subList(0, Math.min(TIMELINE_ROWS, b.timeline().size()))) {
+      rows.add(
+          List.of(
+              MarkdownText.cell(String.valueOf(e.at())),
+              MarkdownText.cell(e.service()),
+              MarkdownText.cell(e.action()),
+              e.exitCode() == null ? "–" : Integer.toString(e.exitCode())));
+    }
+    doc.table(List.of("Time", "Service", "Event", "Exit code"), rows);
+    long more = b.timeline().size() - rows.size() + b.timelineDropped();
+    if (more > 0) {
+      doc.paragraph(more + " more events not shown.");
+    }
+  }
+}

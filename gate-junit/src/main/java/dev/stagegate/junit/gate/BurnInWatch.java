@@ -142,7 +142,7 @@ final class BurnInWatch {
         }
       }
       now = System.nanoTime();
-      if (now >= nextProgress) {
+      if (now >= nextProgress && deadline - now > TICK.toNanos()) {
         nextProgress += settings.progressInterval().toNanos();
         progress.accept(progressLine(duration));
       }

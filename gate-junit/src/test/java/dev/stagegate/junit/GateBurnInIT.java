@@ -1,0 +1,127 @@
+package dev.stagegate.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stagegate.junit.fixtures.BurnInCpuCreepGate;
+import dev.stagegate.junit.fixtures.BurnInCrashGate;
+import dev.stagegate.junit.fixtures.BurnInGoodStackGate;
+import dev.stagegate.junit.fixtures.BurnInLeakGate;
+import dev.stagegate.junit.fixtures.BurnInOomGate;
+import dev.stagegate.junit.fixtures.BurnInSteadyGate;
+import dev.stagegate.junit.fixtures.BurnInTracebackGate;
+import dev.stagegate.junit.gate.GateFailedError;
+import dev.stagegate.report.AuditReport;
+import dev.stagegate.report.GateResult;
+import dev.stagegate.report.json.AuditJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.Events;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * Burn-ins on a real engine, shortened through {@code stagegate.burnin.duration} as CI runs them:
+ * every failure mode fails fast with the right message, a steady stack passes and says it was
+ * shortened.
+ */
+class GateBurnInIT {
+  /** Long enough for the trend judges to decide (at 1 Hz, 60 samples), short enough for CI. */
+  private static final Map<String, String> SHORT =
+      Map.of(
+          "stagegate.burnin.duration", "PT60S",
+          "stagegate.trend.min-span", "PT40S",
+          "stagegate.progress.interval", "PT20S");
+
+  @TempDir Path reports;
+
+  @AfterEach
+  void nothingOfOursIsLeft() {
+    var client = DockerClientFactory.instance().client();
+    assertThat(
+            client
+                .listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(List.of("dev.stagegate"))
+                .exec())
+        .isEmpty();
+    assertThat(client.listNetworksCmd().withFilter("label", List.of("dev.stagegate")).exec())
+        .isEmpty();
+  }
+
+  private GateResult onlyGate() throws IOException {
+    AuditReport audit = AuditJson.readReport(reports.resolve("stability_audit.json"));
+    assertThat(audit.gates()).hasSize(1);
+    return audit.gates().get(0);
+  }
+
+  private String failureOf(Class<?> gate) {
+    Throwable t = GateKit.onlyFailure(GateKit.run(gate, reports, SHORT));
+    assertThat(t).isInstanceOf(GateFailedError.class);
+    return t.getMessage();
+  }
+
+  @Test
+  void steadyStackPassesAndSaysItWasShortened() throws IOException {
+    Events events = GateKit.run(BurnInSteadyGate.class, reports, SHORT);
+    events.assertStatistics(s -> s.started(1).succeeded(1));
+    GateResult gate = onlyGate();
+    assertThat(gate.verdictText()).startsWith("PASS (shortened: 1 min of 4 h requested)");
+    assertThat(gate.burnIn().trends())
+        .allSatisfy(
+            t -> {
+              assertThat(t.memoryVerdict()).isEqualTo("stable");
+              assertThat(t.cpuVerdict()).isEqualTo("stable");
+            });
+    assertThat(Files.readString(reports.resolve("stability_audit.md")))
+        .contains("PASS (shortened: 1 min of 4 h requested)");
+  }
+
+  @Test
+  void tooShortToJudgeTrendsIsInconclusiveNeverPass() throws IOException {
+    Throwable t =
+        GateKit.onlyFailure(
+            GateKit.run(
+                BurnInGoodStackGate.class, reports, Map.of("stagegate.burnin.duration", "PT10S")));
+    assertThat(t).hasMessageContaining("was INCONCLUSIVE").hasMessageContaining("inconclusive");
+    assertThat(onlyGate().verdict().name()).isEqualTo("INCONCLUSIVE");
+  }
+
+  @Test
+  void crashAndRestartMidRunFailsFast() throws IOException {
+    assertThat(failureOf(BurnInCrashGate.class))
+        .contains("service \"worker\" to keep running")
+        .contains("died (exit code 3)");
+    assertThat(onlyGate().burnIn().actual()).isLessThan(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void oomKillFails() {
+    assertThat(failureOf(BurnInOomGate.class)).contains("\"worker\"").containsPattern("OOM|137");
+  }
+
+  @Test
+  void tracebackMidRunFailsFast() throws IOException {
+    assertThat(failureOf(BurnInTracebackGate.class))
+        .contains("service \"worker\" to log no errors")
+        .contains("python-traceback");
+    assertThat(onlyGate().burnIn().actual()).isLessThan(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void memoryLeakSeenInDockerStatsFails() {
+    assertThat(failureOf(BurnInLeakGate.class))
+        .contains("memory of service \"worker\" to show no leak");
+  }
+
+  @Test
+  void cpuCreepFails() {
+    assertThat(failureOf(BurnInCpuCreepGate.class))
+        .contains("CPU of service \"worker\" to show no upward trend");
+  }
+}

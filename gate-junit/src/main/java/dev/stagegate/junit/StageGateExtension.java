@@ -2,6 +2,7 @@ package dev.stagegate.junit;
 
 import dev.stagegate.assertions.logs.LogAudit;
 import dev.stagegate.junit.compose.ComposeFile;
+import dev.stagegate.junit.compose.RunLabels;
 import dev.stagegate.junit.config.GateSettings;
 import dev.stagegate.junit.docker.DockerEngine;
 import dev.stagegate.junit.gate.BurnInPlan;
@@ -61,6 +62,7 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
     GateRun run = run(context);
     GateResult result = run.execute(invocation::proceed);
     Path report = session(context, run).add(result);
+    run.finishJournal();
     context.publishReportEntry("stagegate.audit", report.toString());
     context.publishReportEntry("stagegate.verdict", result.verdictText());
     System.out.println(
@@ -97,7 +99,10 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
     return context
         .getRoot()
         .getStore(NAMESPACE)
-        .computeIfAbsent(ReportSession.class, k -> new ReportSession(dir), ReportSession.class);
+        .computeIfAbsent(
+            ReportSession.class,
+            k -> new ReportSession(dir, RunLabels.localHost()),
+            ReportSession.class);
   }
 
   private static GateSettings settings(ExtensionContext context, Iterable<String> services) {

@@ -12,7 +12,12 @@ public final class FixtureMain {
 
   public static void main(String[] args) throws ClassNotFoundException {
     Class<?> gate = Class.forName(args[0]);
-    var events = GateKit.run(gate, Path.of(args[1]), Map.of());
+    Map<String, String> parameters = new java.util.HashMap<>();
+    for (int i = 2; i < args.length; i++) {
+      String[] kv = args[i].split("=", 2);
+      parameters.put(kv[0], kv[1]);
+    }
+    var events = GateKit.run(gate, Path.of(args[1]), parameters);
     for (Throwable t : GateKit.failures(events)) {
       System.out.println("FAILURE " + t.getClass().getName() + ": " + t.getMessage());
     }

@@ -49,6 +49,15 @@ public record RunLabels(String runId, String host, long pid) {
     }
   }
 
+  /** This machine's host name, as written into the owner labels. */
+  public static String localHost() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      return "localhost";
+    }
+  }
+
   /** Whether the owning JVM is gone: same host and its process no longer runs. */
   public boolean ownerIsDeadOn(String localHost) {
     return host.equals(localHost) && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);

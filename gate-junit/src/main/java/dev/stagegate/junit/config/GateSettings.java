@@ -37,6 +37,8 @@ import java.util.function.Function;
  *     (default {@code true}) or at the end ({@code false})
  * @param trendMinimumSpan {@code stagegate.trend.min-span}: the shortest watch the trend judges
  *     decide on (default {@code PT5M}); shorter burn-ins get INCONCLUSIVE trends
+ * @param journalInterval {@code stagegate.journal.interval}: how often a burn-in writes its
+ *     evidence to disk so a killed JVM loses nothing (default {@code PT10S})
  */
 public record GateSettings(
     Path reportDir,
@@ -51,7 +53,8 @@ public record GateSettings(
     Duration statsStall,
     Duration progressInterval,
     boolean logsFailFast,
-    Duration trendMinimumSpan) {
+    Duration trendMinimumSpan,
+    Duration journalInterval) {
   public static final String REPORT_DIR = "stagegate.report.dir";
   public static final String STARTUP_TIMEOUT = "stagegate.startup.timeout";
   public static final String BUILD_TIMEOUT = "stagegate.build.timeout";
@@ -65,6 +68,7 @@ public record GateSettings(
   public static final String PROGRESS_INTERVAL = "stagegate.progress.interval";
   public static final String LOGS_FAIL_FAST = "stagegate.logs.failfast";
   public static final String TREND_MIN_SPAN = "stagegate.trend.min-span";
+  public static final String JOURNAL_INTERVAL = "stagegate.journal.interval";
 
   public GateSettings {
     logAllow = Map.copyOf(logAllow);
@@ -98,7 +102,8 @@ public record GateSettings(
         duration(lookup, STATS_STALL, "PT30S"),
         duration(lookup, PROGRESS_INTERVAL, "PT1M"),
         bool(lookup, LOGS_FAIL_FAST, true),
-        duration(lookup, TREND_MIN_SPAN, "PT5M"));
+        duration(lookup, TREND_MIN_SPAN, "PT5M"),
+        duration(lookup, JOURNAL_INTERVAL, "PT10S"));
   }
 
   /** Parses an ISO-8601 duration; {@code where} names the setting for the error message. */

@@ -60,10 +60,11 @@ final class BurnInRun {
   }
 
   /** Watches for the planned duration; returns why the watch ended. */
-  WatchStop run(BurnInPlan plan, Supplier<List<String>> smoke) throws InterruptedException {
+  WatchStop run(BurnInPlan plan, Supplier<List<String>> smoke, Runnable checkpoint)
+      throws InterruptedException {
     this.plan = plan;
     try {
-      stop = watch.watch(plan.planned(), plan.smokeEvery(), smoke);
+      stop = watch.watch(plan.planned(), plan.smokeEvery(), smoke, checkpoint);
     } finally {
       actual = watch.elapsed();
     }
@@ -138,6 +139,35 @@ final class BurnInRun {
         plan == null ? Duration.ZERO : plan.planned(),
         actual,
         stop == null ? "did not start" : stop.reason(),
+        events.events(),
+        events.dropped(),
+        trends);
+  }
+
+  /** What the run has seen so far, unjudged: for the evidence journal while it still runs. */
+  BurnInEvidence snapshot() {
+    List<ServiceTrend> trends = new ArrayList<>();
+    for (ServiceRecorder r : recorders.values()) {
+      if (spec.compose().service(r.service()).map(ComposeService::oneShot).orElse(true)) {
+        continue;
+      }
+      trends.add(
+          new ServiceTrend(
+              r.service(),
+              "inconclusive",
+              0,
+              "not judged: the run had not finished",
+              "inconclusive",
+              0,
+              "not judged: the run had not finished",
+              BoundedHistory.downsample(r.memoryHistory(), REPORT_BUCKETS),
+              BoundedHistory.downsample(r.cpuHistory(), REPORT_BUCKETS)));
+    }
+    return new BurnInEvidence(
+        plan == null ? Duration.ZERO : plan.requested(),
+        plan == null ? Duration.ZERO : plan.planned(),
+        watch.elapsed(),
+        "cut off while running",
         events.events(),
         events.dropped(),
         trends);

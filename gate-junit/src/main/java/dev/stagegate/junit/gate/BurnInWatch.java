@@ -69,7 +69,11 @@ final class BurnInWatch {
    * Watches for {@code duration} or until something fails; runs {@code smoke} every {@code
    * smokeEvery} (it returns failure sentences, empty when fine). Always stops its streams.
    */
-  WatchStop watch(Duration duration, Optional<Duration> smokeEvery, Supplier<List<String>> smoke)
+  WatchStop watch(
+      Duration duration,
+      Optional<Duration> smokeEvery,
+      Supplier<List<String>> smoke,
+      Runnable checkpoint)
       throws InterruptedException {
     startNanos = System.nanoTime();
     events.onEvent(this::onEvent);
@@ -87,7 +91,8 @@ final class BurnInWatch {
                   .start());
         }
       }
-      return loop(duration, smokeEvery, smoke);
+      checkpoint.run();
+      return loop(duration, smokeEvery, smoke, checkpoint);
     } finally {
       events.onEvent(e -> {});
       stats.values().forEach(StatsStream::close);
@@ -106,8 +111,12 @@ final class BurnInWatch {
   }
 
   private WatchStop loop(
-      Duration duration, Optional<Duration> smokeEvery, Supplier<List<String>> smoke)
+      Duration duration,
+      Optional<Duration> smokeEvery,
+      Supplier<List<String>> smoke,
+      Runnable checkpoint)
       throws InterruptedException {
+    long nextCheckpoint = startNanos + settings.journalInterval().toNanos();
     long deadline = startNanos + duration.toNanos();
     long nextProgress = startNanos + settings.progressInterval().toNanos();
     long nextSmoke = smokeEvery.map(d -> startNanos + d.toNanos()).orElse(Long.MAX_VALUE);
@@ -145,6 +154,10 @@ final class BurnInWatch {
       if (now >= nextProgress && deadline - now > TICK.toNanos()) {
         nextProgress += settings.progressInterval().toNanos();
         progress.accept(progressLine(duration));
+      }
+      if (now >= nextCheckpoint) {
+        nextCheckpoint += settings.journalInterval().toNanos();
+        checkpoint.run();
       }
       if (now >= nextSmoke) {
         nextSmoke += smokeEvery.orElseThrow().toNanos();

@@ -19,10 +19,9 @@ import dev.stagegate.report.EngineInfo;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.ServiceEvidence;
 import dev.stagegate.report.Verdict;
+import dev.stagegate.report.journal.EvidenceJournal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -61,6 +60,7 @@ public final class GateRun implements AutoCloseable {
   private Thread shutdownHook;
   private EventWatch events;
   private BurnInRun burnIn;
+  private EvidenceJournal journal;
   private final List<String> inconclusive = new ArrayList<>();
   private final Consumer<String> progress;
   private boolean tornDown;
@@ -74,7 +74,7 @@ public final class GateRun implements AutoCloseable {
     this.spec = spec;
     this.progress = progress;
     this.engine = engine;
-    this.labels = new RunLabels(newRunId(), localHost(), ProcessHandle.current().pid());
+    this.labels = new RunLabels(newRunId(), RunLabels.localHost(), ProcessHandle.current().pid());
     this.inspector = new StackInspector(engine.client(), labels.runId());
     this.stack =
         new RunningStack(
@@ -130,7 +130,14 @@ public final class GateRun implements AutoCloseable {
         runBody(body);
         if (spec.burnIn().isPresent()) {
           burnIn = new BurnInRun(spec, engine.client(), inspector, events, progress);
-          WatchStop stop = burnIn.run(spec.burnIn().get(), this::smokeDuringWatch);
+          journal =
+              EvidenceJournal.open(
+                  spec.settings().reportDir(), labels.runId(), labels.host(), labels.pid());
+          WatchStop stop =
+              burnIn.run(
+                  spec.burnIn().get(),
+                  this::smokeDuringWatch,
+                  () -> journal.checkpoint(partial(started, engineInfo)));
           if (stop.verdict() == Verdict.PASS) {
             smoke();
           } else if (stop.verdict() == Verdict.FAIL) {
@@ -186,6 +193,33 @@ public final class GateRun implements AutoCloseable {
         evidence,
         failures,
         burnInEvidence);
+  }
+
+  /** The gate so far, for the evidence journal: what a killed JVM leaves for the next run. */
+  private GateResult partial(Instant started, EngineInfo engineInfo) {
+    List<String> failures = new ArrayList<>(serviceProblems.values());
+    failures.addAll(otherFailures);
+    return new GateResult(
+        spec.id(),
+        spec.displayName(),
+        spec.kind(),
+        Verdict.INCOMPLETE,
+        started,
+        Duration.between(started, Instant.now()),
+        spec.composeAttribute(),
+        labels.runId(),
+        engineInfo,
+        List.copyOf(checks),
+        burnIn.evidence(collector),
+        failures,
+        burnIn.snapshot());
+  }
+
+  /** The audit now holds this gate: its evidence journal (a burn-in's) is no longer needed. */
+  public void finishJournal() {
+    if (journal != null) {
+      journal.finish();
+    }
   }
 
   /** Smoke checks during a burn-in's watch: the failures, empty when all passed. */
@@ -417,13 +451,5 @@ public final class GateRun implements AutoCloseable {
       sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
     }
     return sb.toString().toLowerCase(Locale.ROOT);
-  }
-
-  private static String localHost() {
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      return "localhost";
-    }
   }
 }

@@ -17,13 +17,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.Events;
-import org.testcontainers.DockerClientFactory;
 
 /**
  * Burn-ins on a real engine, shortened through {@code stagegate.burnin.duration} as CI runs them:
@@ -42,16 +40,7 @@ class GateBurnInIT {
 
   @AfterEach
   void nothingOfOursIsLeft() {
-    var client = DockerClientFactory.instance().client();
-    assertThat(
-            client
-                .listContainersCmd()
-                .withShowAll(true)
-                .withLabelFilter(List.of("dev.stagegate"))
-                .exec())
-        .isEmpty();
-    assertThat(client.listNetworksCmd().withFilter("label", List.of("dev.stagegate")).exec())
-        .isEmpty();
+    OwnLeftovers.assertNone();
   }
 
   private GateResult onlyGate() throws IOException {

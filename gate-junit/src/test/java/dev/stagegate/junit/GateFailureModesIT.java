@@ -25,7 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.Events;
-import org.testcontainers.DockerClientFactory;
 
 /**
  * Every failure mode on a real engine: a fixture stack per mode, run through EngineTestKit; each
@@ -36,22 +35,7 @@ class GateFailureModesIT {
 
   @AfterEach
   void nothingOfOursIsLeft() {
-    var client = DockerClientFactory.instance().client();
-    assertThat(
-            client
-                .listContainersCmd()
-                .withShowAll(true)
-                .withLabelFilter(java.util.List.of("dev.stagegate"))
-                .exec())
-        .as("containers labelled dev.stagegate after the gate")
-        .isEmpty();
-    assertThat(
-            client.listNetworksCmd().withFilter("label", java.util.List.of("dev.stagegate")).exec())
-        .as("networks labelled dev.stagegate after the gate")
-        .isEmpty();
-    assertThat(client.listImagesCmd().withLabelFilter("dev.stagegate").exec())
-        .as("images labelled dev.stagegate after the gate")
-        .isEmpty();
+    OwnLeftovers.assertNone();
   }
 
   private String failureOf(Class<?> gate) {

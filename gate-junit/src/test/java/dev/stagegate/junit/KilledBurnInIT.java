@@ -78,12 +78,17 @@ class KilledBurnInIT {
             client
                 .listContainersCmd()
                 .withShowAll(true)
-                .withLabelFilter(List.of("dev.stagegate"))
+                .withLabelFilter(Map.of("dev.stagegate.pid", Long.toString(pid)))
                 .exec())
         .as("the next gate swept what the killed run left")
         .isEmpty();
-    assertThat(client.listNetworksCmd().withFilter("label", List.of("dev.stagegate")).exec())
+    assertThat(
+            client
+                .listNetworksCmd()
+                .withFilter("label", List.of("dev.stagegate.pid=" + pid))
+                .exec())
         .isEmpty();
+    OwnLeftovers.assertNone();
   }
 
   private Path awaitJournal(int seconds) throws InterruptedException, IOException {

@@ -154,6 +154,20 @@ public final class GitChangeReader {
     }
   }
 
+  /**
+   * The root of the work tree containing {@code workDir}, where {@code stagegate-risk.yml} lives;
+   * empty outside a repository or in a bare one.
+   */
+  public static Optional<Path> workTree(Path workDir) throws IOException {
+    Optional<Repository> found = open(workDir);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    try (Repository repo = found.get()) {
+      return repo.isBare() ? Optional.empty() : Optional.of(repo.getWorkTree().toPath());
+    }
+  }
+
   /** The repository whose work tree or git dir contains {@code workDir}, searching upward. */
   static Optional<Repository> open(Path workDir) throws IOException {
     FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(workDir.toFile());

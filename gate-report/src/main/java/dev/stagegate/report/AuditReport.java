@@ -1,17 +1,31 @@
 package dev.stagegate.report;
 
+import dev.stagegate.report.change.ChangeSummary;
+import dev.stagegate.report.risk.RiskAssessment;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * The whole audit: every gate that ran in a module, rendered as {@code stability_audit.md} and
- * {@code stability_audit.json}.
+ * {@code stability_audit.json}; optionally with the change under review and its risk.
+ *
+ * <pre>{@code
+ * AuditReport plain = AuditReport.of(gates);
+ * AuditReport reviewed = AuditReport.of(gates, change, risk);
+ * }</pre>
  *
  * @param schemaVersion version of the JSON form; bumped on incompatible change
  * @param generatedAt when this audit was rendered
  * @param gates every gate, in the order run
+ * @param changeSummary what changed since the base; {@code null} when not collected
+ * @param riskAssessment how risky that change is; {@code null} when not assessed
  */
-public record AuditReport(int schemaVersion, Instant generatedAt, List<GateResult> gates) {
+public record AuditReport(
+    int schemaVersion,
+    Instant generatedAt,
+    List<GateResult> gates,
+    ChangeSummary changeSummary,
+    RiskAssessment riskAssessment) {
   /** The schema version this library writes. */
   public static final int SCHEMA_VERSION = 1;
 
@@ -19,9 +33,25 @@ public record AuditReport(int schemaVersion, Instant generatedAt, List<GateResul
     gates = List.copyOf(gates);
   }
 
+  /** An audit without change summary or risk assessment. */
+  public AuditReport(int schemaVersion, Instant generatedAt, List<GateResult> gates) {
+    this(schemaVersion, generatedAt, gates, null, null);
+  }
+
   /** An audit of the given gates, stamped now. */
   public static AuditReport of(List<GateResult> gates) {
     return new AuditReport(SCHEMA_VERSION, Instant.now(), gates);
+  }
+
+  /**
+   * An audit of the given gates with the change they tested and its risk, stamped now.
+   *
+   * @param changeSummary may be null
+   * @param riskAssessment may be null
+   */
+  public static AuditReport of(
+      List<GateResult> gates, ChangeSummary changeSummary, RiskAssessment riskAssessment) {
+    return new AuditReport(SCHEMA_VERSION, Instant.now(), gates, changeSummary, riskAssessment);
   }
 
   /** The worst verdict of all gates; INCOMPLETE when there are none. */

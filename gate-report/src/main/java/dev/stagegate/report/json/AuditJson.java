@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.GateResult;
+import dev.stagegate.report.change.UncommittedChanges;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,8 +31,9 @@ import java.util.List;
  * <p>Instants are ISO-8601 strings ({@code 2024-05-01T12:00:00Z}), durations ISO-8601 strings
  * ({@code PT1M23.4S}), properties in record-component order, two-space indent, {@code \n} line ends
  * and a final newline, so the same report always gives the same bytes and a diff between two audits
- * is readable. Every property is written, {@code null} included. The audit also carries its overall
- * {@code verdict}. The shape is described by {@link #SCHEMA_RESOURCE}.
+ * is readable. Every property is written, {@code null} included, except the audit's optional {@code
+ * changeSummary} and {@code riskAssessment}, which are left out when not collected. The audit also
+ * carries its overall {@code verdict}. The shape is described by {@link #SCHEMA_RESOURCE}.
  *
  * <pre>{@code
  * String json = AuditJson.write(report);
@@ -158,6 +160,7 @@ public final class AuditJson {
                 new SimpleModule("stagegate-well-formed-strings")
                     .addSerializer(String.class, new WellFormedStringSerializer()))
             .addMixIn(AuditReport.class, AuditReportMixin.class)
+            .addMixIn(UncommittedChanges.class, UncommittedChangesMixin.class)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)

@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * Renders an {@link AuditReport} as {@code stability_audit.md}: the overall verdict and its reasons
- * first, a table of gates, then per gate its checks, raw outputs, services, resource usage,
- * healthchecks, log findings and last log lines.
+ * first, a table of gates, the change summary and risk assessment when the report has them, then
+ * per gate its checks, raw outputs, services, resource usage, healthchecks, log findings and last
+ * log lines.
  *
  * <p>Everything taken from the report is treated as hostile (containers print what they like): it
  * goes through {@link MarkdownText}, so no log line can close a code block, inject HTML, break a
@@ -43,9 +44,16 @@ public final class AuditMarkdown {
     return new AuditMarkdown(standardReportSections(), standardGateSections());
   }
 
-  /** Title and verdict with reasons, then the table of gates. */
+  /**
+   * Title and verdict with reasons, the table of gates, then the change summary and the risk
+   * assessment when the report has them.
+   */
   public static List<AuditSection> standardReportSections() {
-    return List.of(new VerdictSection(), new GateSummarySection());
+    return List.of(
+        new VerdictSection(),
+        new GateSummarySection(),
+        new ChangeSummarySection(),
+        new RiskAssessmentSection());
   }
 
   /**

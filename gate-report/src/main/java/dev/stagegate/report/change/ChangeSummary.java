@@ -1,0 +1,68 @@
+package dev.stagegate.report.change;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What is being deployed compared with what was deployed before: the files changed between a base
+ * commit and HEAD, why (commit subjects), and what the working tree adds on top. Read by {@link
+ * GitChangeReader}; shown in the audit so a reviewer sees the change next to the evidence.
+ *
+ * <pre>{@code
+ * ChangeSummary change = new GitChangeReader().read(Path.of("."), Optional.empty());
+ * System.out.println(change.baseChoice() + ": " + change.filesTotal() + " files changed");
+ * }</pre>
+ *
+ * @param baseRef the ref the base came from ({@code origin/main}, {@code v1.2.0}, the configured
+ *     value); {@code null} when there is no base
+ * @param baseCommit the full id of the base commit; {@code null} when there is no base
+ * @param headCommit the full id of HEAD; {@code null} when there is no repository or no commit
+ * @param baseChoice how the base was chosen: {@code configured}, {@code merge-base with <branch>},
+ *     {@code last tag <tag>} or {@code none}
+ * @param files the changed files, sorted by path, at most the reader's file limit
+ * @param filesTotal how many files changed in all; more than {@code files.size()} when cut
+ * @param uncommitted staged, modified and untracked paths in the working tree
+ * @param notes sentences a reviewer should read with the list: no repository, no base, limits hit
+ */
+public record ChangeSummary(
+    String baseRef,
+    String baseCommit,
+    String headCommit,
+    String baseChoice,
+    List<ChangedFile> files,
+    int filesTotal,
+    UncommittedChanges uncommitted,
+    List<String> notes) {
+  /** {@link #baseChoice} when no base could be found. */
+  public static final String NO_BASE = "none";
+
+  public ChangeSummary {
+    Objects.requireNonNull(baseChoice, "baseChoice");
+    Objects.requireNonNull(uncommitted, "uncommitted");
+    files = List.copyOf(files);
+    notes = List.copyOf(notes);
+    if (filesTotal < files.size()) {
+      throw new IllegalArgumentException(
+          "filesTotal " + filesTotal + " is less than the " + files.size() + " files listed");
+    }
+  }
+
+  /** The empty summary for a directory that is not inside a git repository. */
+  public static ChangeSummary notARepository(Path dir) {
+    return new ChangeSummary(
+        null,
+        null,
+        null,
+        NO_BASE,
+        List.of(),
+        0,
+        UncommittedChanges.NONE,
+        List.of("not a git repository: " + dir + "; the change summary is empty"));
+  }
+
+  /** How many changed files are not listed because of the file limit. */
+  public int filesNotListed() {
+    return filesTotal - files.size();
+  }
+}

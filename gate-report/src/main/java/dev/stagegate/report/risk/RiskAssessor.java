@@ -1,0 +1,97 @@
+package dev.stagegate.report.risk;
+
+import dev.stagegate.report.change.AddedLines;
+import dev.stagegate.report.change.ChangeSummary;
+import dev.stagegate.report.change.ChangedFile;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Applies {@link RiskRules} to a {@link ChangeSummary}: path rules to every changed file and every
+ * uncommitted path (the gate builds from the working tree, so those are deployed too), content
+ * rules to the added lines of committed files. Each rule is reported at most once per file, with
+ * the first matching line: enough for the reviewer to open the diff at the right place.
+ *
+ * <pre>{@code
+ * ChangeSummary change = new GitChangeReader().read(workDir, base);
+ * try (GitAddedLines lines = GitAddedLines.open(workDir, change)) {
+ *   RiskAssessment risk = RiskAssessor.assess(change, lines, RiskRules.load(repoRoot));
+ * }
+ * }</pre>
+ */
+public final class RiskAssessor {
+  /** Quoted lines are cut to this many characters (minified files have very long lines). */
+  public static final int MAX_LINE_CHARS = 300;
+
+  private RiskAssessor() {}
+
+  /**
+   * The findings of all rules on the change, and the overall level.
+   *
+   * @throws IOException when added lines cannot be read
+   */
+  public static RiskAssessment assess(ChangeSummary change, AddedLines added, RiskRules rules)
+      throws IOException {
+    List<RiskFinding> findings = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (ChangedFile file : change.files()) {
+      List<String> lines = null; // read only when a content rule applies
+      for (RiskRule rule : rules.rules()) {
+        if (!rule.appliesTo(file.path())) {
+          continue;
+        }
+        if (rule.content().isEmpty()) {
+          add(findings, seen, file.path(), rule, null);
+          continue;
+        }
+        if (lines == null) {
+          lines = added.addedLines(file);
+        }
+        Pattern pattern = rule.content().get();
+        for (String line : lines) {
+          if (pattern.matcher(line).find()) {
+            add(findings, seen, file.path(), rule, quote(line));
+            break;
+          }
+        }
+      }
+    }
+    List<String> uncommitted = new ArrayList<>();
+    uncommitted.addAll(change.uncommitted().staged());
+    uncommitted.addAll(change.uncommitted().modified());
+    uncommitted.addAll(change.uncommitted().untracked());
+    for (String path : uncommitted) {
+      for (RiskRule rule : rules.rules()) {
+        if (rule.content().isEmpty() && rule.appliesTo(path)) {
+          add(findings, seen, path, rule, null);
+        }
+      }
+    }
+    findings.sort(
+        Comparator.comparing(RiskFinding::level)
+            .reversed()
+            .thenComparing(RiskFinding::file)
+            .thenComparing(RiskFinding::ruleId));
+    return RiskAssessment.of(findings);
+  }
+
+  private static void add(
+      List<RiskFinding> findings, Set<String> seen, String file, RiskRule rule, String line) {
+    if (seen.add(file + "\0" + rule.id())) {
+      findings.add(
+          new RiskFinding(file, rule.id(), rule.category(), rule.level(), rule.why(), line));
+    }
+  }
+
+  private static String quote(String line) {
+    String redacted = LineRedaction.redact(line.strip());
+    return redacted.length() <= MAX_LINE_CHARS
+        ? redacted
+        : redacted.substring(0, MAX_LINE_CHARS) + "…";
+  }
+}

@@ -1,0 +1,73 @@
+package dev.stagegate.report.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stagegate.report.AuditFixtures;
+import dev.stagegate.report.AuditReport;
+import dev.stagegate.report.ChangeFixtures;
+import dev.stagegate.report.GoldenFile;
+import java.io.InputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ChangeAndRiskJsonTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static SchemaSubsetValidator validator;
+
+  @BeforeAll
+  static void loadSchema() throws Exception {
+    try (InputStream in = AuditJson.class.getResourceAsStream(AuditJson.SCHEMA_RESOURCE)) {
+      validator = new SchemaSubsetValidator(JSON.readTree(in));
+    }
+  }
+
+  @Test
+  void roundTripsChangeAndRisk() {
+    AuditReport report = ChangeFixtures.withChange();
+    assertThat(AuditJson.readReport(AuditJson.write(report), "mem")).isEqualTo(report);
+  }
+
+  @Test
+  void matchesGoldenFile() throws Exception {
+    GoldenFile.assertMatches(
+        AuditJson.write(ChangeFixtures.withChange()),
+        "dev/stagegate/report/golden/with-change.json");
+  }
+
+  @Test
+  void conformsToTheSchemaWithEveryPropertyWritten() throws Exception {
+    JsonNode written = JSON.readTree(AuditJson.write(ChangeFixtures.withChange()));
+    assertThat(validator.validate(written)).isEmpty();
+    assertThat(written.get("changeSummary").get("uncommitted").has("empty")).isFalse();
+    ((ObjectNode) written.get("riskAssessment").get("findings").get(0)).put("extra", 1);
+    ((ObjectNode) written.get("changeSummary").get("files").get(0)).remove("oldPath");
+    assertThat(validator.validate(written))
+        .containsExactlyInAnyOrder(
+            "$.riskAssessment.findings[0]: property not in schema: extra",
+            "$.changeSummary.files[0]: missing required property oldPath");
+  }
+
+  @Test
+  void absentWhenNotCollectedSoOlderAuditsReadUnchanged() throws Exception {
+    AuditReport plain = AuditFixtures.small();
+    JsonNode written = JSON.readTree(AuditJson.write(plain));
+
+    assertThat(written.has("changeSummary")).isFalse();
+    assertThat(written.has("riskAssessment")).isFalse();
+    AuditReport back = AuditJson.readReport(AuditJson.write(plain), "mem");
+    assertThat(back.changeSummary()).isNull();
+    assertThat(back.riskAssessment()).isNull();
+    assertThat(back).isEqualTo(plain);
+  }
+
+  @Test
+  void explicitNullReadsAsAbsent() {
+    String json =
+        AuditJson.write(AuditFixtures.small())
+            .replaceFirst("\"gates\"", "\"changeSummary\": null,\n  \"gates\"");
+    assertThat(AuditJson.readReport(json, "mem").changeSummary()).isNull();
+  }
+}

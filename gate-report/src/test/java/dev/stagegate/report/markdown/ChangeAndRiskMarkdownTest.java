@@ -1,0 +1,96 @@
+package dev.stagegate.report.markdown;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stagegate.report.AuditFixtures;
+import dev.stagegate.report.AuditReport;
+import dev.stagegate.report.ChangeFixtures;
+import dev.stagegate.report.GoldenFile;
+import dev.stagegate.report.change.ChangeSummary;
+import dev.stagegate.report.risk.RiskAssessment;
+import dev.stagegate.report.risk.RiskLevel;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ChangeAndRiskMarkdownTest {
+  private final String markdown = AuditMarkdown.standard().render(ChangeFixtures.withChange());
+  private final MarkdownTree tree = MarkdownTree.parse(markdown);
+
+  @Test
+  void matchesGoldenFile() throws Exception {
+    GoldenFile.assertMatches(markdown, "dev/stagegate/report/golden/with-change.md");
+  }
+
+  @Test
+  void sectionsFollowTheGateTable() {
+    assertThat(tree.headings())
+        .startsWith(
+            "# Stability audit",
+            "## Gates",
+            "## Change summary",
+            "### Uncommitted changes",
+            "## Risk assessment",
+            "## Gate: shop.ShopGateTest#healthy");
+  }
+
+  @Test
+  void hostilePathsSubjectsAndLinesStayInTheirCells() {
+    List<List<List<String>>> tables = tree.tables();
+    List<List<String>> files = tables.get(1);
+    assertThat(files.get(0)).containsExactly("File", "Change", "Commits");
+    assertThat(files.get(1))
+        .containsExactly(
+            "app/core/database.py",
+            "MODIFY",
+            "Raise pool_size to 50 | sale traffic\nAdd `pool_pre_ping`");
+    assertThat(files.get(2))
+        .containsExactly("app/db/session.py", "RENAME from app/session.py", "Move session");
+    assertThat(files.get(3)).containsExactly("docs/<b>notes</b>.md", "ADD", "");
+    assertThat(tree.html()).doesNotContain("<b>notes");
+
+    List<List<String>> uncommitted = tables.get(2);
+    assertThat(uncommitted)
+        .containsExactly(
+            List.of("Path", "State"),
+            List.of("app/main.py", "staged"),
+            List.of(".env", "untracked"));
+
+    List<List<String>> findings = tables.get(3);
+    assertThat(findings.get(0))
+        .containsExactly("Level", "Category", "File", "Rule", "Why", "Matching line");
+    assertThat(findings.get(2))
+        .containsExactly(
+            "HIGH",
+            "DATABASE",
+            "app/core/database.py",
+            "db-pool",
+            "pool sizing decides how many connections every worker holds",
+            "engine = create_engine(url, pool_size=50) # `|` *");
+    assertThat(findings).hasSize(4);
+  }
+
+  @Test
+  void saysWhatItKnowsWithoutARepositoryOrFindings() {
+    ChangeSummary none = ChangeSummary.notARepository(Path.of("/srv/app"));
+    AuditReport report =
+        new AuditReport(
+            1, AuditFixtures.T0, List.of(), none, new RiskAssessment(RiskLevel.LOW, List.of()));
+
+    String md = AuditMarkdown.standard().render(report);
+
+    assertThat(md)
+        .contains(
+            "## Change summary\n\n- Base: none\n- Head: none\n- 0 files changed\n"
+                + "- Note: not a git repository: /srv/app; the change summary is empty\n")
+        .contains("None: the working tree matched HEAD.")
+        .contains("## Risk assessment\n\n**Risk: LOW** · no rule matched the change\n");
+  }
+
+  @Test
+  void reportWithoutThemHasNoSuchSections() {
+    assertThat(AuditMarkdown.standard().render(AuditFixtures.small()))
+        .doesNotContain("Change summary")
+        .doesNotContain("Risk assessment");
+  }
+}

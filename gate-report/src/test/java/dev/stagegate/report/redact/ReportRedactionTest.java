@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stagegate.report.AuditFixtures;
 import dev.stagegate.report.AuditReport;
+import dev.stagegate.report.ci.StepSummary;
 import dev.stagegate.report.json.AuditJson;
 import dev.stagegate.report.markdown.AuditMarkdown;
 import java.io.IOException;
@@ -44,6 +45,16 @@ class ReportRedactionTest {
     AuditReport back = AuditJson.readReport(json, "redacted");
     assertThat(back.gates().get(0).services().get(0).lastLogLines())
         .hasSameSizeAs(planted.gates().get(0).services().get(0).lastLogLines());
+  }
+
+  @Test
+  void noSecretReachesTheStepSummary() {
+    String planted = new StepSummary().render(this.planted, Path.of("stability_audit.md"));
+    assertThat(unescaped(planted)).contains(FakeSecrets.URL_PASSWORD);
+    String summary = new StepSummary().render(safe, Path.of("stability_audit.md"));
+    assertNoSecret(summary);
+    assertNoSecret(unescaped(summary));
+    assertThat(summary).contains("REDACTED:url-password");
   }
 
   @Test

@@ -5,12 +5,18 @@ import java.util.Locale;
 
 /**
  * Durations as a reviewer reads them: {@code 850ms}, {@code 23.4s}, {@code 1m 23.4s}, {@code 1h 2m
- * 3s}. The exact ISO-8601 value is in the JSON.
+ * 3s}. The exact ISO-8601 value is in the JSON. Public so that other renderings of the audit (the
+ * CI step summary) show durations the same way.
+ *
+ * <pre>{@code
+ * HumanDuration.format(Duration.ofMillis(83_400)); // "1m 23.4s"
+ * }</pre>
  */
-final class HumanDuration {
+public final class HumanDuration {
   private HumanDuration() {}
 
-  static String format(Duration duration) {
+  /** The duration as a reviewer reads it; {@code –} for {@code null}. */
+  public static String format(Duration duration) {
     if (duration == null) {
       return "–";
     }

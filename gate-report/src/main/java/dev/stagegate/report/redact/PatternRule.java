@@ -1,0 +1,121 @@
+package dev.stagegate.report.redact;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One kind of secret found by a regular expression, with cheap markers that must occur in a line
+ * before the expression is run at all.
+ *
+ * <p>Most lines of a log hold no marker of any rule, so the common case costs a few {@code indexOf}
+ * calls and no regex.
+ *
+ * @param markers substrings of which at least one occurs in every match
+ * @param markersIgnoreCase whether the markers are compared ignoring ASCII case
+ * @param pattern the expression; the secret is the first of {@code secretGroups} that matched
+ * @param secretGroups the groups that may hold the secret, in order (0 for the whole match)
+ * @param kindOf the kind to put in the replacement for a match, or {@code null} to leave it
+ */
+record PatternRule(
+    List<String> markers,
+    boolean markersIgnoreCase,
+    Pattern pattern,
+    List<Integer> secretGroups,
+    Function<MatchResult, String> kindOf) {
+  /** Text that starts a replacement; a value that already starts with it is never masked again. */
+  static final String PREFIX = "[REDACTED:";
+
+  PatternRule {
+    markers = List.copyOf(markers);
+    if (markersIgnoreCase) {
+      markers = markers.stream().map(m -> m.toLowerCase(Locale.ROOT)).toList();
+    }
+    secretGroups = List.copyOf(secretGroups);
+  }
+
+  /** A rule that masks {@code group} of every match as {@code kind}. */
+  static PatternRule simple(String kind, List<String> markers, String regex, int group) {
+    return new PatternRule(markers, false, Pattern.compile(regex), List.of(group), m -> kind);
+  }
+
+  /** Replacement text for a secret of the given kind: {@code [REDACTED:kind]}. */
+  static String replacement(String kind) {
+    return PREFIX + kind + "]";
+  }
+
+  /** Whether a marker occurs in the line; false means the pattern cannot match. */
+  boolean mayMatch(String line) {
+    for (String marker : markers) {
+      if (markersIgnoreCase ? containsIgnoreCase(line, marker) : line.contains(marker)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The line with every accepted match's secret group replaced. */
+  String apply(String line) {
+    if (!mayMatch(line)) {
+      return line;
+    }
+    Matcher m = pattern.matcher(line);
+    StringBuilder out = null;
+    int last = 0;
+    int from = 0;
+    while (from <= line.length() && m.find(from)) {
+      int group = firstMatched(m);
+      String kind = group < 0 || line.startsWith(PREFIX, m.start(group)) ? null : kindOf.apply(m);
+      if (kind == null) {
+        // A rejected match must not hide a secret that starts inside it (the name of a benign
+        // field before a quoted JSON document, say): look again one char further.
+        from = m.start() + 1;
+        continue;
+      }
+      from = m.end() > m.start() ? m.end() : m.end() + 1;
+      if (out == null) {
+        out = new StringBuilder(line.length());
+      }
+      out.append(line, last, m.start(group)).append(replacement(kind));
+      last = m.end(group);
+    }
+    if (out == null) {
+      return line;
+    }
+    return out.append(line, last, line.length()).toString();
+  }
+
+  /** The first secret group that took part in the match and is not empty, or -1. */
+  int firstMatched(MatchResult m) {
+    for (int g : secretGroups) {
+      if (m.start(g) >= 0 && m.end(g) > m.start(g)) {
+        return g;
+      }
+    }
+    return -1;
+  }
+
+  /** The text of {@link #firstMatched}, or {@code ""}. */
+  String secret(MatchResult m) {
+    int g = firstMatched(m);
+    return g < 0 ? "" : m.group(g);
+  }
+
+  /** {@code needle} must be lower case; avoids lower-casing every line of a log. */
+  static boolean containsIgnoreCase(String haystack, String needle) {
+    int n = needle.length();
+    int last = haystack.length() - n;
+    char first = needle.charAt(0);
+    char firstUpper = Character.toUpperCase(first);
+    for (int i = 0; i <= last; i++) {
+      char c = haystack.charAt(i);
+      if ((c == first || c == firstUpper) && haystack.regionMatches(true, i, needle, 0, n)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

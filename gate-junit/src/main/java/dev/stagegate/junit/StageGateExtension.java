@@ -14,6 +14,7 @@ import dev.stagegate.junit.gate.SmokeSpec;
 import dev.stagegate.report.GateKind;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.Verdict;
+import dev.stagegate.report.change.GitChangeReader;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -101,7 +102,13 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
         .getStore(NAMESPACE)
         .computeIfAbsent(
             ReportSession.class,
-            k -> new ReportSession(dir, RunLabels.localHost()),
+            k ->
+                new ReportSession(
+                    dir,
+                    RunLabels.localHost(),
+                    context
+                        .getConfigurationParameter(GitChangeReader.BASE_KEY)
+                        .filter(b -> !b.isBlank())),
             ReportSession.class);
   }
 

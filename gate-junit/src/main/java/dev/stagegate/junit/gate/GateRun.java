@@ -20,6 +20,9 @@ import dev.stagegate.report.GateResult;
 import dev.stagegate.report.ServiceEvidence;
 import dev.stagegate.report.Verdict;
 import dev.stagegate.report.journal.EvidenceJournal;
+import dev.stagegate.report.redact.EnvSecrets;
+import dev.stagegate.report.redact.Redactor;
+import dev.stagegate.report.redact.ReportRedaction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -63,6 +66,7 @@ public final class GateRun implements AutoCloseable {
   private EvidenceJournal journal;
   private final List<String> inconclusive = new ArrayList<>();
   private final Consumer<String> progress;
+  private final Redactor redactor;
   private boolean tornDown;
   private final EvidenceCollector collector;
 
@@ -73,6 +77,7 @@ public final class GateRun implements AutoCloseable {
   public GateRun(GateSpec spec, DockerEngine engine, Consumer<String> progress) {
     this.spec = spec;
     this.progress = progress;
+    this.redactor = redactorFor(spec);
     this.engine = engine;
     this.labels = new RunLabels(newRunId(), RunLabels.localHost(), ProcessHandle.current().pid());
     this.inspector = new StackInspector(engine.client(), labels.runId());
@@ -137,7 +142,9 @@ public final class GateRun implements AutoCloseable {
               burnIn.run(
                   spec.burnIn().get(),
                   this::smokeDuringWatch,
-                  () -> journal.checkpoint(partial(started, engineInfo)));
+                  () ->
+                      journal.checkpoint(
+                          ReportRedaction.redact(partial(started, engineInfo), redactor)));
           if (stop.verdict() == Verdict.PASS) {
             smoke();
           } else if (stop.verdict() == Verdict.FAIL) {
@@ -179,20 +186,35 @@ public final class GateRun implements AutoCloseable {
     if (verdict == Verdict.INCONCLUSIVE) {
       failures.addAll(inconclusive);
     }
-    return new GateResult(
-        spec.id(),
-        spec.displayName(),
-        spec.kind(),
-        verdict,
-        started,
-        Duration.between(started, Instant.now()),
-        spec.composeAttribute(),
-        labels.runId(),
-        engineInfo,
-        checks,
-        evidence,
-        failures,
-        burnInEvidence);
+    return ReportRedaction.redact(
+        new GateResult(
+            spec.id(),
+            spec.displayName(),
+            spec.kind(),
+            verdict,
+            started,
+            Duration.between(started, Instant.now()),
+            spec.composeAttribute(),
+            labels.runId(),
+            engineInfo,
+            checks,
+            evidence,
+            failures,
+            burnInEvidence),
+        redactor);
+  }
+
+  /**
+   * Masks the values of the stack's environment (compose {@code environment:}, {@code env_file},
+   * {@code .env}) and common secret patterns in everything this run reports, its failure message
+   * included.
+   */
+  private static Redactor redactorFor(GateSpec spec) {
+    try {
+      return Redactor.defaults().withEnvSecrets(EnvSecrets.fromCompose(spec.compose().path()));
+    } catch (IOException | RuntimeException e) {
+      return Redactor.defaults(); // an unreadable env_file: the patterns still apply
+    }
   }
 
   /** The gate so far, for the evidence journal: what a killed JVM leaves for the next run. */

@@ -4,20 +4,30 @@ import dev.stagegate.junit.compose.RunLabels;
 import dev.stagegate.report.AuditFiles;
 import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.GateResult;
+import dev.stagegate.report.change.ChangeSummary;
+import dev.stagegate.report.ci.StepSummary;
 import dev.stagegate.report.journal.JournalRecovery;
+import dev.stagegate.report.markdown.AuditMarkdown;
+import dev.stagegate.report.markdown.ChartsSection;
+import dev.stagegate.report.risk.RiskAssessment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The audit of one test run (one JUnit engine execution): every gate adds its result, and the audit
  * is rewritten after each, so that it is complete even if a later gate never finishes.
  */
-public final class ReportSession {
+public final class ReportSession implements AutoCloseable {
   private final Path dir;
   private final List<GateResult> results = new ArrayList<>();
+  private final ChangeSummary change;
+  private final RiskAssessment risk;
+  private final AuditMarkdown markdown =
+      AuditMarkdown.standard().withGateSection(new ChartsSection(BurnInCharts::series));
 
   /**
    * Starts the audit of a test run; gates of earlier runs whose JVM died mid-burn-in are recovered
@@ -26,8 +36,11 @@ public final class ReportSession {
    * @param localHost this machine's name: a journal is recovered when its owner ran here and is
    *     gone
    */
-  public ReportSession(Path dir, String localHost) {
+  public ReportSession(Path dir, String localHost, Optional<String> gitBase) {
     this.dir = dir;
+    ChangeReview review = ChangeReview.of(Path.of("").toAbsolutePath(), gitBase);
+    this.change = review.change();
+    this.risk = review.risk();
     List<GateResult> recovered =
         JournalRecovery.recover(
             dir,
@@ -55,10 +68,28 @@ public final class ReportSession {
 
   private void write() {
     try {
-      AuditFiles.write(AuditReport.of(results), dir);
+      AuditFiles.write(report(), dir, markdown);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Cannot write the audit into " + dir.toAbsolutePath() + " (stagegate.report.dir)", e);
+    }
+  }
+
+  private AuditReport report() {
+    return AuditReport.of(results, change, risk);
+  }
+
+  /**
+   * At the end of the test run, appends a compact summary to {@code GITHUB_STEP_SUMMARY} when it is
+   * set (GitHub Actions), staying under GitHub's 1 MiB limit.
+   */
+  @Override
+  public synchronized void close() throws IOException {
+    String summary = System.getenv("GITHUB_STEP_SUMMARY");
+    if (summary != null && !summary.isBlank() && !results.isEmpty()) {
+      new StepSummary()
+          .withCharts(BurnInCharts::series)
+          .append(Path.of(summary), report(), markdown());
     }
   }
 

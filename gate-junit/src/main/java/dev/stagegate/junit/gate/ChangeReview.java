@@ -1,0 +1,49 @@
+package dev.stagegate.junit.gate;
+
+import dev.stagegate.junit.GateConfigurationException;
+import dev.stagegate.report.change.ChangeSummary;
+import dev.stagegate.report.change.GitAddedLines;
+import dev.stagegate.report.change.GitChangeReader;
+import dev.stagegate.report.risk.RiskAssessment;
+import dev.stagegate.report.risk.RiskAssessor;
+import dev.stagegate.report.risk.RiskRules;
+import dev.stagegate.report.risk.RiskRulesException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * What changed since the base (git) and what that risks, computed once per test run for the audit's
+ * "Change summary" and "Risk assessment".
+ *
+ * @param change the change summary (notes say why it is empty, e.g. no repository)
+ * @param risk the risk assessment of the change
+ */
+record ChangeReview(ChangeSummary change, RiskAssessment risk) {
+
+  /**
+   * @param workDir where to look for the repository (upward)
+   * @param gitBase the {@code stagegate.git.base} ref, if configured
+   * @throws GateConfigurationException when the configured base or the rules file is wrong
+   */
+  static ChangeReview of(Path workDir, Optional<String> gitBase) {
+    try {
+      ChangeSummary change = new GitChangeReader().read(workDir, gitBase);
+      Optional<Path> root = GitChangeReader.workTree(workDir);
+      RiskRules rules = root.isPresent() ? RiskRules.load(root.get()) : RiskRules.defaults();
+      if (root.isEmpty()) {
+        return new ChangeReview(
+            change,
+            RiskAssessor.assess(change, dev.stagegate.report.change.AddedLines.none(), rules));
+      }
+      try (GitAddedLines added = GitAddedLines.open(workDir, change)) {
+        return new ChangeReview(change, RiskAssessor.assess(change, added, rules));
+      }
+    } catch (IllegalArgumentException | RiskRulesException e) {
+      throw new GateConfigurationException(e.getMessage(), e);
+    } catch (IOException e) {
+      throw new GateConfigurationException(
+          "Cannot read the git repository for the change summary: " + e.getMessage(), e);
+    }
+  }
+}

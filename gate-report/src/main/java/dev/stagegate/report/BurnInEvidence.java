@@ -1,6 +1,7 @@
 package dev.stagegate.report;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,6 +13,7 @@ import java.util.Locale;
  * @param planned the duration this run was to watch ({@code stagegate.burnin.duration} may shorten
  *     it)
  * @param actual how long it actually watched
+ * @param endedAt when the watch ended (for a failure: when it was detected)
  * @param endedBecause why the watch ended, e.g. {@code completed}, {@code worker die (exit code 3)}
  * @param timeline container events during the run (bounded)
  * @param timelineDropped events beyond those kept
@@ -21,6 +23,7 @@ public record BurnInEvidence(
     Duration requested,
     Duration planned,
     Duration actual,
+    Instant endedAt,
     String endedBecause,
     List<StackEvent> timeline,
     long timelineDropped,

@@ -14,6 +14,7 @@ import dev.stagegate.report.BurnInEvidence;
 import dev.stagegate.report.ServiceEvidence;
 import dev.stagegate.report.ServiceTrend;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,7 @@ final class BurnInRun {
   private BurnInPlan plan;
   private WatchStop stop;
   private Duration actual = Duration.ZERO;
+  private Instant endedAt;
 
   BurnInRun(
       GateSpec spec,
@@ -67,6 +69,7 @@ final class BurnInRun {
       stop = watch.watch(plan.planned(), plan.smokeEvery(), smoke, checkpoint);
     } finally {
       actual = watch.elapsed();
+      endedAt = Instant.now();
     }
     return stop;
   }
@@ -82,7 +85,7 @@ final class BurnInRun {
    * the watch ran its course) and summarises the run.
    */
   BurnInEvidence summarise(List<String> failures, List<String> inconclusive) {
-    boolean completed = stop != null && stop.reason().equals(WatchStop.completed().reason());
+    boolean completed = stop != null && stop.isCompleted();
     MemoryLeakJudge leakJudge =
         MemoryLeakJudge.defaults().withMinimumSpan(spec.settings().trendMinimumSpan());
     CpuTrendJudge cpuJudge =
@@ -138,6 +141,7 @@ final class BurnInRun {
         plan == null ? Duration.ZERO : plan.requested(),
         plan == null ? Duration.ZERO : plan.planned(),
         actual,
+        stop != null ? stop.detectedAt() : endedAt == null ? Instant.now() : endedAt,
         stop == null ? "did not start" : stop.reason(),
         events.events(),
         events.dropped(),
@@ -167,6 +171,7 @@ final class BurnInRun {
         plan == null ? Duration.ZERO : plan.requested(),
         plan == null ? Duration.ZERO : plan.planned(),
         watch.elapsed(),
+        Instant.now(),
         "cut off while running",
         events.events(),
         events.dropped(),

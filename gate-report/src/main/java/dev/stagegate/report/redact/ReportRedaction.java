@@ -66,6 +66,7 @@ public final class ReportRedaction {
         b.requested(),
         b.planned(),
         b.actual(),
+        b.endedAt(),
         redactor.redact(b.endedBecause()),
         b.timeline(),
         b.timelineDropped(),

@@ -52,6 +52,7 @@ public final class AuditMarkdown {
     return List.of(
         new VerdictSection(),
         new GateSummarySection(),
+        new DeployChecklistSection(),
         new ChangeSummarySection(),
         new RiskAssessmentSection());
   }

@@ -1,12 +1,32 @@
 #!/usr/bin/env bash
-# Fails when any container, network, volume or image carrying the gate's label is left behind.
+# Fails when a container, network, volume or image labelled dev.stagegate is left behind by a gate
+# run that is over: its owner (labels dev.stagegate.host / dev.stagegate.pid) is a process on this
+# host that no longer runs. Resources of a gate that is still running are not leftovers.
 set -euo pipefail
-left=$( { docker ps -aq -f label=dev.stagegate; docker network ls -q -f label=dev.stagegate;
-          docker volume ls -q -f label=dev.stagegate; docker images -q -f label=dev.stagegate; } | wc -l)
+host=$(hostname)
+left=0
+report() { # kind id name host pid
+  if [ "$4" = "$host" ] && [ -n "$5" ] && kill -0 "$5" 2>/dev/null; then return; fi
+  echo "[leftovers] $1 $3 (owner $4/$5 is gone)"
+  left=$((left + 1))
+}
+fmt='{{.ID}} {{.Names}} {{.Label "dev.stagegate.host"}} {{.Label "dev.stagegate.pid"}}'
+while read -r id name h p; do report container "$id" "$name" "$h" "$p"; done \
+  < <(docker ps -a -f label=dev.stagegate --format "$fmt")
+while read -r id; do
+  read -r name h p < <(docker network inspect -f '{{.Name}} {{index .Labels "dev.stagegate.host"}} {{index .Labels "dev.stagegate.pid"}}' "$id")
+  report network "$id" "$name" "$h" "$p"
+done < <(docker network ls -q -f label=dev.stagegate)
+while read -r name; do
+  read -r h p < <(docker volume inspect -f '{{index .Labels "dev.stagegate.host"}} {{index .Labels "dev.stagegate.pid"}}' "$name")
+  report volume "$name" "$name" "$h" "$p"
+done < <(docker volume ls -q -f label=dev.stagegate)
+while read -r id; do
+  read -r name h p < <(docker image inspect -f '{{index .RepoTags 0}} {{index .Config.Labels "dev.stagegate.host"}} {{index .Config.Labels "dev.stagegate.pid"}}' "$id" 2>/dev/null || echo "$id - -")
+  report image "$id" "$name" "$h" "$p"
+done < <(docker images -q -f label=dev.stagegate | sort -u)
 if [ "$left" -ne 0 ]; then
-  echo "[leftovers] $left resources labelled dev.stagegate are left behind:"
-  docker ps -a -f label=dev.stagegate; docker network ls -f label=dev.stagegate
-  docker volume ls -f label=dev.stagegate; docker images -f label=dev.stagegate
+  echo "[leftovers] $left resources left behind by finished gate runs"
   exit 1
 fi
-echo "[leftovers] none: no container, network, volume or image labelled dev.stagegate"
+echo "[leftovers] none: nothing labelled dev.stagegate is left by a finished gate run"

@@ -22,8 +22,10 @@ while read -r name; do
   report volume "$name" "$name" "$h" "$p"
 done < <(docker volume ls -q -f label=dev.stagegate)
 while read -r id; do
-  read -r name h p < <(docker image inspect -f '{{index .RepoTags 0}} {{index .Config.Labels "dev.stagegate.host"}} {{index .Config.Labels "dev.stagegate.pid"}}' "$id" 2>/dev/null || echo "$id - -")
-  report image "$id" "$name" "$h" "$p"
+  # an image removed meanwhile by a live run is not a leftover
+  line=$(docker image inspect -f '{{index .Config.Labels "dev.stagegate.host"}} {{index .Config.Labels "dev.stagegate.pid"}}' "$id" 2>/dev/null) || continue
+  read -r h p <<< "$line"
+  report image "$id" "$id" "$h" "$p"
 done < <(docker images -q -f label=dev.stagegate | sort -u)
 if [ "$left" -ne 0 ]; then
   echo "[leftovers] $left resources left behind by finished gate runs"

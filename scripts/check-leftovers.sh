@@ -10,9 +10,17 @@ report() { # kind id name host pid
   echo "[leftovers] $1 $3 (owner $4/$5 is gone)"
   left=$((left + 1))
 }
-fmt='{{.ID}} {{.Names}} {{.Label "dev.stagegate.host"}} {{.Label "dev.stagegate.pid"}}'
-while read -r id name h p; do report container "$id" "$name" "$h" "$p"; done \
-  < <(docker ps -a -f label=dev.stagegate --format "$fmt")
+now=$(date +%s)
+while read -r id; do
+  line=$(docker inspect -f '{{.Name}} {{.State.Running}} {{.Created}} {{index .Config.Labels "dev.stagegate.host"}} {{index .Config.Labels "dev.stagegate.pid"}}' "$id" 2>/dev/null) || continue
+  read -r name running created h p <<< "$line"
+  if [ -z "$p" ]; then
+    # a build step of a live build carries the marker before its owner labels: only an old one counts
+    age=$(( now - $(date -d "$created" +%s) ))
+    if [ "$running" = true ] || [ "$age" -le 120 ]; then continue; fi
+  fi
+  report container "$id" "$name" "$h" "$p"
+done < <(docker ps -aq -f label=dev.stagegate)
 while read -r id; do
   read -r name h p < <(docker network inspect -f '{{.Name}} {{index .Labels "dev.stagegate.host"}} {{index .Labels "dev.stagegate.pid"}}' "$id")
   report network "$id" "$name" "$h" "$p"

@@ -37,13 +37,14 @@ public final class LeftoverSweeper {
   /** Sweeps once; failures to remove one resource are logged and do not stop the rest. */
   public Swept sweep() {
     int containers = 0;
+    long now = System.currentTimeMillis() / 1000;
     for (Container c :
         client
             .listContainersCmd()
             .withShowAll(true)
             .withLabelFilter(List.of(RunLabels.MARKER))
             .exec()) {
-      if (dead(c.getLabels())) {
+      if (dead(c.getLabels()) || orphanBuildStep(c, now)) {
         containers +=
             attempt(
                 "container " + c.getId(),
@@ -85,6 +86,23 @@ public final class LeftoverSweeper {
     }
     return new Swept(containers, networks, volumes, images);
   }
+
+  /**
+   * A build-step container of a build that was killed: the legacy builder adds the labels one step
+   * at a time, so it carries the marker but not yet its owner. A live step lasts seconds.
+   */
+  private static boolean orphanBuildStep(Container c, long nowSeconds) {
+    Map<String, String> labels = c.getLabels();
+    return labels != null
+        && !labels.containsKey(RunLabels.PID)
+        && !labels.containsKey("com.docker.compose.project")
+        && !"running".equals(c.getState())
+        && c.getCreated() != null
+        && nowSeconds - c.getCreated() > ORPHAN_AFTER_SECONDS;
+  }
+
+  /** How old an owner-less build-step container must be to count as orphaned. */
+  static final long ORPHAN_AFTER_SECONDS = 120;
 
   private boolean dead(Map<String, String> labels) {
     return RunLabels.from(labels).map(l -> l.ownerIsDeadOn(localHost)).orElse(false);

@@ -76,8 +76,14 @@ public final class LeftoverSweeper {
       }
     }
     int images = 0;
-    for (Image i : client.listImagesCmd().withLabelFilter(RunLabels.MARKER).exec()) {
-      if (dead(i.getLabels())) {
+    for (Image i :
+        client.listImagesCmd().withShowAll(true).withLabelFilter(RunLabels.MARKER).exec()) {
+      boolean ownerless =
+          i.getLabels() != null
+              && !i.getLabels().containsKey(RunLabels.PID)
+              && i.getCreated() != null
+              && now - i.getCreated() > ORPHAN_AFTER_SECONDS;
+      if (dead(i.getLabels()) || ownerless) {
         images +=
             attempt(
                 "image " + i.getId(),

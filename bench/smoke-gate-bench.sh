@@ -17,6 +17,11 @@
 #
 # BENCH_OUT (default /tmp/stagegate-smoke-bench) keeps each round's output and a CSV.
 #
+# Measured 2026-11-23 (2 cores, other sessions busy, load 3-9), median of 5 rounds, two runs:
+#   shell 14.25 / 12.27 s; gate test 20.17 / 14.78 s (1.42x / 1.20x); mvn 26.90 / 18.50 s
+#   gate vs shell phases (2nd run): pre 1.23 vs 0, build 3.60 vs 1.93, up 4.00 vs 3.63,
+#   healthy 1.10 vs 1.23, post 3.39 vs 4.57, down 0.94 vs 0.91
+#
 # Maven runs against a private local repository (BENCH_M2, default /tmp/stagegate-bench-m2, seeded
 # once from ~/.m2/repository): ~/.m2 is shared with other sessions whose `mvn install` of
 # gate-junit would otherwise swap the jar under a running gate (seen: NoClassDefFoundError

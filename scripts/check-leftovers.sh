@@ -31,8 +31,10 @@ while read -r name; do
 done < <(docker volume ls -q -f label=dev.stagegate)
 while read -r id; do
   # an image removed meanwhile by a live run is not a leftover
-  line=$(docker image inspect -f '{{.Created}} {{index .Config.Labels "dev.stagegate.host"}} {{index .Config.Labels "dev.stagegate.pid"}}' "$id" 2>/dev/null) || continue
-  read -r created h p <<< "$line"
+  # built images carry one label, dev.stagegate=<run>/<host>/<pid>
+  line=$(docker image inspect -f '{{.Created}} {{index .Config.Labels "dev.stagegate"}}' "$id" 2>/dev/null) || continue
+  read -r created packed <<< "$line"
+  IFS=/ read -r _ h p <<< "$packed"
   if [ -z "$p" ] && [ $(( now - $(date -d "$created" +%s) )) -le 120 ]; then continue; fi
   report image "$id" "$id" "$h" "$p"
 done < <(docker images -q -f label=dev.stagegate | sort -u)

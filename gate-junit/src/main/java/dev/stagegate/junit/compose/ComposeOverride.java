@@ -35,7 +35,7 @@ public final class ComposeOverride {
       service.set("labels", YAML.valueToTree(labelMap));
       if (s.builds()) {
         service.put("image", imageName(labels, s.name()));
-        service.putObject("build").set("labels", YAML.valueToTree(labelMap));
+        service.putObject("build").set("labels", YAML.valueToTree(labels.asImageLabel()));
       }
     }
     ObjectNode networks = root.putObject("networks");

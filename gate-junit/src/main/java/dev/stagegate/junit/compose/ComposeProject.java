@@ -41,8 +41,22 @@ public final class ComposeProject {
     this.dockerHost = dockerHost;
   }
 
-  /** The local compose binary's version, e.g. {@code 1.29.2}; fails when it is missing. */
+  private static volatile String cachedVersion;
+
+  /**
+   * The local compose binary's version, e.g. {@code 1.29.2}; fails when it is missing. Asked once
+   * per JVM: starting the binary costs half a second.
+   */
   public static String composeVersion() {
+    String v = cachedVersion;
+    if (v == null) {
+      v = askComposeVersion();
+      cachedVersion = v;
+    }
+    return v;
+  }
+
+  private static String askComposeVersion() {
     try {
       Process p =
           new ProcessBuilder(DockerComposeContainer.COMPOSE_EXECUTABLE, "version", "--short")

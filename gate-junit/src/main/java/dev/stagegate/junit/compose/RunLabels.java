@@ -33,10 +33,27 @@ public record RunLabels(String runId, String host, long pid) {
     return labels;
   }
 
+  /**
+   * The one label built images carry: every label is a build step (with its own intermediate
+   * container), so images get the owner packed into the marker's value, {@code run/host/pid}.
+   */
+  public Map<String, String> asImageLabel() {
+    return Map.of(MARKER, runId + "/" + host + "/" + pid);
+  }
+
   /** Reads the owner back from a resource's labels; empty when they are not ours or incomplete. */
   public static Optional<RunLabels> from(Map<String, String> labels) {
     if (labels == null || !labels.containsKey(MARKER)) {
       return Optional.empty();
+    }
+    String packed = labels.get(MARKER);
+    if (!labels.containsKey(PID) && packed != null && packed.split("/").length == 3) {
+      String[] parts = packed.split("/");
+      try {
+        return Optional.of(new RunLabels(parts[0], parts[1], Long.parseLong(parts[2])));
+      } catch (NumberFormatException e) {
+        return Optional.empty();
+      }
     }
     try {
       return Optional.of(

@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -119,17 +120,24 @@ public final class GateRun implements AutoCloseable {
    */
   public GateResult execute(Body body) {
     Instant started = Instant.now();
-    String composeVersion = ComposeProject.composeVersion();
-    EngineInfo engineInfo = engine.info(composeVersion);
-    new LeftoverSweeper(engine.client(), labels.host()).sweep();
+    EngineInfo engineInfo = engine.info(ComposeProject.composeVersion());
+    // Only what dead runs left is swept, never this run's: it need not finish before the build.
+    CompletableFuture<?> sweep =
+        CompletableFuture.runAsync(
+            () -> new LeftoverSweeper(engine.client(), labels.host()).sweep());
     List<ServiceEvidence> evidence = List.of();
     BurnInEvidence burnInEvidence = null;
     try {
-      workDir = Files.createTempDirectory("stagegate-" + labels.runId());
+      // under the report dir, not /tmp: what a killed run leaves goes with `mvn clean`
+      workDir =
+          Files.createDirectories(
+              spec.settings().reportDir().resolve("work").resolve(labels.runId()));
       Path override = ComposeOverride.write(spec.compose(), labels, workDir);
       project = new ComposeProject(spec.compose(), override, labels, engine.dockerHost());
       registerShutdownHook();
-      if (build() && start()) {
+      boolean built = build();
+      sweep.join();
+      if (built && start()) {
         long healthyAt = System.nanoTime();
         smoke();
         runBody(body);

@@ -106,6 +106,8 @@ class ComposeFileTest {
         .doesNotContain("stagegate-sgabc123-cache")
         .contains("dev.stagegate.run: \"sgabc123\"")
         .contains("dev.stagegate.pid: \"42\"")
+        .as("built images get one label: each label is a build step")
+        .contains("dev.stagegate: \"sgabc123/host1/42\"")
         .contains("backend:")
         .contains("data:");
   }

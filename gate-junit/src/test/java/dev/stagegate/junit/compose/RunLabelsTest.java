@@ -11,6 +11,7 @@ class RunLabelsTest {
     RunLabels l = new RunLabels("sgx", "h", 7);
     assertThat(RunLabels.from(l.asMap())).contains(l);
     assertThat(RunLabels.from(Map.of("other", "1"))).isEmpty();
+    assertThat(RunLabels.from(l.asImageLabel())).as("packed image label").contains(l);
   }
 
   @Test

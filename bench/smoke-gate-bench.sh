@@ -8,7 +8,7 @@
 # round it records the shell script's wall time and phases, and for the gate:
 #   test  - the test's time as Failsafe reports it (failsafe-reports/*.txt "Time elapsed"): the
 #           JVM's Docker connection included, Maven's and the forked JVM's start-up not
-#   mvn   - the wall time of the whole `mvn -B -o -q -pl examples verify`
+#   mvn   - the wall time of the whole `mvn -B -o -q -pl examples verify -Dit.test=StagingGateIT`
 # and the gate's phases, from the audit's checks table (build, up, healthy) and the timestamps of
 # the Testcontainers compose lines in Maven's output (pre = from the first Testcontainers line
 # to `up -d` minus the build; post = from healthy to `down -v`; down = `down -v` itself).
@@ -77,7 +77,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
   glog=$OUTDIR/gate-$r.log
   rm -rf examples/target/failsafe-reports examples/target/stagegate
   t=$(now)
-  "${MVN[@]}" -o -q -pl examples verify >"$glog" 2>&1; grc=$?
+  "${MVN[@]}" -o -q -pl examples verify -Dit.test=StagingGateIT >"$glog" 2>&1; grc=$?
   mvn_s=$(secs "$t" "$(now)")
   mvn_end_tod=$(tod "$(date +%H:%M:%S.%3N)")
   test_s=$(grep -ho 'Time elapsed: [0-9.,]* s' examples/target/failsafe-reports/*.txt 2>/dev/null | head -1 | tr -d , | awk '{ print $3 }')

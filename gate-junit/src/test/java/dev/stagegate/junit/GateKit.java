@@ -11,11 +11,11 @@ import org.junit.platform.testkit.engine.Event;
 import org.junit.platform.testkit.engine.Events;
 
 /** Runs sample gate classes through JUnit's own {@link EngineTestKit}, as JUnit tests itself. */
-final class GateKit {
+public final class GateKit {
   private GateKit() {}
 
   /** Runs every test of {@code gateClass} with its audit written to {@code reportDir}. */
-  static Events run(Class<?> gateClass, Path reportDir, Map<String, String> parameters) {
+  public static Events run(Class<?> gateClass, Path reportDir, Map<String, String> parameters) {
     return EngineTestKit.engine("junit-jupiter")
         .selectors(selectClass(gateClass))
         .configurationParameter("stagegate.report.dir", reportDir.toString())
@@ -24,12 +24,12 @@ final class GateKit {
         .testEvents();
   }
 
-  static Events run(Class<?> gateClass, Path reportDir) {
+  public static Events run(Class<?> gateClass, Path reportDir) {
     return run(gateClass, reportDir, Map.of());
   }
 
   /** The throwables of the failed tests, in order. */
-  static List<Throwable> failures(Events events) {
+  public static List<Throwable> failures(Events events) {
     return events.failed().stream().map(GateKit::throwable).toList();
   }
 

@@ -7,6 +7,7 @@ import com.github.dockerjava.api.model.EventType;
 import dev.stagegate.junit.compose.RunLabels;
 import dev.stagegate.report.StackEvent;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,6 +33,7 @@ public final class EventWatch implements AutoCloseable {
   private volatile Consumer<StackEvent> listener;
   private final List<StackEvent> events = new ArrayList<>();
   private final Map<String, Integer> lastExit = new HashMap<>();
+  private final Map<String, String> lastAction = new HashMap<>();
   private long dropped;
   private volatile Throwable failure;
   private ResultCallback.Adapter<Event> callback;
@@ -90,6 +92,8 @@ public final class EventWatch implements AutoCloseable {
             : Instant.ofEpochSecond(e.getTime() == null ? 0 : e.getTime());
     StackEvent event = new StackEvent(at, service, action, exitCode);
     synchronized (this) {
+      lastAction.put(service, action);
+      notifyAll();
       if (exitCode != null) {
         lastExit.put(service, exitCode);
       }
@@ -105,6 +109,22 @@ public final class EventWatch implements AutoCloseable {
   /** Replaces the listener, e.g. when a burn-in starts to watch for failures. */
   public void onEvent(Consumer<StackEvent> listener) {
     this.listener = listener;
+  }
+
+  /**
+   * Waits until every service whose last event was a {@code kill} or {@code oom} has its {@code
+   * die} (the engine sends it some milliseconds later), so the timeline a watch that stopped on the
+   * first event reports is whole and carries the exit code.
+   */
+  public synchronized void awaitPendingDies(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (lastAction.values().stream().anyMatch(a -> a.equals("kill") || a.equals("oom"))) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      wait(Math.max(1, left / 1_000_000));
+    }
   }
 
   /** The events seen so far (at most {@value #EVENTS_KEPT}). */

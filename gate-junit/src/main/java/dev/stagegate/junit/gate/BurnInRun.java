@@ -31,6 +31,9 @@ final class BurnInRun {
   /** Points per chart series in the audit: enough for a readable chart, bounded for any run. */
   private static final int REPORT_BUCKETS = 120;
 
+  /** A kill or OOM event comes some milliseconds before its die: wait that long at most. */
+  private static final Duration PENDING_DIE_WAIT = Duration.ofSeconds(2);
+
   private final GateSpec spec;
   private final EventWatch events;
   private final Map<String, ServiceRecorder> recorders = new LinkedHashMap<>();
@@ -67,6 +70,9 @@ final class BurnInRun {
     this.plan = plan;
     try {
       stop = watch.watch(plan.planned(), plan.smokeEvery(), smoke, checkpoint);
+      if (!stop.isCompleted()) {
+        events.awaitPendingDies(PENDING_DIE_WAIT);
+      }
     } finally {
       actual = watch.elapsed();
       endedAt = Instant.now();

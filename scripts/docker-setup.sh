@@ -10,6 +10,7 @@ log() { printf '[docker-setup] %s\n' "$*"; }
 need_install=0
 command -v dockerd >/dev/null 2>&1 || need_install=1
 command -v docker-compose >/dev/null 2>&1 || need_install=1
+command -v socat >/dev/null 2>&1 || need_install=1
 [ -x /bin/busybox ] && file_is_static=$(ldd /bin/busybox 2>&1 | grep -c 'not a dynamic' || true) || file_is_static=0
 [ "${file_is_static:-0}" -ge 1 ] || need_install=1
 
@@ -18,10 +19,10 @@ if [ "$need_install" = 1 ]; then
     log "docker.io, docker-compose or busybox-static is missing; run this script as root (or install them: apt-get install docker.io docker-compose busybox-static)"
     exit 1
   fi
-  log "installing docker.io docker-compose busybox-static"
+  log "installing docker.io docker-compose busybox-static socat"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq docker.io docker-compose busybox-static >/dev/null
+  apt-get install -y -qq docker.io docker-compose busybox-static socat >/dev/null
 fi
 
 docker_ok() { docker info >/dev/null 2>&1; }

@@ -48,8 +48,8 @@ public final class ServiceJudge {
 
   /** A long-running service must still run; a one-shot job must have exited 0 (or still run). */
   public static Optional<String> exit(ServiceEvidence e) {
-    if ("running".equals(e.state())) {
-      return Optional.empty();
+    if ("running".equals(e.state()) || "unknown".equals(e.state())) {
+      return Optional.empty(); // unknown: the engine could not be asked; the gate is inconclusive
     }
     if (e.oneShot()) {
       if (e.exitCode() != null && e.exitCode() == 0) {

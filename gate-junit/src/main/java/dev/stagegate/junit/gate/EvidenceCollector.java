@@ -127,22 +127,33 @@ final class EvidenceCollector {
   List<ServiceEvidence> collect(
       Map<String, ServiceRecorder> recorders,
       Function<String, Optional<StatsSnapshot>> latestStats) {
-    List<ServiceContainer> containers = inspector.containers();
+    List<ServiceContainer> containers;
+    try {
+      containers = inspector.containers();
+    } catch (RuntimeException e) {
+      containers = null; // the engine is gone: keep what the recorders hold
+    }
     List<ServiceEvidence> evidence = new ArrayList<>();
     for (ComposeService service : compose.services().values()) {
       ServiceRecorder r = recorders.get(service.name());
-      Optional<ServiceContainer> c =
-          containers.stream().filter(x -> x.service().equals(service.name())).findFirst();
-      if (c.isEmpty() || r == null) {
+      if (r == null) {
         evidence.add(missing(service));
         continue;
       }
       r.finish();
-      ContainerState state = inspector.state(c.get().id());
+      Optional<ServiceContainer> c =
+          containers == null
+              ? Optional.empty()
+              : containers.stream().filter(x -> x.service().equals(service.name())).findFirst();
+      if (containers != null && c.isEmpty()) {
+        evidence.add(missing(service));
+        continue;
+      }
+      ContainerState state = c.isPresent() ? stateOrUnknown(c.get().id()) : UNKNOWN;
       evidence.add(
           new ServiceEvidence(
               service.name(),
-              c.get().name(),
+              c.map(ServiceContainer::name).orElse(""),
               service.oneShot(),
               state.status(),
               state.health(),
@@ -157,6 +168,18 @@ final class EvidenceCollector {
               r.linesSeen()));
     }
     return evidence;
+  }
+
+  /** What a container's state reads when the engine cannot be asked. */
+  private static final ContainerState UNKNOWN =
+      new ContainerState("unknown", "unknown", 0, null, false, List.of());
+
+  private ContainerState stateOrUnknown(String containerId) {
+    try {
+      return inspector.state(containerId);
+    } catch (RuntimeException e) {
+      return UNKNOWN;
+    }
   }
 
   private static ServiceEvidence missing(ComposeService service) {

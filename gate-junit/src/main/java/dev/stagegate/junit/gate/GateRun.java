@@ -178,7 +178,8 @@ public final class GateRun implements AutoCloseable {
           burnInEvidence = burnIn.summarise(otherFailures, inconclusive);
         }
       } catch (RuntimeException e) {
-        otherFailures.add("Could not collect evidence from the stack: " + e);
+        // not a verdict on the stack, but the gate cannot pass without its evidence
+        inconclusive.add("Could not collect evidence from the stack: " + e);
       }
       close();
     }
@@ -408,7 +409,7 @@ public final class GateRun implements AutoCloseable {
         try {
           project.down();
         } catch (RuntimeException e) {
-          otherFailures.add("Teardown (docker-compose down) failed: " + e.getMessage());
+          inconclusive.add("Teardown (docker-compose down) failed: " + e.getMessage());
         }
         removeBuiltImages();
       }
@@ -430,7 +431,7 @@ public final class GateRun implements AutoCloseable {
         } catch (NotFoundException e) {
           // never built (build failed early)
         } catch (RuntimeException e) {
-          otherFailures.add(
+          inconclusive.add(
               "Could not remove image "
                   + ComposeOverride.imageName(labels, s.name())
                   + ": "

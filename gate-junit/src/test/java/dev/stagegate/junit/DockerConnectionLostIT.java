@@ -1,0 +1,101 @@
+package dev.stagegate.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.stagegate.junit.compose.RunLabels;
+import dev.stagegate.junit.docker.LeftoverSweeper;
+import dev.stagegate.junit.fixtures.BurnInGoodStackGate;
+import dev.stagegate.report.AuditReport;
+import dev.stagegate.report.GateResult;
+import dev.stagegate.report.Verdict;
+import dev.stagegate.report.json.AuditJson;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * The Docker connection drops in the middle of a burn-in: the gate, whose JVM reaches the engine
+ * through a socat listener on loopback, loses it when the listener dies. The verdict must be
+ * INCONCLUSIVE with the evidence recorded so far, never PASS.
+ */
+class DockerConnectionLostIT {
+  @TempDir Path reports;
+
+  @Test
+  void lostConnectionMidRunIsInconclusiveWithTheEvidenceSoFar() throws Exception {
+    assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/socat"))
+            && Files.exists(Path.of("/var/run/docker.sock")),
+        "needs socat and a local engine socket");
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    Process socat =
+        new ProcessBuilder(
+                "socat",
+                "TCP-LISTEN:" + port + ",bind=127.0.0.1,reuseaddr,fork",
+                "UNIX-CONNECT:/var/run/docker.sock")
+            .redirectErrorStream(true)
+            .start();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                FixtureMain.class.getName(),
+                BurnInGoodStackGate.class.getName(),
+                reports.toString(),
+                "stagegate.burnin.duration=PT5M",
+                "stagegate.journal.interval=PT2S")
+            .redirectErrorStream(true)
+            .redirectOutput(reports.resolve("gate-jvm.log").toFile());
+    pb.environment().put("DOCKER_HOST", "tcp://127.0.0.1:" + port);
+    Process gate = pb.start();
+    try {
+      assertThat(awaitJournal(120)).as("the watch started").isTrue();
+      Thread.sleep(3_000);
+      // the engine "goes away": the listener and every connection it forked die at once
+      socat.descendants().forEach(ProcessHandle::destroyForcibly);
+      socat.destroyForcibly();
+      assertThat(gate.waitFor(3, TimeUnit.MINUTES)).as("the gate ended by itself").isTrue();
+    } finally {
+      gate.destroyForcibly();
+      socat.descendants().forEach(ProcessHandle::destroyForcibly);
+      socat.destroyForcibly();
+      // the gate could not tear down without its engine: remove what its dead JVM left
+      new LeftoverSweeper(DockerClientFactory.instance().client(), RunLabels.localHost()).sweep();
+    }
+    String out = Files.readString(reports.resolve("gate-jvm.log"));
+    AuditReport audit = AuditJson.readReport(reports.resolve("stability_audit.json"));
+    GateResult g = audit.gates().get(audit.gates().size() - 1);
+    assertThat(g.verdict()).as(out).isEqualTo(Verdict.INCONCLUSIVE);
+    assertThat(String.join("\n", g.failures())).contains("Docker event stream broke");
+    assertThat(g.burnIn().trends()).as("the evidence so far is kept").isNotEmpty();
+    assertThat(g.burnIn().trends().get(0).memory()).isNotEmpty();
+    assertThat(out).contains("FAILURE").doesNotContain("SUCCEEDED 1");
+  }
+
+  private boolean awaitJournal(int seconds) throws InterruptedException, IOException {
+    Path root = reports.resolve("journal");
+    for (int i = 0; i < seconds * 4; i++) {
+      if (Files.isDirectory(root)) {
+        try (Stream<Path> runs = Files.list(root)) {
+          if (runs.anyMatch(r -> Files.exists(r.resolve("gate.json")))) {
+            return true;
+          }
+        }
+      }
+      Thread.sleep(250);
+    }
+    return false;
+  }
+}

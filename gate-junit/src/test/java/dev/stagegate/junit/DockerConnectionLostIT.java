@@ -10,12 +10,11 @@ import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.Verdict;
 import dev.stagegate.report.json.AuditJson;
-import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.DockerClientFactory;
@@ -45,23 +44,11 @@ class DockerConnectionLostIT {
                 "UNIX-CONNECT:/var/run/docker.sock")
             .redirectErrorStream(true)
             .start();
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb =
-        new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                FixtureMain.class.getName(),
-                BurnInGoodStackGate.class.getName(),
-                reports.toString(),
-                "stagegate.burnin.duration=PT5M",
-                "stagegate.journal.interval=PT2S")
-            .redirectErrorStream(true)
-            .redirectOutput(reports.resolve("gate-jvm.log").toFile());
-    pb.environment().put("DOCKER_HOST", "tcp://127.0.0.1:" + port);
-    Process gate = pb.start();
+    Process gate =
+        FixtureJvm.startBurnIn(
+            BurnInGoodStackGate.class, reports, Map.of("DOCKER_HOST", "tcp://127.0.0.1:" + port));
     try {
-      assertThat(awaitJournal(120)).as("the watch started").isTrue();
+      assertThat(FixtureJvm.awaitJournal(reports, 120)).as("the watch started").isTrue();
       Thread.sleep(3_000);
       // the engine "goes away": the listener and every connection it forked die at once
       socat.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -74,7 +61,7 @@ class DockerConnectionLostIT {
       // the gate could not tear down without its engine: remove what its dead JVM left
       new LeftoverSweeper(DockerClientFactory.instance().client(), RunLabels.localHost()).sweep();
     }
-    String out = Files.readString(reports.resolve("gate-jvm.log"));
+    String out = Files.readString(FixtureJvm.log(reports));
     AuditReport audit = AuditJson.readReport(reports.resolve("stability_audit.json"));
     GateResult g = audit.gates().get(audit.gates().size() - 1);
     assertThat(g.verdict()).as(out).isEqualTo(Verdict.INCONCLUSIVE);
@@ -82,20 +69,5 @@ class DockerConnectionLostIT {
     assertThat(g.burnIn().trends()).as("the evidence so far is kept").isNotEmpty();
     assertThat(g.burnIn().trends().get(0).memory()).isNotEmpty();
     assertThat(out).contains("FAILURE").doesNotContain("SUCCEEDED 1");
-  }
-
-  private boolean awaitJournal(int seconds) throws InterruptedException, IOException {
-    Path root = reports.resolve("journal");
-    for (int i = 0; i < seconds * 4; i++) {
-      if (Files.isDirectory(root)) {
-        try (Stream<Path> runs = Files.list(root)) {
-          if (runs.anyMatch(r -> Files.exists(r.resolve("gate.json")))) {
-            return true;
-          }
-        }
-      }
-      Thread.sleep(250);
-    }
-    return false;
   }
 }

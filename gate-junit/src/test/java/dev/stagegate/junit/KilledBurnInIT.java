@@ -8,13 +8,11 @@ import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.Verdict;
 import dev.stagegate.report.json.AuditJson;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.DockerClientFactory;
@@ -28,24 +26,12 @@ class KilledBurnInIT {
 
   @Test
   void killedBurnInLeavesAnIncompleteAuditAndNoContainers() throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process burnIn =
-        new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                FixtureMain.class.getName(),
-                BurnInGoodStackGate.class.getName(),
-                reports.toString(),
-                "stagegate.burnin.duration=PT5M",
-                "stagegate.journal.interval=PT2S")
-            .redirectErrorStream(true)
-            .redirectOutput(reports.resolve("killed-jvm.log").toFile())
-            .start();
+    Process burnIn = FixtureJvm.startBurnIn(BurnInGoodStackGate.class, reports, Map.of());
     long pid = burnIn.pid();
     try {
-      Path snapshot = awaitJournal(120);
-      assertThat(snapshot).as("journal written while the burn-in ran").isNotNull();
+      assertThat(FixtureJvm.awaitJournal(reports, 120))
+          .as("journal written while the burn-in ran")
+          .isTrue();
       Thread.sleep(3_000); // let a few more checkpoints with stats land
     } finally {
       burnIn.destroyForcibly(); // SIGKILL: no shutdown hook, no teardown
@@ -89,21 +75,5 @@ class KilledBurnInIT {
                 .exec())
         .isEmpty();
     OwnLeftovers.assertNone();
-  }
-
-  private Path awaitJournal(int seconds) throws InterruptedException, IOException {
-    Path root = reports.resolve("journal");
-    for (int i = 0; i < seconds * 4; i++) {
-      if (Files.isDirectory(root)) {
-        try (Stream<Path> runs = Files.list(root)) {
-          var found = runs.map(r -> r.resolve("gate.json")).filter(Files::exists).findFirst();
-          if (found.isPresent()) {
-            return found.get();
-          }
-        }
-      }
-      Thread.sleep(250);
-    }
-    return null;
   }
 }

@@ -1,0 +1,56 @@
+package dev.stagegate.assertions.deploy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** The one GET the HTTP hooks make: bounded in time and size, on a shared client. */
+final class HttpGet {
+  /** Largest body read; a health or metrics endpoint answering more is broken, not slow. */
+  static final int BODY_LIMIT = 8 * 1024 * 1024;
+
+  /**
+   * Added to the hook's deadline for the request's own timeout: the runner reports the hook as
+   * TIMEOUT at the deadline and interrupts it, so this only bounds how long an orphaned request
+   * lingers, and keeps the status TIMEOUT rather than a racing HttpTimeoutException.
+   */
+  private static final Duration GRACE = Duration.ofSeconds(1);
+
+  // One client for all hooks: each client owns a selector thread, and Java 17 cannot close one.
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+  record Response(int status, String body) {}
+
+  private HttpGet() {}
+
+  static Response get(URI uri, HookContext ctx, String accept)
+      throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .GET()
+            .timeout(ctx.remaining().plus(GRACE))
+            .header("Accept", accept)
+            .build();
+    HttpResponse<InputStream> response =
+        CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    try (InputStream in = response.body()) {
+      byte[] bytes = in.readNBytes(BODY_LIMIT + 1);
+      if (bytes.length > BODY_LIMIT) {
+        throw new IOException(
+            "the body of GET " + uri + " is larger than " + BODY_LIMIT + " bytes; not read");
+      }
+      return new Response(response.statusCode(), new String(bytes, StandardCharsets.UTF_8));
+    }
+  }
+
+  /** A body for a sentence: quoted and cut, or "an empty body". */
+  static String quoteBody(String body) {
+    return body.isBlank() ? "an empty body" : "<" + Texts.quote(body) + ">";
+  }
+}

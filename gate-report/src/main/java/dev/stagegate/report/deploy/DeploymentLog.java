@@ -38,6 +38,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * DeploymentLog log = DeploymentLog.at(Path.of("deployments.jsonl"));
  * log.append(entry);
  * DeploymentLogContents all = log.readAll();
+ * Files.writeString(Path.of("deployments.md"), log.toMarkdown());
  * }</pre>
  */
 public final class DeploymentLog {
@@ -138,6 +139,11 @@ public final class DeploymentLog {
       start = end + 1;
     }
     return new DeploymentLogContents(entries, skipped);
+  }
+
+  /** The log as Markdown, newest deployment first; see {@link DeploymentLogMarkdown}. */
+  public String toMarkdown() {
+    return DeploymentLogMarkdown.render(readAll());
   }
 
   static byte[] line(DeploymentEntry entry) {

@@ -7,7 +7,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableCell;
+import org.commonmark.ext.gfm.tables.TableRow;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.BulletList;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Node;
+import org.commonmark.node.Text;
+import org.commonmark.parser.Parser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,5 +82,98 @@ class DeploymentLogTest {
         .contains("MAYBE");
     assertThat(read.skipped().get(1))
         .isEqualTo("line 4: not a deployment entry: commit must be 7 to 64 hex digits");
+  }
+
+  @Test
+  void markdownTableIsNewestFirstAndHoldsUntrustedTextInItsCells() throws Exception {
+    DeploymentLog log = DeploymentLog.at(tmp.resolve("deployments.jsonl"));
+    log.append(entry(T0, Outcome.SUCCESS, "first"));
+    log.append(entry(T0.plusSeconds(3600), Outcome.ROLLED_BACK, "| evil |\n# Pwned\n<script>"));
+    log.append(
+        new DeploymentEntry(
+            T0.plusSeconds(60),
+            "2.0.0",
+            "1a2b3c4d",
+            "staging",
+            "bob",
+            Outcome.FAILED,
+            Duration.ofSeconds(5),
+            List.of(),
+            null,
+            ""));
+    Files.writeString(log.file(), "{\"when\"", StandardOpenOption.APPEND);
+
+    Node doc = parse(log.toMarkdown());
+    assertThat(all(doc, Heading.class))
+        .extracting(DeploymentLogTest::text)
+        .containsExactly("Deployments", "Unreadable lines");
+    List<TableBlock> tables = all(doc, TableBlock.class);
+    assertThat(tables).hasSize(1);
+    List<List<String>> rows = new ArrayList<>();
+    for (TableRow row : all(tables.get(0), TableRow.class)) {
+      rows.add(all(row, TableCell.class).stream().map(DeploymentLogTest::text).toList());
+    }
+    assertThat(rows.get(0)).isEqualTo(DeploymentLogMarkdown.HEADERS);
+    assertThat(rows).hasSize(4).allSatisfy(r -> assertThat(r).hasSize(10));
+    assertThat(rows.subList(1, 4))
+        .extracting(r -> r.get(0))
+        .containsExactly("2024-05-01 13:00:00", "2024-05-01 12:01:00", "2024-05-01 12:00:00");
+    assertThat(rows.get(1))
+        .containsExactly(
+            "2024-05-01 13:00:00",
+            "1.2.3",
+            "5d6e7f8",
+            "production",
+            "alice",
+            "ROLLED_BACK",
+            "1m 24.3s",
+            "health /ready PASS (420ms)smoke TIMEOUT (30s): no answer in 30 s",
+            "9f86d081884c",
+            "| evil |# Pwned<script>");
+    assertThat(rows.get(2))
+        .containsExactly(
+            "2024-05-01 12:01:00",
+            "2.0.0",
+            "1a2b3c4",
+            "staging",
+            "bob",
+            "FAILED",
+            "5s",
+            "–",
+            "–",
+            "");
+    assertThat(all(doc, BulletList.class)).hasSize(1);
+    assertThat(text(all(doc, BulletList.class).get(0))).startsWith("line 4: incomplete last line");
+  }
+
+  @Test
+  void emptyLogSaysSo() {
+    String md = DeploymentLog.at(tmp.resolve("none.jsonl")).toMarkdown();
+    assertThat(md).isEqualTo("## Deployments\n\nNo deployments recorded.\n");
+  }
+
+  private static Node parse(String markdown) {
+    List<Extension> extensions = List.of(TablesExtension.create());
+    return Parser.builder().extensions(extensions).build().parse(markdown);
+  }
+
+  private static <T extends Node> List<T> all(Node root, Class<T> type) {
+    List<T> found = new ArrayList<>();
+    for (Node child = root.getFirstChild(); child != null; child = child.getNext()) {
+      if (type.isInstance(child)) {
+        found.add(type.cast(child));
+      }
+      found.addAll(all(child, type));
+    }
+    return found;
+  }
+
+  /** Literal text under a node; inline HTML such as {@code <br>} counts as nothing. */
+  private static String text(Node node) {
+    StringBuilder sb = new StringBuilder();
+    for (Text t : all(node, Text.class)) {
+      sb.append(t.getLiteral());
+    }
+    return sb.toString();
   }
 }

@@ -99,19 +99,40 @@ public final class DeploymentLog {
    * Every entry, in file order, and the lines that could not be read: an incomplete last line (a
    * writer killed mid-write), or a damaged line. Empty when the file does not exist.
    *
+   * <p>Takes the writers' lock, so that an append in progress is not reported as an incomplete
+   * line; where the lock file cannot be created (a read-only copy of the log) it reads without.
+   *
    * @throws UncheckedIOException when the log cannot be read
    */
   public DeploymentLogContents readAll() {
-    // Locked so that an append in progress is not reported as an incomplete line.
-    byte[] bytes =
-        locked(
-            () -> {
-              try {
-                return Files.readAllBytes(file);
-              } catch (NoSuchFileException e) {
-                return new byte[0];
-              }
-            });
+    if (!Files.exists(file)) {
+      // Reading must not leave a lock file behind where there is no log.
+      return new DeploymentLogContents(List.of(), List.of());
+    }
+    boolean canLock =
+        Files.exists(lockFile) ? Files.isWritable(lockFile) : Files.isWritable(file.getParent());
+    byte[] bytes;
+    if (canLock) {
+      bytes = locked(this::readBytes);
+    } else {
+      try {
+        bytes = readBytes();
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read the deployment log " + file, e);
+      }
+    }
+    return parse(bytes);
+  }
+
+  private byte[] readBytes() throws IOException {
+    try {
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      return new byte[0];
+    }
+  }
+
+  private static DeploymentLogContents parse(byte[] bytes) {
     List<DeploymentEntry> entries = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     int start = 0;

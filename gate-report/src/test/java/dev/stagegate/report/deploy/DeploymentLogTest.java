@@ -2,6 +2,8 @@ package dev.stagegate.report.deploy;
 
 import static dev.stagegate.report.deploy.DeploymentEntries.entry;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -144,6 +146,30 @@ class DeploymentLogTest {
             "");
     assertThat(all(doc, BulletList.class)).hasSize(1);
     assertThat(text(all(doc, BulletList.class).get(0))).startsWith("line 4: incomplete last line");
+  }
+
+  @Test
+  void readingAMissingLogCreatesNothing() {
+    DeploymentLogContents read = DeploymentLog.at(tmp.resolve("none.jsonl")).readAll();
+    assertThat(read.entries()).isEmpty();
+    assertThat(read.skipped()).isEmpty();
+    assertThat(tmp).isEmptyDirectory();
+  }
+
+  @Test
+  void aReadOnlyCopyIsReadWithoutTheLock() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("artifact"));
+    Files.write(dir.resolve("deployments.jsonl"), DeploymentLog.line(entry("copied")));
+    assumeTrue(dir.toFile().setWritable(false, false), "cannot make a directory read-only");
+    try {
+      assumeFalse(Files.isWritable(dir), "running as root: permissions do not apply");
+      assertThat(DeploymentLog.at(dir.resolve("deployments.jsonl")).readAll().entries())
+          .extracting(DeploymentEntry::note)
+          .containsExactly("copied");
+      assertThat(dir.resolve("deployments.jsonl.lock")).doesNotExist();
+    } finally {
+      dir.toFile().setWritable(true, false);
+    }
   }
 
   @Test

@@ -16,7 +16,7 @@ import java.util.Locale;
  *     new DeploymentEntry(
  *         Instant.now(), "1.2.3", headId, "production", "alice", Outcome.SUCCESS,
  *         Duration.ofSeconds(84),
- *         List.of(new HookResultSummary("health", HookStatus.PASS, Duration.ofMillis(420), "")),
+ *         List.of(new HookResultSummary("health", HookResultSummary.PASS, Duration.ofMillis(420), "")),
  *         auditSha256, "");
  * String block = entry.toSeedText(); // "[2024-05-01 12:00:00] DEPLOYMENT\nVersion: 1.2.3\n..."
  * }</pre>

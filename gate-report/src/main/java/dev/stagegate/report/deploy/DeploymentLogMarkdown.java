@@ -82,7 +82,7 @@ final class DeploymentLogMarkdown {
       String part =
           MarkdownText.cell(h.name())
               + " "
-              + h.status().name()
+              + h.status()
               + " ("
               + HumanDuration.format(h.took())
               + ")";

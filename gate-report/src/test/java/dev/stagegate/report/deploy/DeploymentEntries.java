@@ -21,10 +21,11 @@ final class DeploymentEntries {
         outcome,
         Duration.ofSeconds(84, 250_000_000),
         List.of(
-            new HookResultSummary("health /ready", HookStatus.PASS, Duration.ofMillis(420), ""),
+            new HookResultSummary(
+                "health /ready", HookResultSummary.PASS, Duration.ofMillis(420), ""),
             new HookResultSummary(
                 "smoke",
-                outcome == Outcome.SUCCESS ? HookStatus.PASS : HookStatus.TIMEOUT,
+                outcome == Outcome.SUCCESS ? HookResultSummary.PASS : HookResultSummary.TIMEOUT,
                 Duration.ofSeconds(30),
                 outcome == Outcome.SUCCESS ? "" : "no answer in 30 s")),
         AUDIT,

@@ -124,7 +124,9 @@ class DeploymentEntryTest {
                     ""))
         .hasMessageContaining("auditSha256");
     assertThatThrownBy(
-            () -> new HookResultSummary("h", HookStatus.PASS, Duration.ofSeconds(-1), null))
+            () -> new HookResultSummary("h", HookResultSummary.PASS, Duration.ofSeconds(-1), null))
         .hasMessageContaining("duration");
+    assertThatThrownBy(() -> new HookResultSummary("h", "pass", Duration.ZERO, ""))
+        .hasMessage("hook status must be one of [PASS, FAIL, TIMEOUT] but was pass");
   }
 }

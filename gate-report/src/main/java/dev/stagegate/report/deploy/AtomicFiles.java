@@ -1,0 +1,35 @@
+package dev.stagegate.report.deploy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Replaces a file so that a reader (or a Docker build copying it) never sees half of it. */
+final class AtomicFiles {
+  private AtomicFiles() {}
+
+  /**
+   * Writes {@code text} to a temporary file next to {@code file}, then moves it into place. A crash
+   * leaves the old file (or none) and at worst a stray {@code .tmp}, never a truncated file.
+   */
+  static void writeString(Path file, String text) throws IOException {
+    Path absolute = file.toAbsolutePath();
+    Path dir = absolute.getParent();
+    Files.createDirectories(dir);
+    Path temp = Files.createTempFile(dir, absolute.getFileName().toString(), ".tmp");
+    try {
+      Files.writeString(temp, text, StandardCharsets.UTF_8);
+      try {
+        Files.move(
+            temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+}

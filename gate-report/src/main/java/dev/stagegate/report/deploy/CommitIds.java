@@ -1,0 +1,44 @@
+package dev.stagegate.report.deploy;
+
+/**
+ * Git commit ids as the deploy evidence holds them: full in data, seven characters in sentences
+ * (what {@code git log --oneline} shows, so a reader can paste it).
+ */
+final class CommitIds {
+  /** Length of the abbreviated id shown in messages. */
+  static final int SHORT = 7;
+
+  private CommitIds() {}
+
+  /**
+   * Whether {@code id} looks like a commit id: 7 to 64 hex digits (64 for SHA-256 repositories).
+   * Abbreviations are accepted because a hand-written marker may carry one.
+   */
+  static boolean isValid(String id) {
+    if (id.length() < SHORT || id.length() > 64) {
+      return false;
+    }
+    for (int i = 0; i < id.length(); i++) {
+      if (Character.digit(id.charAt(i), 16) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The first seven characters (or all, when shorter). */
+  static String abbreviate(String id) {
+    return id.length() <= SHORT ? id : id.substring(0, SHORT);
+  }
+
+  /**
+   * Whether a marker's id names the expected commit: equal ignoring case, or an abbreviation of it
+   * (at least seven characters).
+   */
+  static boolean sameCommit(String actual, String expected) {
+    if (actual.length() < SHORT || actual.length() > expected.length()) {
+      return false;
+    }
+    return expected.regionMatches(true, 0, actual, 0, actual.length());
+  }
+}

@@ -1,0 +1,38 @@
+package dev.stagegate.report.deploy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Entries for tests. */
+final class DeploymentEntries {
+  static final String HEAD = "5d6e7f8a9b0c1d2e3f405162738495a6b7c8d9e0";
+  static final String AUDIT = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+  private DeploymentEntries() {}
+
+  static DeploymentEntry entry(Instant when, Outcome outcome, String note) {
+    return new DeploymentEntry(
+        when,
+        "1.2.3",
+        HEAD,
+        "production",
+        "alice",
+        outcome,
+        Duration.ofSeconds(84, 250_000_000),
+        List.of(
+            new HookResultSummary(
+                "health /ready", HookResultSummary.PASS, Duration.ofMillis(420), ""),
+            new HookResultSummary(
+                "smoke",
+                outcome == Outcome.SUCCESS ? HookResultSummary.PASS : HookResultSummary.TIMEOUT,
+                Duration.ofSeconds(30),
+                outcome == Outcome.SUCCESS ? "" : "no answer in 30 s")),
+        AUDIT,
+        note);
+  }
+
+  static DeploymentEntry entry(String note) {
+    return entry(Instant.parse("2024-05-01T12:00:00Z"), Outcome.SUCCESS, note);
+  }
+}

@@ -14,7 +14,6 @@ import dev.stagegate.report.LogFinding;
 import dev.stagegate.report.StackEvent;
 import dev.stagegate.report.StatsSnapshot;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +44,8 @@ final class BurnInWatch {
   private final Consumer<String> progress;
   private final CompletableFuture<WatchStop> stop = new CompletableFuture<>();
   private final Map<String, StatsStream> stats = new LinkedHashMap<>();
-  private final List<LogFollower> followers = new ArrayList<>();
+  private final Map<String, LogFollower> followers = new LinkedHashMap<>();
+  private final java.util.Set<String> stoppedContainers = new java.util.HashSet<>();
   private long startNanos;
 
   BurnInWatch(
@@ -83,7 +83,8 @@ final class BurnInWatch {
         if (recorder == null) {
           continue;
         }
-        followers.add(new LogFollower(client, c.id(), line -> onLogLine(recorder, line)).start());
+        followers.put(
+            c.id(), new LogFollower(client, c.id(), line -> onLogLine(recorder, line)).start());
         if (!oneShot(c.service())) {
           stats.put(
               c.service(),
@@ -96,7 +97,7 @@ final class BurnInWatch {
     } finally {
       events.onEvent(e -> {});
       stats.values().forEach(StatsStream::close);
-      followers.forEach(LogFollower::close);
+      followers.values().forEach(LogFollower::close);
     }
   }
 
@@ -150,6 +151,7 @@ final class BurnInWatch {
                   + ")");
         }
       }
+      reattachBrokenLogStreams();
       now = System.nanoTime();
       if (now >= nextProgress && deadline - now > TICK.toNanos()) {
         nextProgress += settings.progressInterval().toNanos();
@@ -165,6 +167,28 @@ final class BurnInWatch {
         if (!failures.isEmpty()) {
           return WatchStop.failed(String.join("; ", failures));
         }
+      }
+    }
+  }
+
+  /**
+   * A log stream also ends when the connection hiccups while the container runs on: follow it again
+   * (the follower skips what it already handed on). A stopped container's stream ends for good; its
+   * death is the event watch's business.
+   */
+  private void reattachBrokenLogStreams() {
+    for (Map.Entry<String, LogFollower> f : followers.entrySet()) {
+      if (!f.getValue().ended() || stoppedContainers.contains(f.getKey())) {
+        continue;
+      }
+      try {
+        if (inspector.state(f.getKey()).running()) {
+          f.getValue().reattach();
+        } else {
+          stoppedContainers.add(f.getKey());
+        }
+      } catch (RuntimeException e) {
+        // the engine did not answer: the event stream's failure decides what that means
       }
     }
   }

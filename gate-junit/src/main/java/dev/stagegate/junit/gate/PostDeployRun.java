@@ -117,6 +117,10 @@ public final class PostDeployRun {
               .withShowAll(true)
               .withLabelFilter(Map.of(PostDeploySpec.PROJECT_LABEL, spec.project()))
               .exec();
+      found = new ArrayList<>(found);
+      found.sort(
+          java.util.Comparator.comparing(
+              (Container c) -> c.getLabels().getOrDefault("com.docker.compose.service", "?")));
       for (Container c : found) {
         String service = c.getLabels().getOrDefault("com.docker.compose.service", "?");
         boolean oneShot =

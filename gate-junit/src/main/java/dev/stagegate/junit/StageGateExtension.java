@@ -9,6 +9,8 @@ import dev.stagegate.junit.gate.BurnInPlan;
 import dev.stagegate.junit.gate.GateFailedError;
 import dev.stagegate.junit.gate.GateRun;
 import dev.stagegate.junit.gate.GateSpec;
+import dev.stagegate.junit.gate.PostDeployRun;
+import dev.stagegate.junit.gate.PostDeploySpec;
 import dev.stagegate.junit.gate.ReportSession;
 import dev.stagegate.junit.gate.SmokeSpec;
 import dev.stagegate.report.GateKind;
@@ -32,9 +34,9 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * The JUnit extension behind {@link HealthySmoke} and {@link BurnIn}: it runs the gate around the
- * test method and resolves {@link GateStack} parameters. Registered by the annotations; there is no
- * need to register it by hand.
+ * The JUnit extension behind {@link HealthySmoke}, {@link BurnIn} and {@link PostDeployWatch}: it
+ * runs the gate around the test method and resolves {@link GateStack} parameters. Registered by the
+ * annotations; there is no need to register it by hand.
  *
  * <p>State lives in the {@link ExtensionContext.Store}: the run per test method (closed, i.e. torn
  * down, by JUnit at the latest when the method's context closes) and the audit per engine
@@ -60,9 +62,15 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
       ReflectiveInvocationContext<Method> invocationContext,
       ExtensionContext context)
       throws Throwable {
+    Optional<PostDeployWatch> postDeploy =
+        AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), PostDeployWatch.class);
+    if (postDeploy.isPresent()) {
+      interceptPostDeploy(postDeploy.get(), invocation, context);
+      return;
+    }
     GateRun run = run(context);
     GateResult result = run.execute(invocation::proceed);
-    Path report = session(context, run).add(result);
+    Path report = session(context).add(result);
     run.finishJournal();
     context.publishReportEntry("stagegate.audit", report.toString());
     context.publishReportEntry("stagegate.verdict", result.verdictText());
@@ -78,7 +86,65 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
     }
   }
 
+  /** A {@link PostDeployWatch}: the deployed target is watched in place; nothing is torn down. */
+  private void interceptPostDeploy(
+      PostDeployWatch annotation, Invocation<Void> invocation, ExtensionContext context)
+      throws Throwable {
+    Method method = context.getRequiredTestMethod();
+    if (AnnotationSupport.isAnnotated(method, HealthySmoke.class)
+        || AnnotationSupport.isAnnotated(method, BurnIn.class)) {
+      throw new GateConfigurationException(
+          method
+              + " has @PostDeployWatch and @HealthySmoke or @BurnIn; keep one (a post-deploy watch"
+              + " watches a deployed stack, the others build one).");
+    }
+    List<LogAllow> allows = new ArrayList<>();
+    allows.addAll(
+        AnnotationSupport.findRepeatableAnnotations(
+            context.getRequiredTestClass(), LogAllow.class));
+    allows.addAll(AnnotationSupport.findRepeatableAnnotations(method, LogAllow.class));
+    PostDeploySpec spec =
+        PostDeploySpec.read(
+            annotation,
+            context.getRequiredTestClass().getName() + "#" + method.getName(),
+            context.getDisplayName(),
+            context::getConfigurationParameter,
+            System.getenv(),
+            allows);
+    PostDeployRun run = new PostDeployRun(spec, progress(context));
+    GateResult result = run.execute(invocation::proceed);
+    ReportSession session = session(context);
+    Path report = session.add(result);
+    Path log = run.appendDeploymentLog(result, session.json());
+    context.publishReportEntry("stagegate.audit", report.toString());
+    context.publishReportEntry("stagegate.verdict", result.verdictText());
+    context.publishReportEntry("stagegate.deployments", log.toString());
+    System.out.println(
+        "[stagegate] "
+            + result.id()
+            + ": "
+            + result.verdictText()
+            + " ("
+            + report
+            + ", "
+            + log
+            + ")");
+    if (result.verdict() != Verdict.PASS) {
+      GateFailedError error =
+          new GateFailedError(result.id(), result.verdictText(), result.failures(), report);
+      if (run.bodyFailure() != null) {
+        error.initCause(run.bodyFailure());
+      }
+      throw error;
+    }
+  }
+
   private GateRun run(ExtensionContext context) {
+    if (AnnotationSupport.isAnnotated(context.getRequiredTestMethod(), PostDeployWatch.class)) {
+      throw new GateConfigurationException(
+          "A @PostDeployWatch method gets no GateStack parameter: the deployed stack is not"
+              + " started by the gate.");
+    }
     return context
         .getStore(NAMESPACE)
         .computeIfAbsent(
@@ -95,7 +161,7 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
     };
   }
 
-  private ReportSession session(ExtensionContext context, GateRun run) {
+  private ReportSession session(ExtensionContext context) {
     Path dir = settings(context, List.of()).reportDir();
     return context
         .getRoot()
@@ -126,7 +192,8 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
           method
               + (smoke.isPresent()
                   ? " has both @HealthySmoke and @BurnIn; keep one (a burn-in smoke-checks too)."
-                  : " is run by StageGateExtension but has neither @HealthySmoke nor @BurnIn."));
+                  : " is run by StageGateExtension but has neither @HealthySmoke, @BurnIn nor"
+                      + " @PostDeployWatch."));
     }
     String composeAttribute =
         smoke.map(HealthySmoke::compose).orElseGet(() -> burnIn.get().compose());

@@ -133,4 +133,45 @@ class GateBadInputTest {
                     Map.of("stagegate.burnin.duration", "2m"))))
         .hasMessageContaining("Configuration parameter stagegate.burnin.duration");
   }
+
+  @Test
+  void unreachableDeployHostNamesTheHostAndTheKey() throws Exception {
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort(); // closed again: nothing listens there
+    }
+    String host = "tcp://127.0.0.1:" + port;
+    Throwable t =
+        GateKit.onlyFailure(
+            GateKit.run(
+                dev.stagegate.junit.fixtures.PostDeployGoodGate.class,
+                reports,
+                java.util.Map.of(
+                    "stagegate.deploy.docker-host",
+                    host,
+                    "stagegate.deploy.base-url",
+                    "http://127.0.0.1:" + port,
+                    "stagegate.deploy.expected-commit",
+                    "0123456")));
+    assertThat(t)
+        .isInstanceOf(GateConfigurationException.class)
+        .hasMessageContaining("The Docker engine at " + host)
+        .hasMessageContaining("(stagegate.deploy.docker-host) is not reachable");
+  }
+
+  @Test
+  void postDeployWatchWithoutABaseUrlForItsHttpChecksSaysWhichKey() {
+    Throwable t =
+        GateKit.onlyFailure(
+            GateKit.run(
+                dev.stagegate.junit.fixtures.PostDeployGoodGate.class,
+                reports,
+                java.util.Map.of(
+                    "stagegate.deploy.docker-host", "tcp://127.0.0.1:1",
+                    "stagegate.deploy.expected-commit", "0123456")));
+    assertThat(t)
+        .isInstanceOf(GateConfigurationException.class)
+        .hasMessageContaining(
+            "no base URL: set the configuration parameter stagegate.deploy.base-url");
+  }
 }

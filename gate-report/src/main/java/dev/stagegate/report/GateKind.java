@@ -3,5 +3,7 @@ package dev.stagegate.report;
 /** Which annotation drove a gate. */
 public enum GateKind {
   HEALTHY_SMOKE,
-  BURN_IN
+  BURN_IN,
+  /** {@code @PostDeployWatch}: a deployed target watched in place (nothing built or torn down). */
+  POST_DEPLOY_WATCH
 }

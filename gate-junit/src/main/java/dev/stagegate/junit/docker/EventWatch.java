@@ -29,7 +29,8 @@ public final class EventWatch implements AutoCloseable {
   private static final Set<String> RECORDED = Set.of("start", "die", "oom", "kill");
 
   private final DockerClient client;
-  private final String runId;
+  private final String labelKey;
+  private final String labelValue;
   private volatile Consumer<StackEvent> listener;
   private final List<StackEvent> events = new ArrayList<>();
   private final Map<String, Integer> lastExit = new HashMap<>();
@@ -38,10 +39,26 @@ public final class EventWatch implements AutoCloseable {
   private volatile Throwable failure;
   private ResultCallback.Adapter<Event> callback;
 
+  /** Follows the containers of the gate run {@code runId} ({@value RunLabels#RUN}). */
   public EventWatch(DockerClient client, String runId, Consumer<StackEvent> listener) {
+    this(client, RunLabels.RUN, runId, listener);
+  }
+
+  private EventWatch(
+      DockerClient client, String labelKey, String labelValue, Consumer<StackEvent> listener) {
     this.client = client;
-    this.runId = runId;
+    this.labelKey = labelKey;
+    this.labelValue = labelValue;
     this.listener = listener;
+  }
+
+  /**
+   * Follows the containers carrying {@code key=value}, e.g. {@code
+   * com.docker.compose.project=agents} for a stack deployed with compose.
+   */
+  public static EventWatch byLabel(
+      DockerClient client, String key, String value, Consumer<StackEvent> listener) {
+    return new EventWatch(client, key, value, listener);
   }
 
   /** Starts following; events from this moment on are seen. */
@@ -60,7 +77,7 @@ public final class EventWatch implements AutoCloseable {
         };
     client
         .eventsCmd()
-        .withLabelFilter(Map.of(RunLabels.RUN, runId))
+        .withLabelFilter(Map.of(labelKey, labelValue))
         .withEventTypeFilter(EventType.CONTAINER)
         .withSince(Long.toString(Instant.now().getEpochSecond()))
         .exec(callback);

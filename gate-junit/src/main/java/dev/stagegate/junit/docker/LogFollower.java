@@ -17,6 +17,7 @@ public final class LogFollower implements AutoCloseable {
   private final String containerId;
   private final Consumer<String> lines;
   private long delivered;
+  private Integer since;
   private volatile boolean ended;
   private ResultCallback.Adapter<Frame> callback;
 
@@ -26,7 +27,17 @@ public final class LogFollower implements AutoCloseable {
     this.lines = lines;
   }
 
-  /** Starts following from the beginning of the container's log. */
+  /**
+   * Follows only what the container logged from {@code epochSecond} on (every attach uses the same
+   * start, so a reattach still skips by count); for a long-running deployed container whose older
+   * log is not this watch's business.
+   */
+  public LogFollower since(long epochSecond) {
+    this.since = (int) epochSecond;
+    return this;
+  }
+
+  /** Starts following from the beginning of the container's log (or from {@link #since}). */
   public LogFollower start() {
     attach();
     return this;
@@ -86,13 +97,17 @@ public final class LogFollower implements AutoCloseable {
             ended = true;
           }
         };
-    client
-        .logContainerCmd(containerId)
-        .withStdOut(true)
-        .withStdErr(true)
-        .withFollowStream(true)
-        .withTailAll()
-        .exec(callback);
+    var cmd =
+        client
+            .logContainerCmd(containerId)
+            .withStdOut(true)
+            .withStdErr(true)
+            .withFollowStream(true)
+            .withTailAll();
+    if (since != null) {
+      cmd = cmd.withSince(since);
+    }
+    cmd.exec(callback);
   }
 
   private void closeStream() {

@@ -28,23 +28,41 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
-/** Reads the state, ports, logs and stats of one run's containers through docker-java. */
+/**
+ * Reads the state, ports, logs and stats of one run's containers through docker-java: those
+ * carrying the run label, or (for a deployed target) any label given to {@link #byLabel}.
+ */
 public final class StackInspector {
   private final DockerClient client;
-  private final String runId;
+  private final String labelKey;
+  private final String labelValue;
 
+  /** The containers of the gate run {@code runId} ({@value RunLabels#RUN}). */
   public StackInspector(DockerClient client, String runId) {
-    this.client = client;
-    this.runId = runId;
+    this(client, RunLabels.RUN, runId);
   }
 
-  /** The run's containers (running or not), sorted by service name. */
+  private StackInspector(DockerClient client, String labelKey, String labelValue) {
+    this.client = client;
+    this.labelKey = labelKey;
+    this.labelValue = labelValue;
+  }
+
+  /**
+   * The containers carrying {@code key=value}, e.g. {@code com.docker.compose.project=agents} for a
+   * stack deployed with compose.
+   */
+  public static StackInspector byLabel(DockerClient client, String key, String value) {
+    return new StackInspector(client, key, value);
+  }
+
+  /** The containers (running or not), sorted by service name. */
   public List<ServiceContainer> containers() {
     List<Container> found =
         client
             .listContainersCmd()
             .withShowAll(true)
-            .withLabelFilter(Map.of(RunLabels.RUN, runId))
+            .withLabelFilter(Map.of(labelKey, labelValue))
             .exec();
     List<ServiceContainer> result = new ArrayList<>();
     for (Container c : found) {

@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -35,7 +36,9 @@ import java.util.function.Supplier;
 final class BurnInWatch {
   private static final Duration TICK = Duration.ofMillis(500);
 
-  private final ComposeFile compose;
+  private final Predicate<String> oneShot;
+  private final String watchName;
+  private final Long logsSince;
   private final DockerClient client;
   private final StackInspector inspector;
   private final EventWatch events;
@@ -56,7 +59,38 @@ final class BurnInWatch {
       GateSettings settings,
       Map<String, ServiceRecorder> recorders,
       Consumer<String> progress) {
-    this.compose = compose;
+    this(
+        service -> compose.service(service).map(ComposeService::oneShot).orElse(false),
+        "burn-in",
+        null,
+        client,
+        inspector,
+        events,
+        settings,
+        recorders,
+        progress);
+  }
+
+  /**
+   * A watch of a stack without a compose file at hand (a deployed target).
+   *
+   * @param oneShot whether a service is a one-shot job (its exit 0 is not a failure)
+   * @param watchName what messages call the watch, e.g. {@code post-deploy watch}
+   * @param logsSince follow logs from this epoch second on ({@code null}: the whole log)
+   */
+  BurnInWatch(
+      Predicate<String> oneShot,
+      String watchName,
+      Long logsSince,
+      DockerClient client,
+      StackInspector inspector,
+      EventWatch events,
+      GateSettings settings,
+      Map<String, ServiceRecorder> recorders,
+      Consumer<String> progress) {
+    this.oneShot = oneShot;
+    this.watchName = watchName;
+    this.logsSince = logsSince;
     this.client = client;
     this.inspector = inspector;
     this.events = events;
@@ -83,8 +117,11 @@ final class BurnInWatch {
         if (recorder == null) {
           continue;
         }
-        followers.put(
-            c.id(), new LogFollower(client, c.id(), line -> onLogLine(recorder, line)).start());
+        LogFollower follower = new LogFollower(client, c.id(), line -> onLogLine(recorder, line));
+        if (logsSince != null) {
+          follower.since(logsSince);
+        }
+        followers.put(c.id(), follower.start());
         if (!oneShot(c.service())) {
           stats.put(
               c.service(),
@@ -210,7 +247,9 @@ final class BurnInWatch {
           WatchStop.failed(
               "Expecting service \""
                   + e.service()
-                  + "\" to keep running for the whole burn-in but it "
+                  + "\" to keep running for the whole "
+                  + watchName
+                  + " but it "
                   + what
                   + " after "
                   + BurnInClock.human(elapsed())));
@@ -241,13 +280,13 @@ final class BurnInWatch {
   }
 
   private boolean oneShot(String service) {
-    return compose.service(service).map(ComposeService::oneShot).orElse(false);
+    return oneShot.test(service);
   }
 
   private String progressLine(Duration duration) {
     Duration elapsed = elapsed();
     StringBuilder sb = new StringBuilder();
-    sb.append("burn-in ")
+    sb.append(watchName + " ")
         .append(BurnInClock.human(elapsed))
         .append(" elapsed, ")
         .append(BurnInClock.human(duration.minus(elapsed)))

@@ -32,7 +32,7 @@ final class EvidenceCollector {
   private static final Duration LOG_READ_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration STATS_TIMEOUT = Duration.ofSeconds(5);
 
-  private final ComposeFile compose;
+  private final Map<String, ComposeService> services;
   private final StackInspector inspector;
   private final LogAudit audit;
   private final int lastLines;
@@ -48,7 +48,17 @@ final class EvidenceCollector {
       LogAudit audit,
       int lastLines,
       Function<String, Optional<Integer>> lastExitFromEvents) {
-    this.compose = compose;
+    this(compose.services(), inspector, audit, lastLines, lastExitFromEvents);
+  }
+
+  /** As above, for a stack known by its services rather than a compose file (a deployed target). */
+  EvidenceCollector(
+      Map<String, ComposeService> services,
+      StackInspector inspector,
+      LogAudit audit,
+      int lastLines,
+      Function<String, Optional<Integer>> lastExitFromEvents) {
+    this.services = new java.util.LinkedHashMap<>(services); // keeps the compose order
     this.inspector = inspector;
     this.audit = audit;
     this.lastLines = lastLines;
@@ -73,7 +83,7 @@ final class EvidenceCollector {
     prefetchStats();
     List<ServiceContainer> containers = inspector.containers();
     List<ServiceEvidence> evidence = new ArrayList<>();
-    for (ComposeService service : compose.services().values()) {
+    for (ComposeService service : services.values()) {
       Optional<ServiceContainer> c =
           containers.stream().filter(x -> x.service().equals(service.name())).findFirst();
       evidence.add(
@@ -134,7 +144,7 @@ final class EvidenceCollector {
       containers = null; // the engine is gone: keep what the recorders hold
     }
     List<ServiceEvidence> evidence = new ArrayList<>();
-    for (ComposeService service : compose.services().values()) {
+    for (ComposeService service : services.values()) {
       ServiceRecorder r = recorders.get(service.name());
       if (r == null) {
         evidence.add(missing(service));

@@ -93,6 +93,11 @@ public final class ReportSession implements AutoCloseable {
     }
   }
 
+  /** Where the JSON audit is (or will be) written. */
+  public Path json() {
+    return AuditFiles.jsonPath(dir).toAbsolutePath();
+  }
+
   /** Where the Markdown audit is (or will be) written. */
   public Path markdown() {
     return AuditFiles.markdownPath(dir).toAbsolutePath();

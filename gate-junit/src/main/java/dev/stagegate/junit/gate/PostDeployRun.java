@@ -1,0 +1,532 @@
+package dev.stagegate.junit.gate;
+
+import com.github.dockerjava.api.model.Container;
+import dev.stagegate.assertions.ServiceJudge;
+import dev.stagegate.assertions.deploy.CommandResult;
+import dev.stagegate.assertions.deploy.HookReport;
+import dev.stagegate.assertions.deploy.HookResult;
+import dev.stagegate.assertions.deploy.HookRunner;
+import dev.stagegate.assertions.logs.LogAudit;
+import dev.stagegate.assertions.watch.ServiceRecorder;
+import dev.stagegate.junit.compose.ComposeFile;
+import dev.stagegate.junit.compose.ComposeService;
+import dev.stagegate.junit.docker.ContainerState;
+import dev.stagegate.junit.docker.DockerExec;
+import dev.stagegate.junit.docker.EventWatch;
+import dev.stagegate.junit.docker.RemoteDocker;
+import dev.stagegate.junit.docker.ServiceContainer;
+import dev.stagegate.junit.docker.StackInspector;
+import dev.stagegate.report.BurnInEvidence;
+import dev.stagegate.report.CheckResult;
+import dev.stagegate.report.CheckStatus;
+import dev.stagegate.report.EngineInfo;
+import dev.stagegate.report.GateKind;
+import dev.stagegate.report.GateResult;
+import dev.stagegate.report.ServiceEvidence;
+import dev.stagegate.report.Verdict;
+import dev.stagegate.report.deploy.DeploymentEntry;
+import dev.stagegate.report.deploy.DeploymentLog;
+import dev.stagegate.report.deploy.DeploymentMarker;
+import dev.stagegate.report.deploy.HookResultSummary;
+import dev.stagegate.report.deploy.MarkerCheck;
+import dev.stagegate.report.deploy.MarkerFactory;
+import dev.stagegate.report.deploy.Outcome;
+import dev.stagegate.report.redact.Redactor;
+import dev.stagegate.report.redact.ReportRedaction;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * One run of a {@code @PostDeployWatch}: against a stack deployed elsewhere (reached by its Docker
+ * host URL), check the deployment marker, run the hooks, run the method body, watch for the
+ * duration with the hooks re-run periodically, then judge the evidence. Collects every failure.
+ * Nothing is torn down (it is the deployed target); only the streams it opened are closed.
+ */
+public final class PostDeployRun {
+  private static final Duration EXEC_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration PENDING_DIE_WAIT = Duration.ofSeconds(2);
+  private static final int NOTE_CHARS = 2000;
+
+  private final PostDeploySpec spec;
+  private final Consumer<String> progress;
+  private final List<CheckResult> checks = new ArrayList<>();
+  private final List<String> failures = new ArrayList<>();
+  private final List<String> inconclusive = new ArrayList<>();
+  private final List<HookResultSummary> hookSummaries = new ArrayList<>();
+  private final Redactor redactor = Redactor.defaults();
+  private Throwable bodyFailure;
+  private DeploymentMarker marker;
+  private RemoteDocker docker;
+  private StackInspector inspector;
+  private EventWatch events;
+  private BurnInWatch watch;
+  private long watchStartNanos;
+
+  public PostDeployRun(PostDeploySpec spec, Consumer<String> progress) {
+    this.spec = spec;
+    this.progress = progress;
+  }
+
+  /** The exception the method body threw, if any. */
+  public Throwable bodyFailure() {
+    return bodyFailure;
+  }
+
+  /**
+   * Runs the watch and returns what it found; a failing target is in the result, not thrown.
+   *
+   * @throws dev.stagegate.junit.GateConfigurationException when the Docker host is unreachable
+   */
+  public GateResult execute(GateRun.Body body) {
+    Instant started = Instant.now();
+    docker = RemoteDocker.connect(spec.dockerHost(), spec.dockerHostSource());
+    EngineInfo engineInfo =
+        new EngineInfo(docker.engineVersion(), docker.apiVersion(), "n/a (deployed target)");
+    List<ServiceEvidence> evidence = List.of();
+    BurnInEvidence watchEvidence = null;
+    Map<String, ServiceRecorder> recorders = new LinkedHashMap<>();
+    Map<String, ComposeService> services = new LinkedHashMap<>();
+    Map<String, ContainerState> baseline = new LinkedHashMap<>();
+    WatchStop stop = null;
+    Duration actual = Duration.ZERO;
+    try {
+      inspector =
+          StackInspector.byLabel(docker.client(), PostDeploySpec.PROJECT_LABEL, spec.project());
+      events =
+          EventWatch.byLabel(docker.client(), PostDeploySpec.PROJECT_LABEL, spec.project(), e -> {})
+              .start();
+      List<Container> found =
+          docker
+              .client()
+              .listContainersCmd()
+              .withShowAll(true)
+              .withLabelFilter(Map.of(PostDeploySpec.PROJECT_LABEL, spec.project()))
+              .exec();
+      found = new ArrayList<>(found);
+      found.sort(
+          java.util.Comparator.comparing(
+              (Container c) -> c.getLabels().getOrDefault("com.docker.compose.service", "?")));
+      for (Container c : found) {
+        String service = c.getLabels().getOrDefault("com.docker.compose.service", "?");
+        boolean oneShot =
+            "true".equalsIgnoreCase(c.getLabels().get(ComposeFile.ONE_SHOT_LABEL))
+                || "True".equals(c.getLabels().get("com.docker.compose.oneoff"));
+        services.put(service, new ComposeService(service, false, false, oneShot, Set.of()));
+      }
+      if (services.isEmpty()) {
+        failures.add(
+            "No container on "
+                + spec.dockerHost()
+                + " carries the label "
+                + PostDeploySpec.PROJECT_LABEL
+                + "="
+                + spec.project()
+                + ": nothing of project \""
+                + spec.project()
+                + "\" is deployed there");
+        checks.add(CheckResult.fail("target found", failures.get(0), ""));
+      } else {
+        checks.add(
+            CheckResult.pass(
+                "target found",
+                "project \""
+                    + spec.project()
+                    + "\" on "
+                    + spec.dockerHost()
+                    + ": "
+                    + String.join(", ", services.keySet()),
+                ""));
+        for (ServiceContainer c : inspector.containers()) {
+          baseline.put(c.service(), inspector.state(c.id()));
+        }
+        checkMarker();
+        List<String> hookFailures = runHooks("hooks at start");
+        failures.addAll(hookFailures);
+        runBody(body);
+        LogAudit audit = spec.logAudit(services.keySet());
+        for (ComposeService s : services.values()) {
+          recorders.put(
+              s.name(),
+              ServiceRecorder.builder(s.name())
+                  .audit(audit)
+                  .lastLines(spec.settings().logLines())
+                  .build());
+        }
+        watch =
+            new BurnInWatch(
+                service -> services.containsKey(service) && services.get(service).oneShot(),
+                "post-deploy watch",
+                Instant.now().getEpochSecond(),
+                docker.client(),
+                inspector,
+                events,
+                spec.settings(),
+                recorders,
+                progress);
+        progress.accept(
+            "watching project \""
+                + spec.project()
+                + "\" on "
+                + spec.dockerHost()
+                + " for "
+                + BurnInClock.human(spec.planned()));
+        watchStartNanos = System.nanoTime();
+        try {
+          stop =
+              watch.watch(
+                  spec.planned(),
+                  spec.hooksEvery(),
+                  () ->
+                      runHooks(
+                          "hooks after "
+                              + BurnInClock.human(
+                                  Duration.ofNanos(System.nanoTime() - watchStartNanos))),
+                  () -> {});
+          if (!stop.isCompleted()) {
+            events.awaitPendingDies(PENDING_DIE_WAIT);
+          }
+        } finally {
+          actual = watch.elapsed();
+        }
+        if (stop.verdict() == Verdict.FAIL) {
+          failures.add(stop.reason());
+        } else if (stop.verdict() == Verdict.INCONCLUSIVE) {
+          inconclusive.add(stop.reason());
+        }
+        checks.add(
+            new CheckResult(
+                "watch",
+                stop.verdict() == Verdict.PASS
+                    ? CheckStatus.PASS
+                    : stop.verdict() == Verdict.FAIL ? CheckStatus.FAIL : CheckStatus.SKIPPED,
+                stop.isCompleted()
+                    ? "watched " + BurnInClock.human(actual) + " without a failure"
+                    : stop.reason(),
+                ""));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failures.add("The post-deploy watch was interrupted before it finished");
+    } catch (RuntimeException e) {
+      inconclusive.add("The target could not be inspected: " + e);
+    } finally {
+      try {
+        if (watch != null) {
+          EvidenceCollector collector =
+              new EvidenceCollector(
+                  services,
+                  inspector,
+                  LogAudit.defaults(),
+                  spec.settings().logLines(),
+                  service -> events.lastExitCode(service));
+          evidence = collector.collect(recorders, watch::latestStats);
+          judge(evidence, baseline);
+        }
+      } catch (RuntimeException e) {
+        inconclusive.add("Could not collect evidence from the target: " + e);
+      }
+      watchEvidence =
+          new BurnInEvidence(
+              spec.requested(),
+              spec.planned(),
+              actual,
+              stop == null ? Instant.now() : stop.detectedAt(),
+              stop == null ? "did not start" : stop.reason(),
+              events == null ? List.of() : events.events(),
+              events == null ? 0 : events.dropped(),
+              List.of());
+      close();
+    }
+    List<String> all = new ArrayList<>(failures);
+    if (bodyFailure != null) {
+      all.add("The gate method failed: " + bodyFailure);
+    }
+    Verdict verdict =
+        !all.isEmpty()
+            ? Verdict.FAIL
+            : inconclusive.isEmpty() ? Verdict.PASS : Verdict.INCONCLUSIVE;
+    if (verdict == Verdict.INCONCLUSIVE) {
+      all.addAll(inconclusive);
+    }
+    return ReportRedaction.redact(
+        new GateResult(
+            spec.id(),
+            spec.displayName(),
+            GateKind.POST_DEPLOY_WATCH,
+            verdict,
+            started,
+            Duration.between(started, Instant.now()),
+            spec.dockerHost(),
+            spec.project(),
+            engineInfo,
+            checks,
+            evidence,
+            all,
+            watchEvidence),
+        redactor);
+  }
+
+  /**
+   * Appends this watch to the deployment log: SUCCESS when it passed, else FAILED, with the hooks
+   * and the marker's version and commit.
+   *
+   * @param auditJson the audit that now holds the result, whose SHA-256 the entry keeps
+   * @return the log's path
+   */
+  public Path appendDeploymentLog(GateResult result, Path auditJson) {
+    String version = marker != null ? marker.version() : spec.version().orElse("unknown");
+    String commit = marker != null ? marker.commit() : expectedOrHead();
+    String environment =
+        marker != null
+            ? marker.environment()
+            : spec.environment().isBlank() ? "unknown" : spec.environment();
+    String deployedBy =
+        marker != null ? marker.deployedBy() : MarkerFactory.defaultDeployedBy(System.getenv());
+    String note =
+        result.verdict() == Verdict.PASS
+            ? "post-deploy watch " + result.verdictText()
+            : "post-deploy watch "
+                + result.verdictText()
+                + ": "
+                + String.join("; ", result.failures());
+    if (note.length() > NOTE_CHARS) {
+      note = note.substring(0, NOTE_CHARS) + "…";
+    }
+    DeploymentLog log = DeploymentLog.at(spec.deploymentLog());
+    log.append(
+        new DeploymentEntry(
+            Instant.now(),
+            version,
+            commit,
+            environment,
+            deployedBy,
+            result.verdict() == Verdict.PASS ? Outcome.SUCCESS : Outcome.FAILED,
+            result.duration(),
+            hookSummaries,
+            sha256(auditJson),
+            note));
+    return log.file();
+  }
+
+  /** Without a marker, the log names the commit the gate expected (or HEAD). */
+  private String expectedOrHead() {
+    if (!spec.expectedCommit().isBlank()) {
+      return spec.expectedCommit();
+    }
+    try {
+      return MarkerFactory.headCommit(Path.of("").toAbsolutePath());
+    } catch (IOException e) {
+      return "0000000"; // no repository: the entry still needs a commit; the note explains
+    }
+  }
+
+  private void checkMarker() throws InterruptedException {
+    if (spec.markerService().isBlank()) {
+      checks.add(
+          new CheckResult("deployment marker", CheckStatus.SKIPPED, "no markerService given", ""));
+      return;
+    }
+    MarkerCheck check = MarkerCheck.expecting().commit(spec.expectedCommit());
+    if (!spec.environment().isBlank()) {
+      check = check.environment(spec.environment());
+    }
+    if (spec.version().isPresent()) {
+      check = check.version(spec.version().get());
+    }
+    Optional<ServiceContainer> container = inspector.container(spec.markerService());
+    List<String> problems;
+    String raw = "";
+    if (container.isEmpty()) {
+      problems =
+          List.of(
+              "no container of service \""
+                  + spec.markerService()
+                  + "\" in project \""
+                  + spec.project()
+                  + "\" to read the deployment marker from");
+    } else {
+      Optional<String> json;
+      try {
+        CommandResult r =
+            DockerExec.run(
+                docker.client(), container.get().id(), EXEC_TIMEOUT, "cat", DeploymentMarker.PATH);
+        json = r.exitCode() == 0 ? Optional.of(r.stdout()) : Optional.empty();
+        raw = r.exitCode() == 0 ? r.stdout() : r.stderr();
+      } catch (IOException | RuntimeException e) {
+        json = Optional.empty();
+        raw = e.toString();
+      }
+      problems = check.problems(json, spec.markerService());
+      if (json.isPresent()) {
+        try {
+          marker = DeploymentMarker.parse(json.get(), DeploymentMarker.PATH);
+        } catch (RuntimeException e) {
+          marker = null; // malformed: the problems say so
+        }
+      }
+    }
+    if (problems.isEmpty()) {
+      checks.add(
+          CheckResult.pass(
+              "deployment marker",
+              "service \""
+                  + spec.markerService()
+                  + "\" runs commit "
+                  + marker.shortCommit()
+                  + ", version "
+                  + marker.version()
+                  + ", environment "
+                  + marker.environment(),
+              raw));
+    } else {
+      checks.add(CheckResult.fail("deployment marker", String.join("; ", problems), raw));
+      for (String p : problems) {
+        failures.add("Deployment marker: " + p);
+      }
+    }
+  }
+
+  /** Runs every hook once in parallel; returns a sentence per failing or timed-out hook. */
+  private List<String> runHooks(String when) {
+    if (spec.hooks().isEmpty()) {
+      return List.of();
+    }
+    HookRunner runner =
+        HookRunner.of(spec.hooks())
+            .withTimeout(spec.hookTimeout())
+            .withOverallTimeout(spec.hookTimeout())
+            .withCommandRunner(
+                (service, command) -> {
+                  ServiceContainer c =
+                      inspector
+                          .container(service)
+                          .orElseThrow(
+                              () ->
+                                  new IOException(
+                                      "no container of service \""
+                                          + service
+                                          + "\" in project \""
+                                          + spec.project()
+                                          + "\""));
+                  return DockerExec.run(docker.client(), c.id(), spec.hookTimeout(), command);
+                });
+    if (spec.baseUrl().isPresent()) {
+      runner = runner.withBaseUri(spec.baseUrl().get());
+    }
+    HookReport report = runner.run();
+    boolean first = hookSummaries.isEmpty();
+    List<String> failed = new ArrayList<>();
+    for (HookResult r : report.results()) {
+      if (first || !r.passed()) {
+        hookSummaries.add(
+            new HookResultSummary(
+                first ? r.name() : r.name() + " (" + when + ")",
+                r.status().name(),
+                r.took(),
+                r.detail()));
+      }
+      if (first || !r.passed()) {
+        checks.add(
+            new CheckResult(
+                "hook " + r.name() + (first ? "" : " (" + when + ")"),
+                r.passed() ? CheckStatus.PASS : CheckStatus.FAIL,
+                r.sentence(),
+                r.evidence()));
+      }
+      if (!r.passed()) {
+        failed.add("Post-deploy " + r.sentence() + " (" + when + ")");
+      }
+    }
+    return failed;
+  }
+
+  private void runBody(GateRun.Body body) {
+    try {
+      body.run();
+      checks.add(CheckResult.pass("gate method", "the method body passed", ""));
+    } catch (Throwable t) { // NOPMD: any failure of user code is evidence, rethrown as its cause
+      if (t instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      bodyFailure = t;
+      checks.add(CheckResult.fail("gate method", String.valueOf(t.getMessage()), t.toString()));
+    }
+  }
+
+  /**
+   * Judges what changed during the watch: restarts and OOM kills already on the container before
+   * the watch (the deployed stack's history) are not this watch's findings.
+   */
+  private void judge(List<ServiceEvidence> evidence, Map<String, ContainerState> baseline) {
+    List<String> judged = new ArrayList<>();
+    for (ServiceEvidence e : evidence) {
+      ContainerState before = baseline.get(e.service());
+      int restarts = before == null ? e.restartCount() : e.restartCount() - before.restartCount();
+      boolean diedDuringWatch = events.lastExitCode(e.service()).isPresent();
+      ServiceEvidence during =
+          new ServiceEvidence(
+              e.service(),
+              e.container(),
+              e.oneShot(),
+              e.state(),
+              e.health(),
+              Math.max(0, restarts),
+              diedDuringWatch || before == null ? e.exitCode() : null,
+              e.oomKilled() && (before == null || !before.oomKilled()),
+              e.healthLog(),
+              e.stats(),
+              e.findings(),
+              e.findingsTotal(),
+              e.lastLogLines(),
+              e.totalLogLines());
+      judged.addAll(ServiceJudge.problems(during));
+    }
+    judged.removeIf(failures::contains);
+    checks.add(
+        judged.isEmpty()
+            ? CheckResult.pass(
+                "restarts, exits and logs",
+                "no restart, exit, OOM kill or log finding during the watch",
+                "")
+            : CheckResult.fail("restarts, exits and logs", String.join("; ", judged), ""));
+    failures.addAll(judged);
+  }
+
+  private void close() {
+    if (events != null) {
+      events.close();
+    }
+    if (docker != null) {
+      docker.close();
+    }
+  }
+
+  private static String sha256(Path file) {
+    if (file == null || !Files.isRegularFile(file)) {
+      return null;
+    }
+    try (InputStream in =
+        new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+      MessageDigest digest = ((DigestInputStream) in).getMessageDigest();
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (IOException | NoSuchAlgorithmException e) {
+      return null;
+    }
+  }
+}

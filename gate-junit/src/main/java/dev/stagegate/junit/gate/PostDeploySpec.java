@@ -1,0 +1,357 @@
+package dev.stagegate.junit.gate;
+
+import dev.stagegate.assertions.deploy.DeployHook;
+import dev.stagegate.assertions.deploy.HttpJsonHook;
+import dev.stagegate.assertions.deploy.MetricHook;
+import dev.stagegate.assertions.logs.LogAudit;
+import dev.stagegate.junit.GateConfigurationException;
+import dev.stagegate.junit.LogAllow;
+import dev.stagegate.junit.PostDeployWatch;
+import dev.stagegate.junit.config.GateSettings;
+import dev.stagegate.report.deploy.MarkerFactory;
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Everything a {@link PostDeployWatch} needs, validated before the target is contacted.
+ *
+ * @param dockerHost the target engine's URL
+ * @param dockerHostSource where it came from (a configuration key, the annotation or {@code
+ *     DOCKER_HOST}), named in errors
+ * @param project the compose project whose containers are the target
+ * @param baseUrl what HTTP hooks resolve against, if given
+ * @param markerService the service holding the deployment marker; empty: not checked
+ * @param expectedCommit the commit the marker must name (HEAD unless configured)
+ * @param requested the duration the annotation asks for
+ * @param planned the duration this run watches ({@value #WATCH_DURATION} may shorten it)
+ * @param hooks the hooks, built-in first, in order
+ * @param hookTimeout per hook ({@value #HOOK_TIMEOUT})
+ * @param deploymentLog where the deployment log is appended ({@value #LOG})
+ */
+public record PostDeploySpec(
+    String id,
+    String displayName,
+    String dockerHost,
+    String dockerHostSource,
+    String project,
+    Optional<URI> baseUrl,
+    String markerService,
+    String environment,
+    Optional<String> version,
+    String expectedCommit,
+    Duration requested,
+    Duration planned,
+    List<DeployHook> hooks,
+    Optional<Duration> hooksEvery,
+    Duration hookTimeout,
+    Path deploymentLog,
+    GateSettings settings,
+    Function<String, Optional<String>> config,
+    List<LogAllow> logAllows) {
+  public static final String DOCKER_HOST = "stagegate.deploy.docker-host";
+  public static final String PROJECT = "stagegate.deploy.project";
+  public static final String BASE_URL = "stagegate.deploy.base-url";
+  public static final String WATCH_DURATION = "stagegate.deploy.watch.duration";
+  public static final String EXPECTED_COMMIT = "stagegate.deploy.expected-commit";
+  public static final String VERSION = "stagegate.deploy.version";
+  public static final String LOG = "stagegate.deploy.log";
+  public static final String HOOK_TIMEOUT = "stagegate.deploy.hook.timeout";
+
+  /** The label compose puts on every container of a project. */
+  public static final String PROJECT_LABEL = "com.docker.compose.project";
+
+  private static final Duration DEFAULT_DURATION = Duration.ofMinutes(10);
+
+  public PostDeploySpec {
+    hooks = List.copyOf(hooks);
+    logAllows = List.copyOf(logAllows);
+  }
+
+  /** Whether this run watches for less than requested. */
+  public boolean shortened() {
+    return planned.compareTo(requested) < 0;
+  }
+
+  /**
+   * Reads and checks the annotation and the configuration.
+   *
+   * @param env the environment ({@code DOCKER_HOST}), passed in for tests
+   */
+  public static PostDeploySpec read(
+      PostDeployWatch a,
+      String id,
+      String displayName,
+      Function<String, Optional<String>> config,
+      Map<String, String> env,
+      List<LogAllow> logAllows) {
+    Function<String, Optional<String>> lookup =
+        key -> config.apply(key).map(String::trim).filter(v -> !v.isBlank());
+    GateSettings settings = GateSettings.read(config, List.of());
+
+    String hostSource;
+    String host;
+    if (lookup.apply(DOCKER_HOST).isPresent()) {
+      host = lookup.apply(DOCKER_HOST).get();
+      hostSource = DOCKER_HOST;
+    } else if (!a.dockerHost().isBlank()) {
+      host = a.dockerHost().trim();
+      hostSource = "@PostDeployWatch(dockerHost)";
+    } else if (env.get("DOCKER_HOST") != null && !env.get("DOCKER_HOST").isBlank()) {
+      host = env.get("DOCKER_HOST").trim();
+      hostSource = "DOCKER_HOST";
+    } else {
+      throw new GateConfigurationException(
+          "@PostDeployWatch needs the deployed target's Docker host: set the configuration"
+              + " parameter "
+              + DOCKER_HOST
+              + " (e.g. tcp://10.0.0.5:2375 or ssh://deploy@host), the annotation's dockerHost"
+              + " or DOCKER_HOST.");
+    }
+
+    String project = lookup.apply(PROJECT).orElse(a.project().trim());
+    if (project.isBlank()) {
+      throw new GateConfigurationException(
+          "@PostDeployWatch needs the compose project of the deployed stack: set project = \"...\""
+              + " or the configuration parameter "
+              + PROJECT
+              + ".");
+    }
+
+    Optional<URI> baseUrl =
+        lookup
+            .apply(BASE_URL)
+            .or(() -> Optional.of(a.baseUrl().trim()).filter(s -> !s.isBlank()))
+            .map(PostDeploySpec::absoluteUri);
+
+    int given = (a.minutes() != 0 ? 1 : 0) + (a.duration().isBlank() ? 0 : 1);
+    if (given > 1) {
+      throw new GateConfigurationException(
+          "@PostDeployWatch takes one of minutes or duration, not both.");
+    }
+    if (a.minutes() < 0) {
+      throw new GateConfigurationException(
+          "@PostDeployWatch(minutes) must be positive but was " + a.minutes() + ".");
+    }
+    Duration requested =
+        a.minutes() != 0
+            ? Duration.ofMinutes(a.minutes())
+            : a.duration().isBlank()
+                ? DEFAULT_DURATION
+                : GateSettings.parseDuration(a.duration(), "@PostDeployWatch(duration)");
+    Duration planned =
+        lookup
+            .apply(WATCH_DURATION)
+            .map(v -> GateSettings.parseDuration(v, "Configuration parameter " + WATCH_DURATION))
+            .orElse(requested);
+    Optional<Duration> hooksEvery =
+        a.hooksEvery().isBlank()
+            ? Optional.empty()
+            : Optional.of(
+                GateSettings.parseDuration(a.hooksEvery(), "@PostDeployWatch(hooksEvery)"));
+    Duration hookTimeout =
+        GateSettings.parseDuration(
+            lookup.apply(HOOK_TIMEOUT).orElse("PT10S"), "Configuration parameter " + HOOK_TIMEOUT);
+
+    String expectedCommit = "";
+    if (!a.markerService().isBlank()) {
+      Optional<String> configured = lookup.apply(EXPECTED_COMMIT);
+      if (configured.isPresent()) {
+        if (!configured.get().matches("[0-9a-fA-F]{7,64}")) {
+          throw new GateConfigurationException(
+              "Configuration parameter "
+                  + EXPECTED_COMMIT
+                  + " must be 7 to 64 hex digits but was '"
+                  + configured.get()
+                  + "'.");
+        }
+        expectedCommit = configured.get();
+      } else {
+        try {
+          expectedCommit = MarkerFactory.headCommit(Path.of("").toAbsolutePath());
+        } catch (IOException e) {
+          throw new GateConfigurationException(
+              "@PostDeployWatch checks the deployment marker against HEAD, but HEAD cannot be"
+                  + " read ("
+                  + e.getMessage()
+                  + "); set "
+                  + EXPECTED_COMMIT
+                  + ".",
+              e);
+        }
+      }
+    }
+    Optional<String> version =
+        lookup.apply(VERSION).or(() -> Optional.of(a.version().trim()).filter(s -> !s.isBlank()));
+
+    List<DeployHook> hooks = builtInHooks(a, baseUrl);
+    for (Class<? extends DeployHook> type : a.hooks()) {
+      hooks.add(instantiate(type));
+    }
+    for (LogAllow allow : logAllows) {
+      checkedRegex(allow.pattern(), "@LogAllow(pattern)");
+    }
+    Path log =
+        lookup.apply(LOG).map(Path::of).orElse(settings.reportDir().resolve("deployments.jsonl"));
+    return new PostDeploySpec(
+        id,
+        displayName,
+        host,
+        hostSource,
+        project,
+        baseUrl,
+        a.markerService().trim(),
+        a.environment().trim(),
+        version,
+        expectedCommit,
+        requested,
+        planned,
+        hooks,
+        hooksEvery,
+        hookTimeout,
+        log,
+        settings,
+        config,
+        logAllows);
+  }
+
+  /** The log audit for the target's services, with the annotations' and settings' allowlist. */
+  LogAudit logAudit(Iterable<String> services) {
+    LogAudit audit = LogAudit.defaults();
+    for (LogAllow a : logAllows) {
+      audit = audit.withAllowed(a.service(), a.pattern());
+    }
+    for (var e : GateSettings.read(config, services).logAllow().entrySet()) {
+      String key =
+          "*".equals(e.getKey())
+              ? GateSettings.LOGS_ALLOW
+              : GateSettings.LOGS_ALLOW + "." + e.getKey();
+      audit = audit.withAllowed(e.getKey(), checkedRegex(e.getValue(), key));
+    }
+    return audit;
+  }
+
+  private static List<DeployHook> builtInHooks(PostDeployWatch a, Optional<URI> baseUrl) {
+    List<DeployHook> hooks = new ArrayList<>();
+    boolean http = !a.healthPath().isBlank() || a.metrics().length > 0;
+    if (http && baseUrl.isEmpty()) {
+      throw new GateConfigurationException(
+          "@PostDeployWatch has HTTP checks (healthPath or metrics) but no base URL: set the"
+              + " configuration parameter "
+              + BASE_URL
+              + " (e.g. http://10.0.0.5:8000) or the annotation's baseUrl.");
+    }
+    if (!a.healthPath().isBlank()) {
+      HttpJsonHook health = HttpJsonHook.get(relative(a.healthPath(), "healthPath"));
+      if (!a.healthJson().isBlank()) {
+        try {
+          health = health.expectJson(a.healthJson());
+        } catch (IllegalArgumentException e) {
+          throw new GateConfigurationException(
+              "@PostDeployWatch(healthJson) is not JSON: " + e.getMessage(), e);
+        }
+      }
+      hooks.add(health.named("health " + a.healthPath()));
+    }
+    for (String m : a.metrics()) {
+      int eq = m.lastIndexOf('=');
+      if (eq <= 0 || eq == m.length() - 1) {
+        throw new GateConfigurationException(
+            "@PostDeployWatch(metrics) entries are name=value (e.g. system_state_status=0) but"
+                + " one was '"
+                + m
+                + "'.");
+      }
+      String selector = m.substring(0, eq).trim();
+      double value;
+      try {
+        value = Double.parseDouble(m.substring(eq + 1).trim());
+      } catch (NumberFormatException e) {
+        throw new GateConfigurationException(
+            "@PostDeployWatch(metrics): the value in '" + m + "' is not a number.", e);
+      }
+      try {
+        hooks.add(
+            MetricHook.prometheus(relative(a.metricsPath(), "metricsPath"))
+                .expect(selector, value)
+                .named("metric " + selector));
+      } catch (IllegalArgumentException e) {
+        throw new GateConfigurationException(
+            "@PostDeployWatch(metrics): '" + m + "' is not a metric selector: " + e.getMessage(),
+            e);
+      }
+    }
+    return hooks;
+  }
+
+  private static DeployHook instantiate(Class<? extends DeployHook> type) {
+    try {
+      return type.getDeclaredConstructor().newInstance();
+    } catch (NoSuchMethodException e) {
+      throw new GateConfigurationException(
+          "@PostDeployWatch(hooks): " + type.getName() + " needs a public no-arg constructor.", e);
+    } catch (InvocationTargetException e) {
+      throw new GateConfigurationException(
+          "@PostDeployWatch(hooks): the constructor of "
+              + type.getName()
+              + " threw "
+              + e.getCause(),
+          e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new GateConfigurationException(
+          "@PostDeployWatch(hooks): cannot instantiate " + type.getName() + ": " + e, e);
+    }
+  }
+
+  private static URI relative(String path, String attribute) {
+    try {
+      return URI.create(path.trim());
+    } catch (IllegalArgumentException e) {
+      throw new GateConfigurationException(
+          "@PostDeployWatch(" + attribute + ") is not a URI path: '" + path + "'.", e);
+    }
+  }
+
+  private static URI absoluteUri(String value) {
+    try {
+      URI uri = URI.create(value.endsWith("/") ? value : value + "/");
+      if (!uri.isAbsolute()) {
+        throw new IllegalArgumentException("not absolute");
+      }
+      return uri;
+    } catch (IllegalArgumentException e) {
+      throw new GateConfigurationException(
+          "The base URL ("
+              + BASE_URL
+              + ") must be absolute, e.g. http://10.0.0.5:8000, but was '"
+              + value
+              + "'.",
+          e);
+    }
+  }
+
+  private static String checkedRegex(String regex, String where) {
+    try {
+      Pattern.compile(regex);
+      return regex;
+    } catch (PatternSyntaxException e) {
+      throw new GateConfigurationException(
+          where
+              + " is not a valid regular expression: "
+              + e.getDescription()
+              + " in '"
+              + regex
+              + "'.",
+          e);
+    }
+  }
+}

@@ -50,6 +50,14 @@ record TrendAnalysis(
   /** The persistence tail needs this many blocks; 6 monotone blocks give p of about 0.004. */
   static final int MIN_TAIL_BLOCKS = 6;
 
+  private static double mean(double[] y, int from, int to) {
+    double sum = 0;
+    for (int i = from; i < to; i++) {
+      sum += y[i];
+    }
+    return to > from ? sum / (to - from) : 0;
+  }
+
   static TrendAnalysis of(Blocks blocks, double alpha, double minimumSlopePerHour, String unit) {
     double[] t = blocks.tHours();
     double[] y = blocks.levels();
@@ -87,6 +95,29 @@ record TrendAnalysis(
               + "/hour)");
     }
     int shift = LevelShift.bestSplit(y);
+    double step = mean(y, shift, n) - mean(y, 0, shift);
+    // A level change smaller than one hour of the minimum growth cannot be the start of a material
+    // trend: scheduler noise on an idle service moves its level by fractions of a point.
+    if (shift > n - MIN_TAIL_BLOCKS && step < minimumSlopePerHour) {
+      return new TrendAnalysis(
+          Outcome.FLAT,
+          wholeSlope,
+          whole.pUpward(),
+          y[0],
+          y[n - 1],
+          t[shift],
+          "changed level near the end (at "
+              + Format.minutes(t[shift])
+              + ") by "
+              + Format.one(step)
+              + " "
+              + unit
+              + ", less than one hour of the minimum effect ("
+              + Format.one(minimumSlopePerHour)
+              + " "
+              + unit
+              + "): no material trend");
+    }
     if (shift > n - MIN_TAIL_BLOCKS) {
       return new TrendAnalysis(
           Outcome.UNDECIDED,

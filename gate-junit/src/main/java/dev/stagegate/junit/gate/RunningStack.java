@@ -1,16 +1,14 @@
 package dev.stagegate.junit.gate;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.ExecCreateCmdResponse;
-import com.github.dockerjava.api.model.Frame;
+import dev.stagegate.assertions.deploy.CommandResult;
 import dev.stagegate.junit.ExecResult;
 import dev.stagegate.junit.GateStack;
 import dev.stagegate.junit.HttpReply;
 import dev.stagegate.junit.compose.ComposeFile;
+import dev.stagegate.junit.docker.DockerExec;
 import dev.stagegate.junit.docker.ServiceContainer;
 import dev.stagegate.junit.docker.StackInspector;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -18,10 +16,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** The {@link GateStack} handed to gate methods, backed by the run's containers. */
 final class RunningStack implements GateStack {
@@ -31,6 +27,9 @@ final class RunningStack implements GateStack {
   private final String host;
   private final Duration httpTimeout;
   private final HttpClient http;
+
+  /** How long {@link #exec} waits for a command: a gate's own check, not a long job. */
+  private static final Duration EXEC_TIMEOUT = Duration.ofMinutes(5);
 
   RunningStack(
       ComposeFile compose,
@@ -109,40 +108,15 @@ final class RunningStack implements GateStack {
 
   @Override
   public ExecResult exec(String service, String... command) {
-    String id = container(service).id();
-    ExecCreateCmdResponse exec =
-        client
-            .execCreateCmd(id)
-            .withAttachStdout(true)
-            .withAttachStderr(true)
-            .withCmd(command)
-            .exec();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try (ResultCallback.Adapter<Frame> cb =
-        client
-            .execStartCmd(exec.getId())
-            .exec(
-                new ResultCallback.Adapter<>() {
-                  @Override
-                  public void onNext(Frame f) {
-                    switch (f.getStreamType()) {
-                      case STDERR -> err.writeBytes(f.getPayload());
-                      default -> out.writeBytes(f.getPayload());
-                    }
-                  }
-                })) {
-      cb.awaitCompletion(5, TimeUnit.MINUTES);
+    try {
+      CommandResult r = DockerExec.run(client, container(service).id(), EXEC_TIMEOUT, command);
+      return new ExecResult(r.exitCode(), r.stdout(), r.stderr());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      throw new AssertionError("Interrupted during exec in service \"" + service + "\"", e);
     } catch (IOException e) {
-      // closing a finished exec stream
+      throw new AssertionError("exec in service \"" + service + "\" failed: " + e.getMessage(), e);
     }
-    Long exit = client.inspectExecCmd(exec.getId()).exec().getExitCodeLong();
-    return new ExecResult(
-        exit == null ? -1 : exit.intValue(),
-        out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8));
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.stagegate.assertions.logs.LogAudit;
 import dev.stagegate.junit.compose.ComposeFile;
 import dev.stagegate.junit.compose.RunLabels;
 import dev.stagegate.junit.config.GateSettings;
+import dev.stagegate.junit.config.LogAllowlist;
 import dev.stagegate.junit.docker.DockerEngine;
 import dev.stagegate.junit.gate.BurnInPlan;
 import dev.stagegate.junit.gate.GateFailedError;
@@ -24,8 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -231,7 +230,6 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
 
   private static LogAudit logAudit(
       ExtensionContext context, ComposeFile compose, GateSettings settings) {
-    LogAudit audit = LogAudit.defaults();
     List<LogAllow> allows = new ArrayList<>();
     allows.addAll(
         AnnotationSupport.findRepeatableAnnotations(
@@ -250,31 +248,7 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
                 + String.join(", ", compose.services().keySet())
                 + ".");
       }
-      audit = audit.withAllowed(a.service(), checkedRegex(a.pattern(), "@LogAllow(pattern)"));
     }
-    for (var e : settings.logAllow().entrySet()) {
-      String key =
-          "*".equals(e.getKey())
-              ? GateSettings.LOGS_ALLOW
-              : GateSettings.LOGS_ALLOW + "." + e.getKey();
-      audit = audit.withAllowed(e.getKey(), checkedRegex(e.getValue(), key));
-    }
-    return audit;
-  }
-
-  private static String checkedRegex(String regex, String where) {
-    try {
-      Pattern.compile(regex);
-      return regex;
-    } catch (PatternSyntaxException e) {
-      throw new GateConfigurationException(
-          where
-              + " is not a valid regular expression: "
-              + e.getDescription()
-              + " in '"
-              + regex
-              + "'.",
-          e);
-    }
+    return LogAllowlist.apply(allows, settings.logAllow());
   }
 }

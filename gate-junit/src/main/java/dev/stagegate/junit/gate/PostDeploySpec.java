@@ -8,6 +8,7 @@ import dev.stagegate.junit.GateConfigurationException;
 import dev.stagegate.junit.LogAllow;
 import dev.stagegate.junit.PostDeployWatch;
 import dev.stagegate.junit.config.GateSettings;
+import dev.stagegate.junit.config.LogAllowlist;
 import dev.stagegate.report.deploy.MarkerFactory;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -19,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Everything a {@link PostDeployWatch} needs, validated before the target is contacted.
@@ -198,7 +197,7 @@ public record PostDeploySpec(
       hooks.add(instantiate(type));
     }
     for (LogAllow allow : logAllows) {
-      checkedRegex(allow.pattern(), "@LogAllow(pattern)");
+      LogAllowlist.checkedRegex(allow.pattern(), "@LogAllow(pattern)");
     }
     Path log =
         lookup.apply(LOG).map(Path::of).orElse(settings.reportDir().resolve("deployments.jsonl"));
@@ -226,18 +225,7 @@ public record PostDeploySpec(
 
   /** The log audit for the target's services, with the annotations' and settings' allowlist. */
   LogAudit logAudit(Iterable<String> services) {
-    LogAudit audit = LogAudit.defaults();
-    for (LogAllow a : logAllows) {
-      audit = audit.withAllowed(a.service(), a.pattern());
-    }
-    for (var e : GateSettings.read(config, services).logAllow().entrySet()) {
-      String key =
-          "*".equals(e.getKey())
-              ? GateSettings.LOGS_ALLOW
-              : GateSettings.LOGS_ALLOW + "." + e.getKey();
-      audit = audit.withAllowed(e.getKey(), checkedRegex(e.getValue(), key));
-    }
-    return audit;
+    return LogAllowlist.apply(logAllows, GateSettings.read(config, services).logAllow());
   }
 
   private static List<DeployHook> builtInHooks(PostDeployWatch a, Optional<URI> baseUrl) {
@@ -334,22 +322,6 @@ public record PostDeploySpec(
               + BASE_URL
               + ") must be absolute, e.g. http://10.0.0.5:8000, but was '"
               + value
-              + "'.",
-          e);
-    }
-  }
-
-  private static String checkedRegex(String regex, String where) {
-    try {
-      Pattern.compile(regex);
-      return regex;
-    } catch (PatternSyntaxException e) {
-      throw new GateConfigurationException(
-          where
-              + " is not a valid regular expression: "
-              + e.getDescription()
-              + " in '"
-              + regex
               + "'.",
           e);
     }

@@ -188,19 +188,13 @@ public final class GateRun implements AutoCloseable {
     if (bodyFailure != null) {
       failures.add("The gate method failed: " + bodyFailure);
     }
-    Verdict verdict =
-        !failures.isEmpty()
-            ? Verdict.FAIL
-            : inconclusive.isEmpty() ? Verdict.PASS : Verdict.INCONCLUSIVE;
-    if (verdict == Verdict.INCONCLUSIVE) {
-      failures.addAll(inconclusive);
-    }
+    GateVerdict decided = GateVerdict.of(failures, inconclusive);
     return ReportRedaction.redact(
         new GateResult(
             spec.id(),
             spec.displayName(),
             spec.kind(),
-            verdict,
+            decided.verdict(),
             started,
             Duration.between(started, Instant.now()),
             spec.composeAttribute(),
@@ -208,7 +202,7 @@ public final class GateRun implements AutoCloseable {
             engineInfo,
             checks,
             evidence,
-            failures,
+            decided.reasons(),
             burnInEvidence),
         redactor);
   }

@@ -256,19 +256,13 @@ public final class PostDeployRun {
     if (bodyFailure != null) {
       all.add("The gate method failed: " + bodyFailure);
     }
-    Verdict verdict =
-        !all.isEmpty()
-            ? Verdict.FAIL
-            : inconclusive.isEmpty() ? Verdict.PASS : Verdict.INCONCLUSIVE;
-    if (verdict == Verdict.INCONCLUSIVE) {
-      all.addAll(inconclusive);
-    }
+    GateVerdict decided = GateVerdict.of(all, inconclusive);
     return ReportRedaction.redact(
         new GateResult(
             spec.id(),
             spec.displayName(),
             GateKind.POST_DEPLOY_WATCH,
-            verdict,
+            decided.verdict(),
             started,
             Duration.between(started, Instant.now()),
             spec.dockerHost(),
@@ -276,7 +270,7 @@ public final class PostDeployRun {
             engineInfo,
             checks,
             evidence,
-            all,
+            decided.reasons(),
             watchEvidence),
         redactor);
   }

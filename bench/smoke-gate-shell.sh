@@ -19,6 +19,12 @@ COMPOSE=(docker-compose -p "$P" -f "$FILE")
 OUT=$(mktemp -d "/tmp/smoke-gate-shell-$P.XXXX")
 failures=()
 downed=0
+# The api image COPYs the deployment marker that the Maven build writes (examples/pom.xml).
+MARKER=$(dirname "$FILE")/services/api/.deployment_marker
+if [[ "$FILE" == "$ROOT/examples/docker-compose.yml" && ! -f "$MARKER" ]]; then
+  echo "missing $MARKER: run 'mvn -B -pl examples -am verify -DskipTests' (or MarkerCli) first" >&2
+  exit 2
+fi
 
 now() { echo "${EPOCHREALTIME/./}"; }                      # microseconds
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b - a) / 1e6 }'; }

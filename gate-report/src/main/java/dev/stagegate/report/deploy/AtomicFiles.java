@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Replaces a file so that a reader (or a Docker build copying it) never sees half of it. */
 final class AtomicFiles {
@@ -22,6 +23,13 @@ final class AtomicFiles {
     Path temp = Files.createTempFile(dir, absolute.getFileName().toString(), ".tmp");
     try {
       Files.writeString(temp, text, StandardCharsets.UTF_8);
+      // createTempFile makes it owner-only; the file is no secret, and an image that COPYs it
+      // must be readable by a service that does not run as root.
+      try {
+        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
+      } catch (UnsupportedOperationException e) {
+        // not a POSIX file system: its default permissions apply
+      }
       try {
         Files.move(
             temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -58,6 +59,9 @@ class MarkerCliTest {
       assertThat(DeploymentMarker.parse(Files.readString(file), file.toString()))
           .isEqualTo(
               new DeploymentMarker("1.2.3", CLOCK.instant(), head.name(), "staging", "octocat"));
+      // an image COPYs it: a service that does not run as root must be able to read it
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+          .isEqualTo("rw-r--r--");
     }
   }
 

@@ -120,6 +120,7 @@ class PostDeployWatchIT {
     long t0 = System.nanoTime();
     Events events = GateKit.run(PostDeployGoodGate.class, reports, target("PT15S"));
     took("good target", t0);
+    assertThat(GateKit.failures(events)).isEmpty(); // says why, where the statistics would not
     events.assertStatistics(s -> s.started(1).succeeded(1).failed(0));
 
     GateResult g = onlyGate();
@@ -132,7 +133,18 @@ class PostDeployWatchIT {
         .contains(
             "deployment marker", "hook health /health", "hook metric system_state_status", "watch");
     assertThat(g.checks()).allMatch(c -> c.status() == CheckStatus.PASS, "every check passed");
-    assertThat(g.services()).extracting(s -> s.service()).containsExactly("api", "worker");
+    assertThat(g.services())
+        .extracting(s -> s.service())
+        .containsExactly("api", "migrate", "worker");
+    // the migration ran once, before the watch, and exited 0: a one-shot job, not a stopped service
+    assertThat(g.services())
+        .filteredOn(s -> s.service().equals("migrate"))
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.oneShot()).isTrue();
+              assertThat(m.exitCode()).isZero();
+            });
     assertThat(Files.readString(reports.resolve("stability_audit.md"))).contains("shortened");
 
     DeploymentEntry entry = onlyLogEntry();

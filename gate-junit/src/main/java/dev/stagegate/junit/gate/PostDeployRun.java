@@ -125,7 +125,8 @@ public final class PostDeployRun {
         String service = c.getLabels().getOrDefault("com.docker.compose.service", "?");
         boolean oneShot =
             "true".equalsIgnoreCase(c.getLabels().get(ComposeFile.ONE_SHOT_LABEL))
-                || "True".equals(c.getLabels().get("com.docker.compose.oneoff"));
+                || "True".equals(c.getLabels().get("com.docker.compose.oneoff"))
+                || explicitNoRestart(c.getId());
         services.put(service, new ComposeService(service, false, false, oneShot, Set.of()));
       }
       if (services.isEmpty()) {
@@ -317,6 +318,17 @@ public final class PostDeployRun {
     return log.file();
   }
 
+  /**
+   * The target's compose file is not at hand, but compose turns an explicit {@code restart: "no"}
+   * into the restart policy {@code no} (omitting it leaves the policy empty): the same one-shot
+   * rule as {@link ComposeFile#oneShotRule()}, read from the container.
+   */
+  private boolean explicitNoRestart(String containerId) {
+    var policy =
+        docker.client().inspectContainerCmd(containerId).exec().getHostConfig().getRestartPolicy();
+    return policy != null && "no".equals(policy.getName());
+  }
+
   /** Without a marker, the log names the commit the gate expected (or HEAD). */
   private String expectedOrHead() {
     if (!spec.expectedCommit().isBlank()) {
@@ -480,7 +492,9 @@ public final class PostDeployRun {
               e.state(),
               e.health(),
               Math.max(0, restarts),
-              diedDuringWatch || before == null ? e.exitCode() : null,
+              // an earlier exit of a long-running service is the target's history, but a
+              // one-shot job's exit code is its result: a migration that failed still counts
+              diedDuringWatch || before == null || e.oneShot() ? e.exitCode() : null,
               e.oomKilled() && (before == null || !before.oomKilled()),
               e.healthLog(),
               e.stats(),

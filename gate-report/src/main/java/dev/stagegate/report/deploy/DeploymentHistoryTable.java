@@ -104,7 +104,11 @@ public final class DeploymentHistoryTable {
   public static DeploymentHistoryTable on(DataSource dataSource, String table) {
     Objects.requireNonNull(dataSource, "dataSource");
     return new DeploymentHistoryTable(
-        dataSource::getConnection, "the DataSource " + dataSource, null, table);
+        // Its class, not its toString(): that may show a URL with a password.
+        dataSource::getConnection,
+        "the DataSource " + dataSource.getClass().getName(),
+        null,
+        table);
   }
 
   /**

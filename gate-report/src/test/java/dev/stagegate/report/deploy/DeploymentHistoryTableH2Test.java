@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,17 @@ class DeploymentHistoryTableH2Test extends DeploymentHistoryTableContract {
   @Override
   DeploymentHistoryTable table(String table) {
     return DeploymentHistoryTable.connect(url, "sa", "", table);
+  }
+
+  @Test
+  void aDataSourceWorksLikeAUrl() {
+    JdbcDataSource source = new JdbcDataSource();
+    source.setURL(url);
+    source.setUser("sa");
+    DeploymentHistoryTable table = DeploymentHistoryTable.on(source, freshName());
+    DeploymentEntry e = at(T0, Outcome.FAILED, "4.0.0");
+    assertThat(table.record(e)).isTrue();
+    assertThat(table.recent(3)).containsExactly(e);
   }
 
   @ParameterizedTest

@@ -5,31 +5,24 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The append-only record of deployments: one {@link DeploymentEntry} per line as JSON (JSON Lines),
  * readable with {@code jq} and safe to append to from many threads and processes at once.
  *
- * <p>Appending takes, in order, a lock shared by all threads of this JVM and an exclusive {@link
- * FileLock} on the sibling file {@code <log>.lock} (shared by all processes), then writes the whole
- * line with one write and forces it to disk. The lock is on a sibling, not on the log, because on
- * some systems closing any channel of a file drops every lock the JVM holds on it: {@link
- * #readAll()} opening the log would otherwise release a writer's lock. The {@code .lock} file is
- * never deleted; deleting it would let two writers lock two different files.
+ * <p>Appending takes, in order, a lock shared by all threads of this JVM and an exclusive file lock
+ * on the sibling file {@code <log>.lock} (shared by all processes), then writes the whole line with
+ * one write and forces it to disk. The lock is on a sibling, not on the log, because on some
+ * systems closing any channel of a file drops every lock the JVM holds on it: {@link #readAll()}
+ * opening the log would otherwise release a writer's lock. The {@code .lock} file is never deleted;
+ * deleting it would let two writers lock two different files. ({@link DeploymentTextLog} appends
+ * the same way.)
  *
  * <p>A writer killed mid-write leaves an incomplete last line. The next append first ends that
  * line, so the new entry stays whole; {@link #readAll()} skips such lines and reports them.
@@ -42,15 +35,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * }</pre>
  */
 public final class DeploymentLog {
-  /** One lock per lock file: {@link FileLock}s are per process, so threads need their own. */
-  private static final ConcurrentMap<Path, ReentrantLock> LOCAL_LOCKS = new ConcurrentHashMap<>();
-
+  private final LockedAppendFile out;
   private final Path file;
   private final Path lockFile;
 
   private DeploymentLog(Path file) {
-    this.file = file.toAbsolutePath().normalize();
-    this.lockFile = this.file.resolveSibling(this.file.getFileName() + ".lock");
+    this.out = new LockedAppendFile(file, "the deployment log");
+    this.file = out.file();
+    this.lockFile = out.lockFile();
   }
 
   /** The log in {@code file}; nothing is created until the first append. */
@@ -70,29 +62,7 @@ public final class DeploymentLog {
    * @throws UncheckedIOException when the log cannot be written
    */
   public void append(DeploymentEntry entry) {
-    byte[] line = line(entry);
-    locked(
-        () -> {
-          try (FileChannel log =
-              FileChannel.open(
-                  file,
-                  StandardOpenOption.CREATE,
-                  StandardOpenOption.READ,
-                  StandardOpenOption.WRITE)) {
-            long end = log.size();
-            ByteBuffer buffer =
-                endsWithLineEnd(log, end)
-                    ? ByteBuffer.wrap(line)
-                    // End a line a killed writer left incomplete, in the same write as the entry.
-                    : ByteBuffer.allocate(line.length + 1).put((byte) '\n').put(line).flip();
-            long at = end;
-            while (buffer.hasRemaining()) {
-              at += log.write(buffer, at);
-            }
-            log.force(false);
-          }
-          return null;
-        });
+    out.append(line(entry));
   }
 
   /**
@@ -113,7 +83,7 @@ public final class DeploymentLog {
         Files.exists(lockFile) ? Files.isWritable(lockFile) : Files.isWritable(file.getParent());
     byte[] bytes;
     if (canLock) {
-      bytes = locked(this::readBytes);
+      bytes = out.locked(this::readBytes);
     } else {
       try {
         bytes = readBytes();
@@ -175,52 +145,6 @@ public final class DeploymentLog {
       // Entries hold only strings, enums, instants and durations: this is a bug.
       throw new IllegalStateException("cannot write a deployment entry: " + e.getMessage(), e);
     }
-  }
-
-  private interface LockedAction<T> {
-    T run() throws IOException;
-  }
-
-  private <T> T locked(LockedAction<T> action) {
-    ReentrantLock local;
-    try {
-      Files.createDirectories(lockFile.getParent());
-      try {
-        Files.createFile(lockFile);
-      } catch (FileAlreadyExistsException e) {
-        // another writer made it first
-      }
-      // Two paths to one file (a symlink) must share one lock, or FileChannel.lock would throw.
-      local = LOCAL_LOCKS.computeIfAbsent(lockFile.toRealPath(), p -> new ReentrantLock());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create the lock file " + lockFile, e);
-    }
-    local.lock();
-    try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
-      FileLock lock = lockChannel.lock();
-      try {
-        return action.run();
-      } finally {
-        lock.release();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot use the deployment log " + file, e);
-    } finally {
-      local.unlock();
-    }
-  }
-
-  private static boolean endsWithLineEnd(FileChannel log, long size) throws IOException {
-    if (size == 0) {
-      return true;
-    }
-    ByteBuffer last = ByteBuffer.allocate(1);
-    while (last.hasRemaining()) {
-      if (log.read(last, size - 1) < 0) {
-        return true;
-      }
-    }
-    return last.get(0) == '\n';
   }
 
   private static int indexOf(byte[] bytes, byte b, int from) {

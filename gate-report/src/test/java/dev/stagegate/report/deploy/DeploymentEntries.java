@@ -32,6 +32,24 @@ final class DeploymentEntries {
         note);
   }
 
+  /**
+   * A successful deployment of {@code version}, which the text block shows (the note it does not).
+   */
+  static DeploymentEntry versioned(String version) {
+    DeploymentEntry e = entry(Instant.now(), Outcome.SUCCESS, "");
+    return new DeploymentEntry(
+        e.when(),
+        version,
+        e.commit(),
+        e.environment(),
+        e.deployedBy(),
+        e.outcome(),
+        e.duration(),
+        e.hooks(),
+        e.auditSha256(),
+        e.note());
+  }
+
   static DeploymentEntry entry(String note) {
     return entry(Instant.parse("2024-05-01T12:00:00Z"), Outcome.SUCCESS, note);
   }

@@ -6,9 +6,11 @@ import java.time.Instant;
 
 /**
  * A separate writer process for {@link DeploymentLogConcurrencyTest}: waits for a start file, so
- * that all writers append at the same time, then appends COUNT entries noted {@code WRITER#i}.
+ * that all writers append at the same time, then appends COUNT entries noted {@code WRITER#i}. With
+ * {@code text} as fifth argument it appends to a {@link DeploymentTextLog} instead, with versions
+ * {@code WRITER#i}.
  *
- * <p>Usage: {@code LogAppenderMain LOG WRITER COUNT START_FILE}
+ * <p>Usage: {@code LogAppenderMain LOG WRITER COUNT START_FILE [text]}
  */
 public final class LogAppenderMain {
   private LogAppenderMain() {}
@@ -25,6 +27,13 @@ public final class LogAppenderMain {
         System.exit(3);
       }
       Thread.sleep(5);
+    }
+    if (args.length > 4 && args[4].equals("text")) {
+      DeploymentTextLog text = DeploymentTextLog.at(log);
+      for (int i = 0; i < count; i++) {
+        text.append(DeploymentEntries.versioned(writer + "#" + i));
+      }
+      return;
     }
     DeploymentLog deployments = DeploymentLog.at(log);
     for (int i = 0; i < count; i++) {

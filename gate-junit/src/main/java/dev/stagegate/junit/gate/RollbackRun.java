@@ -123,13 +123,13 @@ public final class RollbackRun implements AutoCloseable {
       StepOutcome up = deploy("current up", current);
       if (!up.healthy()) {
         fail("Current " + head + " did not come up", up, current);
-      } else if (markerOk("marker after current up", current, "HEAD")) {
+      } else if (markerOk("marker after current up", current, head)) {
         String target = spec.previousLabel();
         StepOutcome back = deploy("rollback to " + target, previous);
         boolean backOk = back.healthy();
         if (backOk) {
           rollbackHealthy = back.took();
-          backOk = markerOk("marker after rollback", previous, "the rollback target " + target);
+          backOk = markerOk("marker after rollback", previous, "rollback target " + target);
           if (backOk && !spec.markerService().isEmpty()) {
             markerVersion = previous.version();
           }
@@ -139,7 +139,7 @@ public final class RollbackRun implements AutoCloseable {
         StepOutcome forward = deploy("return to current", current);
         boolean forwardOk = forward.healthy();
         if (forwardOk) {
-          forwardOk = markerOk("marker after return to current", current, "HEAD");
+          forwardOk = markerOk("marker after return to current", current, head);
         } else {
           fail("Return to current " + head + " did not come up", forward, current);
         }
@@ -329,6 +329,9 @@ public final class RollbackRun implements AutoCloseable {
   /**
    * Reads the marker in {@link RollbackSpec#markerService()} and checks it names the stage's commit
    * and version; true when it does or when no marker service is given.
+   *
+   * @param expected names the build in sentences, e.g. {@code HEAD 9f8e7d6} or {@code rollback
+   *     target v1.2.2 (abc1234)}
    */
   private boolean markerOk(String step, Stage stage, String expected) throws InterruptedException {
     if (spec.markerService().isEmpty()) {
@@ -372,8 +375,6 @@ public final class RollbackRun implements AutoCloseable {
                   + m.version()
                   + "), not "
                   + expected
-                  + " "
-                  + shortId
                   + ": compose did not replace its container with the "
                   + stage.name()
                   + " build");
@@ -397,7 +398,7 @@ public final class RollbackRun implements AutoCloseable {
     }
     checks.add(CheckResult.fail(step, String.join("; ", problems), raw));
     for (String p : problems) {
-      failures.add(capitalised(step) + " (" + expected + " " + shortId + "): " + p);
+      failures.add(capitalised(step) + " (" + expected + "): " + p);
     }
     collectOnce(stage);
     return false;

@@ -148,7 +148,7 @@ public record RollbackSpec(
                     new GateConfigurationException(
                         "@RollbackDrill exports committed trees, but "
                             + composeDir
-                            + " is not inside a git repository. Run the drill from a clone.")); ) {
+                            + " is not inside a git repository. Run the drill from a clone."))) {
       Path root = git.root().toRealPath();
       String subdir = root.relativize(composeDir).toString().replace('\\', '/');
       String composeName = composePath.getFileName().toString();

@@ -78,18 +78,16 @@ class RollbackSpecTest {
   void aTargetWithoutTheComposeFileIsRefused() throws Exception {
     RollbackRepo.Repo repo = RollbackRepo.create(dir, RollbackRepo.Target.GOOD);
     try (Git git = Git.open(dir.toFile())) {
-      git.rm().addFilepattern("deploy").setCached(false).call();
-      git.commit().setMessage("drop deploy").call();
-      Files.createDirectories(repo.compose().getParent());
-      RollbackRepo.create(dir.resolve("unused"), RollbackRepo.Target.GOOD); // compose file back
-    }
-    Files.copy(dir.resolve("unused/deploy/docker-compose.yml"), repo.compose());
-    try (Git git = Git.open(dir.toFile())) {
-      git.add().addFilepattern("deploy/docker-compose.yml").call();
-      git.commit().setMessage("compose back").call();
+      git.rm().addFilepattern("deploy").call();
+      git.commit().setMessage("drop deploy").setSign(false).call();
+      // HEAD gets the stack back; HEAD~1 is the commit without it
+      git.checkout().setStartPoint("HEAD~1").addPath("deploy").call();
+      git.add().addFilepattern("deploy").call();
+      git.commit().setMessage("deploy back").setSign(false).call();
     }
     assertThatThrownBy(() -> read(repo, Map.of(RollbackSpec.PREVIOUS, "HEAD~1")))
         .isInstanceOf(GateConfigurationException.class)
+        .hasMessageContaining("cannot roll back to 'HEAD~1'")
         .hasMessageContaining("that commit has no deploy/docker-compose.yml");
   }
 

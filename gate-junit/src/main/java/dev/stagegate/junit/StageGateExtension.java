@@ -13,6 +13,8 @@ import dev.stagegate.junit.gate.GateSpec;
 import dev.stagegate.junit.gate.PostDeployRun;
 import dev.stagegate.junit.gate.PostDeploySpec;
 import dev.stagegate.junit.gate.ReportSession;
+import dev.stagegate.junit.gate.RollbackRun;
+import dev.stagegate.junit.gate.RollbackSpec;
 import dev.stagegate.junit.gate.SmokeSpec;
 import dev.stagegate.report.GateKind;
 import dev.stagegate.report.GateResult;
@@ -33,9 +35,9 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * The JUnit extension behind {@link HealthySmoke}, {@link BurnIn} and {@link PostDeployWatch}: it
- * runs the gate around the test method and resolves {@link GateStack} parameters. Registered by the
- * annotations; there is no need to register it by hand.
+ * The JUnit extension behind {@link HealthySmoke}, {@link BurnIn}, {@link PostDeployWatch} and
+ * {@link RollbackDrill}: it runs the gate around the test method and resolves {@link GateStack}
+ * parameters. Registered by the annotations; there is no need to register it by hand.
  *
  * <p>State lives in the {@link ExtensionContext.Store}: the run per test method (closed, i.e. torn
  * down, by JUnit at the latest when the method's context closes) and the audit per engine
@@ -65,6 +67,12 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
         AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), PostDeployWatch.class);
     if (postDeploy.isPresent()) {
       interceptPostDeploy(postDeploy.get(), invocation, context);
+      return;
+    }
+    Optional<RollbackDrill> drill =
+        AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), RollbackDrill.class);
+    if (drill.isPresent()) {
+      interceptRollbackDrill(drill.get(), invocation, context);
       return;
     }
     GateRun run = run(context);
@@ -138,7 +146,56 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
     }
   }
 
+  /**
+   * A {@link RollbackDrill}: the spec (git refs included) is read before the engine is contacted,
+   * so a ref that does not resolve fails without creating anything.
+   */
+  private void interceptRollbackDrill(
+      RollbackDrill annotation, Invocation<Void> invocation, ExtensionContext context)
+      throws Throwable {
+    Method method = context.getRequiredTestMethod();
+    if (AnnotationSupport.isAnnotated(method, HealthySmoke.class)
+        || AnnotationSupport.isAnnotated(method, BurnIn.class)
+        || AnnotationSupport.isAnnotated(method, PostDeployWatch.class)) {
+      throw new GateConfigurationException(
+          method
+              + " has @RollbackDrill and another gate annotation; keep one per method (the drill"
+              + " builds and tears down its own stack).");
+    }
+    RollbackSpec spec =
+        RollbackSpec.read(
+            annotation,
+            context.getRequiredTestClass().getName() + "#" + method.getName(),
+            context.getDisplayName(),
+            context::getConfigurationParameter,
+            Path.of(""));
+    GateResult result;
+    Throwable bodyFailure;
+    try (RollbackRun run = new RollbackRun(spec, DockerEngine.connect(), progress(context))) {
+      result = run.execute(invocation::proceed);
+      bodyFailure = run.bodyFailure();
+    }
+    Path report = session(context).add(result);
+    context.publishReportEntry("stagegate.audit", report.toString());
+    context.publishReportEntry("stagegate.verdict", result.verdictText());
+    System.out.println(
+        "[stagegate] " + result.id() + ": " + result.verdictText() + " (" + report + ")");
+    if (result.verdict() != Verdict.PASS) {
+      GateFailedError error =
+          new GateFailedError(result.id(), result.verdictText(), result.failures(), report);
+      if (bodyFailure != null) {
+        error.initCause(bodyFailure);
+      }
+      throw error;
+    }
+  }
+
   private GateRun run(ExtensionContext context) {
+    if (AnnotationSupport.isAnnotated(context.getRequiredTestMethod(), RollbackDrill.class)) {
+      throw new GateConfigurationException(
+          "A @RollbackDrill method gets no GateStack parameter: the drill deploys three times and"
+              + " ends torn down.");
+    }
     if (AnnotationSupport.isAnnotated(context.getRequiredTestMethod(), PostDeployWatch.class)) {
       throw new GateConfigurationException(
           "A @PostDeployWatch method gets no GateStack parameter: the deployed stack is not"

@@ -5,5 +5,10 @@ public enum GateKind {
   HEALTHY_SMOKE,
   BURN_IN,
   /** {@code @PostDeployWatch}: a deployed target watched in place (nothing built or torn down). */
-  POST_DEPLOY_WATCH
+  POST_DEPLOY_WATCH,
+  /**
+   * {@code @RollbackDrill}: the stack rolled back to an earlier commit and forward again in one
+   * compose project.
+   */
+  ROLLBACK_DRILL
 }

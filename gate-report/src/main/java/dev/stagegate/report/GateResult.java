@@ -20,6 +20,7 @@ import java.util.List;
  * @param services what was seen of each service
  * @param failures one sentence per failure, in the order found
  * @param burnIn what a burn-in watched; {@code null} for a smoke gate
+ * @param rollback what a rollback drill proved; {@code null} for every other kind
  */
 public record GateResult(
     String id,
@@ -34,11 +35,44 @@ public record GateResult(
     List<CheckResult> checks,
     List<ServiceEvidence> services,
     List<String> failures,
-    BurnInEvidence burnIn) {
+    BurnInEvidence burnIn,
+    RollbackEvidence rollback) {
   public GateResult {
     checks = List.copyOf(checks);
     services = List.copyOf(services);
     failures = List.copyOf(failures);
+  }
+
+  /** A gate that is not a rollback drill. */
+  public GateResult(
+      String id,
+      String displayName,
+      GateKind kind,
+      Verdict verdict,
+      Instant startedAt,
+      Duration duration,
+      String composeFile,
+      String project,
+      EngineInfo engine,
+      List<CheckResult> checks,
+      List<ServiceEvidence> services,
+      List<String> failures,
+      BurnInEvidence burnIn) {
+    this(
+        id,
+        displayName,
+        kind,
+        verdict,
+        startedAt,
+        duration,
+        composeFile,
+        project,
+        engine,
+        checks,
+        services,
+        failures,
+        burnIn,
+        null);
   }
 
   /** A gate without burn-in evidence (a smoke gate). */
@@ -68,6 +102,7 @@ public record GateResult(
         checks,
         services,
         failures,
+        null,
         null);
   }
 

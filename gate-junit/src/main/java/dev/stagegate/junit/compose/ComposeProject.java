@@ -32,13 +32,58 @@ public final class ComposeProject {
   private final Path override;
   private final RunLabels labels;
   private final URI dockerHost;
+  private final String projectName;
   private DockerComposeContainer<?> container;
 
   public ComposeProject(ComposeFile compose, Path override, RunLabels labels, URI dockerHost) {
+    this(compose, override, labels, dockerHost, labels.runId());
+  }
+
+  private ComposeProject(
+      ComposeFile compose, Path override, RunLabels labels, URI dockerHost, String projectName) {
     this.compose = compose;
     this.override = override;
     this.labels = labels;
     this.dockerHost = dockerHost;
+    this.projectName = projectName;
+  }
+
+  /**
+   * A project whose name is fixed, driven only by the local binary ({@link #upLocal}, {@link
+   * #downLocal}): a rollback drill deploys two versions' compose files into one project, as a real
+   * rollback replaces the running stack in place. Testcontainers cannot do that: {@link
+   * DockerComposeContainer} appends random characters to the project name and re-randomises it.
+   */
+  public static ComposeProject named(
+      String projectName, ComposeFile compose, Path override, RunLabels labels, URI dockerHost) {
+    return new ComposeProject(compose, override, labels, dockerHost, projectName);
+  }
+
+  /** The project name given to the compose binary ({@code -p}). */
+  public String projectName() {
+    return projectName;
+  }
+
+  /** The compose files passed with {@code -f}, the user's first. */
+  public List<Path> files() {
+    return List.of(compose.path(), override);
+  }
+
+  /**
+   * {@code up -d --remove-orphans} with the local binary: compose recreates the services whose
+   * image or configuration changed and removes those the file no longer has. Never throws for a
+   * failing {@code up}; the output says why.
+   */
+  public ProcessOutput upLocal(Duration timeout) {
+    return run(List.of("up", "-d", "--no-build", "--remove-orphans"), timeout);
+  }
+
+  /**
+   * {@code down -v --rmi local --remove-orphans} with the local binary: containers, networks,
+   * volumes and unnamed images of the project, whichever of its compose files started them.
+   */
+  public ProcessOutput downLocal(Duration timeout) {
+    return run(List.of("down", "-v", "--rmi", "local", "--remove-orphans"), timeout);
   }
 
   private static volatile String cachedVersion;
@@ -118,7 +163,7 @@ public final class ComposeProject {
   private ProcessOutput run(List<String> args, Duration timeout) {
     List<String> command = new ArrayList<>();
     command.add(DockerComposeContainer.COMPOSE_EXECUTABLE);
-    command.addAll(List.of("-p", labels.runId(), "-f", compose.path().toString()));
+    command.addAll(List.of("-p", projectName, "-f", compose.path().toString()));
     command.addAll(List.of("-f", override.toString()));
     command.addAll(args);
     ProcessBuilder pb =

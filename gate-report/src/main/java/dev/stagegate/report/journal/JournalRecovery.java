@@ -89,7 +89,8 @@ public final class JournalRecovery {
         g.checks(),
         g.services(),
         failures,
-        g.burnIn());
+        g.burnIn(),
+        g.rollback());
   }
 
   /** Renders the audit in DIR from its dead runs' journals (every journal found counts as dead). */

@@ -160,6 +160,7 @@ public final class AuditJson {
                 new SimpleModule("stagegate-well-formed-strings")
                     .addSerializer(String.class, new WellFormedStringSerializer()))
             .addMixIn(AuditReport.class, AuditReportMixin.class)
+            .addMixIn(GateResult.class, GateResultMixin.class)
             .addMixIn(UncommittedChanges.class, UncommittedChangesMixin.class)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)

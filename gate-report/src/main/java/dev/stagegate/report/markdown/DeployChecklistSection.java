@@ -2,14 +2,14 @@ package dev.stagegate.report.markdown;
 
 import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.Verdict;
-import dev.stagegate.report.change.ChangeSummary;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * After a PASS: the deploy checklist a reviewer walks, and the rollback command back to the commit
- * the change was measured against (the base), so the way back is written down before the way
- * forward is taken. Nothing is shown for any other verdict: there is nothing to deploy.
+ * After a PASS: the deploy checklist a reviewer walks, and the way back ({@link
+ * RollbackSubsection}: the command a rollback drill proved, else the base commit, marked as not
+ * proven), so the way back is written down before the way forward is taken. Nothing is shown for
+ * any other verdict: there is nothing to deploy.
  */
 final class DeployChecklistSection implements AuditSection {
   @Override
@@ -26,31 +26,6 @@ final class DeployChecklistSection implements AuditSection {
     items.add("[ ] After the deploy: health endpoint OK, workers running, no errors in logs");
     items.add("[ ] Watch the deployed stack for 10 minutes; roll back on any restart or error");
     doc.bullets(items);
-    ChangeSummary change = report.changeSummary();
-    doc.heading(3, "Rollback");
-    if (change == null || change.baseCommit() == null) {
-      doc.paragraph(
-          "No base commit is known (no git repository or no base): roll back to the last"
-              + " deployed tag by hand, e.g. `git checkout <previous tag> && docker-compose up -d"
-              + " --build`.");
-      return;
-    }
-    String target = change.baseRef() == null ? change.baseCommit() : change.baseRef();
-    doc.paragraph(
-        "Back to the base this change was measured against ("
-            + MarkdownText.text(change.baseChoice())
-            + "):");
-    doc.codeBlock(
-        "bash",
-        "git checkout "
-            + shellWord(target)
-            + "   # "
-            + change.baseCommit()
-            + "\ndocker-compose build --no-cache && docker-compose up -d");
-  }
-
-  /** Refs are untrusted text too: quote anything that is not a plain ref. */
-  private static String shellWord(String ref) {
-    return ref.matches("[A-Za-z0-9._/@^~-]+") ? ref : "'" + ref.replace("'", "'\\''") + "'";
+    RollbackSubsection.render(report, doc);
   }
 }

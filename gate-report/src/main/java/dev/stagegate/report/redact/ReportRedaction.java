@@ -57,7 +57,8 @@ public final class ReportRedaction {
         gate.checks().stream().map(c -> redact(c, redactor)).toList(),
         gate.services().stream().map(s -> redact(s, redactor)).toList(),
         redactAll(gate.failures(), redactor),
-        gate.burnIn() == null ? null : redact(gate.burnIn(), redactor));
+        gate.burnIn() == null ? null : redact(gate.burnIn(), redactor),
+        gate.rollback());
   }
 
   /** A burn-in's free text: why it ended and the trend sentences. */

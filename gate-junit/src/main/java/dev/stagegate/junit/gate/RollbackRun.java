@@ -1,0 +1,517 @@
+package dev.stagegate.junit.gate;
+
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Image;
+import dev.stagegate.assertions.deploy.CommandResult;
+import dev.stagegate.assertions.logs.LogAudit;
+import dev.stagegate.junit.compose.ComposeFile;
+import dev.stagegate.junit.compose.ComposeOverride;
+import dev.stagegate.junit.compose.ComposeProject;
+import dev.stagegate.junit.compose.ProcessOutput;
+import dev.stagegate.junit.compose.RunLabels;
+import dev.stagegate.junit.docker.DockerEngine;
+import dev.stagegate.junit.docker.DockerExec;
+import dev.stagegate.junit.docker.LeftoverSweeper;
+import dev.stagegate.junit.docker.ServiceContainer;
+import dev.stagegate.junit.docker.StackInspector;
+import dev.stagegate.report.CheckResult;
+import dev.stagegate.report.EngineInfo;
+import dev.stagegate.report.GateKind;
+import dev.stagegate.report.GateResult;
+import dev.stagegate.report.RollbackEvidence;
+import dev.stagegate.report.ServiceEvidence;
+import dev.stagegate.report.deploy.DeploymentMarker;
+import dev.stagegate.report.deploy.MarkerCheck;
+import dev.stagegate.report.deploy.MarkerFactory;
+import dev.stagegate.report.redact.Redactor;
+import dev.stagegate.report.redact.ReportRedaction;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * One {@link dev.stagegate.junit.RollbackDrill}: export HEAD and the previous ref, then in one
+ * compose project bring up current, roll back to previous, and return to current, judging each
+ * step; always tear down. Collects every failure; a failed rollback still attempts the return.
+ *
+ * <p>{@code up} runs with the local compose binary ({@link ComposeProject#named}), not through
+ * Testcontainers: a rollback replaces the running stack in place, so the project name must stay the
+ * same across two versions' compose files, and Testcontainers randomises it per container object.
+ */
+public final class RollbackRun implements AutoCloseable {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Duration EXEC_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration DOWN_TIMEOUT = Duration.ofMinutes(2);
+  private static final int TAIL_LINES = 30;
+
+  private final RollbackSpec spec;
+  private final DockerEngine engine;
+  private final Consumer<String> progress;
+  private final RunLabels labels;
+  private final StackInspector inspector;
+  private final List<CheckResult> checks = new ArrayList<>();
+  private final List<String> failures = new ArrayList<>();
+  private final List<String> inconclusive = new ArrayList<>();
+  private final Redactor redactor = Redactor.defaults();
+  private List<ServiceEvidence> evidence;
+  private Path workDir;
+  private Stage lastApplied;
+  private Thread shutdownHook;
+  private boolean tornDown;
+  private Throwable bodyFailure;
+
+  /** One version of the stack, exported and ready to deploy. */
+  private record Stage(
+      String name, String commit, String version, ComposeFile compose, ComposeProject project) {}
+
+  /** What one deploy step saw. */
+  private record StepOutcome(boolean healthy, Duration took, List<String> problems) {}
+
+  public RollbackRun(RollbackSpec spec, DockerEngine engine, Consumer<String> progress) {
+    this.spec = spec;
+    this.engine = engine;
+    this.progress = progress;
+    this.labels = new RunLabels(newRunId(), RunLabels.localHost(), ProcessHandle.current().pid());
+    this.inspector = new StackInspector(engine.client(), labels.runId());
+  }
+
+  /** The exception the method body threw, if any. */
+  public Throwable bodyFailure() {
+    return bodyFailure;
+  }
+
+  /** Runs the drill; a failing step is in the result, not thrown. */
+  public GateResult execute(GateRun.Body body) {
+    Instant started = Instant.now();
+    EngineInfo engineInfo = engine.info(ComposeProject.composeVersion());
+    new LeftoverSweeper(engine.client(), labels.host()).sweep();
+    String project = labels.runId();
+    String command = "";
+    Duration rollbackHealthy = null;
+    String markerVersion = null;
+    boolean proven = false;
+    try {
+      // under the report dir, not /tmp: what a killed run leaves goes with `mvn clean`
+      workDir =
+          Files.createDirectories(
+              spec.settings().reportDir().resolve("work").resolve(labels.runId()));
+      Stage current = export("current", spec.currentCommit(), spec.currentVersion());
+      Stage previous = export("previous", spec.previousCommit(), spec.previousVersion());
+      command =
+          RollbackCommand.render(
+              spec.previousCommit(),
+              spec.subdir(),
+              spec.composeName(),
+              spec.markerFile(),
+              markerJson(previous),
+              project);
+      registerShutdownHook();
+
+      String head = "HEAD " + RollbackRefs.shortId(spec.currentCommit());
+      StepOutcome up = deploy("current up", current);
+      if (!up.healthy()) {
+        fail("Current " + head + " did not come up", up, current);
+      } else if (markerOk("marker after current up", current, head)) {
+        String target = spec.previousLabel();
+        StepOutcome back = deploy("rollback to " + target, previous);
+        boolean backOk = back.healthy();
+        if (backOk) {
+          rollbackHealthy = back.took();
+          backOk = markerOk("marker after rollback", previous, "rollback target " + target);
+          if (backOk && !spec.markerService().isEmpty()) {
+            markerVersion = previous.version();
+          }
+        } else {
+          fail("Rollback target " + target + " did not come up", back, previous);
+        }
+        StepOutcome forward = deploy("return to current", current);
+        boolean forwardOk = forward.healthy();
+        if (forwardOk) {
+          forwardOk = markerOk("marker after return to current", current, head);
+        } else {
+          fail("Return to current " + head + " did not come up", forward, current);
+        }
+        proven = backOk && forwardOk;
+        if (proven) {
+          runBody(body);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failures.add("The rollback drill was interrupted before it finished");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      try {
+        if (evidence == null && lastApplied != null) {
+          evidence = collect(lastApplied);
+        }
+      } catch (RuntimeException e) {
+        inconclusive.add("Could not collect evidence from the stack: " + e);
+      }
+      close();
+    }
+    GateVerdict decided = GateVerdict.of(failures, inconclusive);
+    RollbackEvidence rollback =
+        new RollbackEvidence(
+            spec.previousRef(),
+            spec.previousCommit(),
+            spec.previousVersion(),
+            spec.currentCommit(),
+            project,
+            command,
+            proven && failures.isEmpty(),
+            started,
+            rollbackHealthy,
+            markerVersion);
+    return ReportRedaction.redact(
+        new GateResult(
+            spec.id(),
+            spec.displayName(),
+            GateKind.ROLLBACK_DRILL,
+            decided.verdict(),
+            started,
+            Duration.between(started, Instant.now()),
+            spec.composeAttribute(),
+            project,
+            engineInfo,
+            checks,
+            evidence == null ? List.of() : evidence,
+            decided.reasons(),
+            null,
+            rollback),
+        redactor);
+  }
+
+  /** Exports one commit's subtree, writes its marker and its labelling override. */
+  private Stage export(String name, String commit, String version) throws IOException {
+    Path root = workDir.resolve(name);
+    List<String> skipped;
+    try (GitTrees git = GitTrees.open(spec.repoRoot()).orElseThrow()) {
+      skipped = git.export(commit, spec.subdir(), root);
+    }
+    Path dir = spec.subdir().isEmpty() ? root : root.resolve(spec.subdir());
+    String detail =
+        "exported "
+            + (spec.subdir().isEmpty() ? "the tree" : spec.subdir() + "/")
+            + " of "
+            + ("current".equals(name) ? "HEAD " : spec.previousRef() + " ")
+            + RollbackRefs.shortId(commit)
+            + (spec.markerFile().isEmpty() ? "" : " and wrote its marker (version " + version + ")")
+            + (skipped.isEmpty()
+                ? ""
+                : "; not exported (symbolic links and submodules are skipped): "
+                    + String.join(", ", skipped));
+    String markerJson = "";
+    if (!spec.markerFile().isEmpty()) {
+      DeploymentMarker marker =
+          new DeploymentMarker(
+              version,
+              Instant.now(),
+              commit,
+              spec.environment(),
+              MarkerFactory.defaultDeployedBy(System.getenv()));
+      markerJson = marker.toJson();
+      marker.writeTo(dir.resolve(spec.markerFile()));
+    }
+    checks.add(CheckResult.pass("export " + name, detail, markerJson));
+    ComposeFile compose = ComposeFile.load(dir.resolve(spec.composeName()));
+    Path override = ComposeOverride.write(compose, labels, workDir.resolve("override-" + name));
+    ComposeProject project =
+        ComposeProject.named(labels.runId(), compose, override, labels, engine.dockerHost());
+    return new Stage(name, commit, version, compose, project);
+  }
+
+  private String markerJson(Stage stage) throws IOException {
+    if (spec.markerFile().isEmpty()) {
+      return "";
+    }
+    Path root = workDir.resolve(stage.name());
+    Path dir = spec.subdir().isEmpty() ? root : root.resolve(spec.subdir());
+    return Files.readString(dir.resolve(spec.markerFile()));
+  }
+
+  /** No-cache build, {@code up -d} in the drill's project, wait healthy; one check. */
+  private StepOutcome deploy(String step, Stage stage) throws InterruptedException {
+    progress.accept(step + ": building " + stage.version() + " without cache");
+    long t0 = System.nanoTime();
+    lastApplied = stage;
+    ProcessOutput build = stage.project().buildNoCache(spec.settings().buildTimeout());
+    if (!build.succeeded()) {
+      String why =
+          build.timedOut()
+              ? "its no-cache build timed out after "
+                  + spec.settings().buildTimeout().toSeconds()
+                  + " s"
+              : "its no-cache build exited with code " + build.exitCode();
+      StepOutcome out =
+          new StepOutcome(false, since(t0), List.of(why + "; last lines:\n" + build.tail(10)));
+      checks.add(CheckResult.fail(step, why, build.tail(TAIL_LINES)));
+      return out;
+    }
+    ProcessOutput up = stage.project().upLocal(spec.startupTimeout().plusSeconds(30));
+    HealthWait wait = new HealthWait(stage.compose(), inspector);
+    Map<String, String> problems =
+        up.succeeded() ? wait.await(spec.startupTimeout()) : wait.diagnose();
+    List<String> said = new ArrayList<>(problems.values());
+    if (!up.succeeded()) {
+      said.add(0, "docker-compose up exited with code " + up.exitCode() + ": " + up.tail(3));
+    }
+    Duration took = since(t0);
+    String raw =
+        "$ docker-compose build --no-cache\n"
+            + build.tail(TAIL_LINES)
+            + "\n$ docker-compose up -d\n"
+            + up.tail(TAIL_LINES);
+    if (said.isEmpty()) {
+      checks.add(
+          CheckResult.pass(
+              step,
+              stage.version()
+                  + " ("
+                  + RollbackRefs.shortId(stage.commit())
+                  + ") healthy "
+                  + seconds(took)
+                  + " after its build started, in project "
+                  + labels.runId(),
+              raw));
+      return new StepOutcome(true, took, List.of());
+    }
+    checks.add(CheckResult.fail(step, String.join("; ", said), raw));
+    return new StepOutcome(false, took, said);
+  }
+
+  /** Records a step's failure as one sentence and collects evidence at the first failure. */
+  private void fail(String what, StepOutcome outcome, Stage stage) {
+    failures.add(
+        what
+            + " within "
+            + seconds(outcome.took())
+            + " of its build: "
+            + String.join("; ", outcome.problems()));
+    collectOnce(stage);
+  }
+
+  /** The stack as it is now, before anything else changes it: only the first failure's. */
+  private void collectOnce(Stage stage) {
+    if (evidence != null) {
+      return;
+    }
+    try {
+      evidence = collect(stage);
+    } catch (RuntimeException e) {
+      inconclusive.add("Could not collect evidence from the stack: " + e);
+    }
+  }
+
+  private List<ServiceEvidence> collect(Stage stage) {
+    return new EvidenceCollector(
+            stage.compose(),
+            inspector,
+            LogAudit.defaults(),
+            spec.settings().logLines(),
+            service -> Optional.empty())
+        .collect();
+  }
+
+  /**
+   * Reads the marker in {@link RollbackSpec#markerService()} and checks it names the stage's commit
+   * and version; true when it does or when no marker service is given.
+   *
+   * @param expected names the build in sentences, e.g. {@code HEAD 9f8e7d6} or {@code rollback
+   *     target v1.2.2 (abc1234)}
+   */
+  private boolean markerOk(String step, Stage stage, String expected) throws InterruptedException {
+    if (spec.markerService().isEmpty()) {
+      return true;
+    }
+    String service = spec.markerService();
+    String shortId = RollbackRefs.shortId(stage.commit());
+    Optional<ServiceContainer> container = inspector.container(service);
+    List<String> problems = new ArrayList<>();
+    String raw = "";
+    if (container.isEmpty()) {
+      problems.add("no container of service \"" + service + "\" to read the marker from");
+    } else {
+      Optional<String> json = Optional.empty();
+      try {
+        CommandResult r =
+            DockerExec.run(
+                engine.client(), container.get().id(), EXEC_TIMEOUT, "cat", DeploymentMarker.PATH);
+        json = r.exitCode() == 0 ? Optional.of(r.stdout()) : Optional.empty();
+        raw = r.exitCode() == 0 ? r.stdout() : r.stderr();
+      } catch (IOException e) {
+        raw = e.toString();
+      }
+      // MarkerCheck phrases a wrong commit as "not HEAD"; here the expected commit is often not
+      // HEAD, so it checks presence, form, version and environment, and the commit is judged here
+      problems.addAll(
+          MarkerCheck.expecting()
+              .version(stage.version())
+              .environment(spec.environment())
+              .problems(json, service));
+      if (json.isPresent() && problems.stream().noneMatch(p -> p.contains("malformed"))) {
+        DeploymentMarker m = DeploymentMarker.parse(json.get(), DeploymentMarker.PATH);
+        if (!m.commit().startsWith(stage.commit()) && !stage.commit().startsWith(m.commit())) {
+          problems.add(
+              0,
+              "service \""
+                  + service
+                  + "\" carries marker commit "
+                  + m.shortCommit()
+                  + " (version "
+                  + m.version()
+                  + "), not "
+                  + expected
+                  + ": compose did not replace its container with the "
+                  + stage.name()
+                  + " build");
+        }
+      }
+    }
+    if (problems.isEmpty()) {
+      checks.add(
+          CheckResult.pass(
+              step,
+              "service \""
+                  + service
+                  + "\" runs commit "
+                  + shortId
+                  + ", version "
+                  + stage.version()
+                  + ", environment "
+                  + spec.environment(),
+              raw));
+      return true;
+    }
+    checks.add(CheckResult.fail(step, String.join("; ", problems), raw));
+    for (String p : problems) {
+      failures.add(capitalised(step) + " (" + expected + "): " + p);
+    }
+    collectOnce(stage);
+    return false;
+  }
+
+  private void runBody(GateRun.Body body) {
+    try {
+      body.run();
+      checks.add(CheckResult.pass("gate method", "the method body passed", ""));
+    } catch (Throwable t) { // NOPMD: any failure of user code is evidence, rethrown as its cause
+      if (t instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      bodyFailure = t;
+      checks.add(CheckResult.fail("gate method", String.valueOf(t.getMessage()), t.toString()));
+      failures.add("The gate method failed: " + t);
+    }
+  }
+
+  /** Tears the project down and removes every image this drill built; idempotent. */
+  @Override
+  public synchronized void close() {
+    if (tornDown) {
+      return;
+    }
+    tornDown = true;
+    try {
+      if (lastApplied != null) {
+        progress.accept("tearing down project " + labels.runId());
+        ProcessOutput down = lastApplied.project().downLocal(DOWN_TIMEOUT);
+        if (!down.succeeded()) {
+          inconclusive.add(
+              "Teardown (docker-compose down) exited with code "
+                  + down.exitCode()
+                  + ": "
+                  + down.tail(5));
+        }
+        removeBuiltImages();
+      }
+    } finally {
+      deleteWorkDir();
+      removeShutdownHook();
+    }
+  }
+
+  /**
+   * Every image of this run, by its owner label: each rebuild moved the image name, leaving the
+   * earlier build untagged, which neither {@code --rmi local} nor removal by name reaches.
+   */
+  private void removeBuiltImages() {
+    String owner = labels.asImageLabel().get(RunLabels.MARKER);
+    List<Image> images =
+        engine
+            .client()
+            .listImagesCmd()
+            .withShowAll(true)
+            .withLabelFilter(Map.of(RunLabels.MARKER, owner))
+            .exec();
+    for (Image i : images) {
+      try {
+        engine.client().removeImageCmd(i.getId()).withForce(true).exec();
+      } catch (NotFoundException e) {
+        // removed with its parent or tag already
+      } catch (RuntimeException e) {
+        inconclusive.add("Could not remove image " + i.getId() + ": " + e.getMessage());
+      }
+    }
+  }
+
+  private void registerShutdownHook() {
+    shutdownHook = new Thread(this::close, "stagegate-teardown-" + labels.runId());
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+  }
+
+  private void removeShutdownHook() {
+    if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException e) {
+        // the JVM is already shutting down; the hook is running or ran
+      }
+    }
+  }
+
+  private void deleteWorkDir() {
+    if (workDir == null) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(workDir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temp dir left behind is harmless
+    }
+  }
+
+  private static Duration since(long t0) {
+    return Duration.ofNanos(System.nanoTime() - t0);
+  }
+
+  private static String seconds(Duration d) {
+    return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+  }
+
+  private static String capitalised(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  private static String newRunId() {
+    String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+    StringBuilder sb = new StringBuilder("sg");
+    for (int i = 0; i < 6; i++) {
+      sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,109 @@
+package dev.stagegate.report.markdown;
+
+import dev.stagegate.report.AuditReport;
+import dev.stagegate.report.GateKind;
+import dev.stagegate.report.GateResult;
+import dev.stagegate.report.RollbackEvidence;
+import dev.stagegate.report.Verdict;
+import dev.stagegate.report.change.ChangeSummary;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The deploy checklist's "Rollback" subsection: the way back. When a rollback drill passed in this
+ * run, the command it proved; otherwise the checkout of the base the change was measured against,
+ * marked as not proven, because nobody has seen that way back work.
+ *
+ * <p>Kept apart from {@link DeployChecklistSection} so the checklist can change without touching
+ * the rollback text.
+ */
+final class RollbackSubsection {
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  private RollbackSubsection() {}
+
+  static void render(AuditReport report, MarkdownDocument doc) {
+    doc.heading(3, "Rollback");
+    Optional<RollbackEvidence> proven = provenDrill(report);
+    if (proven.isPresent()) {
+      renderProven(proven.get(), doc);
+      return;
+    }
+    String notProven =
+        " This way back is NOT proven: no passing rollback drill (`@RollbackDrill`) in this run.";
+    ChangeSummary change = report.changeSummary();
+    if (change == null || change.baseCommit() == null) {
+      doc.paragraph(
+          "No base commit is known (no git repository or no base): roll back to the last"
+              + " deployed tag by hand, e.g. `git checkout <previous tag> && docker-compose up -d"
+              + " --build`."
+              + notProven);
+      return;
+    }
+    String target = change.baseRef() == null ? change.baseCommit() : change.baseRef();
+    doc.paragraph(
+        "Back to the base this change was measured against ("
+            + MarkdownText.text(change.baseChoice())
+            + "):"
+            + notProven);
+    doc.codeBlock(
+        "bash",
+        "git checkout "
+            + shellWord(target)
+            + "   # "
+            + change.baseCommit()
+            + "\ndocker-compose build --no-cache && docker-compose up -d");
+  }
+
+  /** The last passing drill that proved its way back, if any. */
+  static Optional<RollbackEvidence> provenDrill(AuditReport report) {
+    RollbackEvidence found = null;
+    for (GateResult g : report.gates()) {
+      if (g.kind() == GateKind.ROLLBACK_DRILL
+          && g.verdict() == Verdict.PASS
+          && g.rollback() != null
+          && g.rollback().proven()) {
+        found = g.rollback();
+      }
+    }
+    return Optional.ofNullable(found);
+  }
+
+  private static void renderProven(RollbackEvidence r, MarkdownDocument doc) {
+    String healthy =
+        r.rollbackHealthyAfter() == null
+            ? ""
+            : ": healthy in "
+                + Math.max(1, Math.round(r.rollbackHealthyAfter().toMillis() / 1000.0))
+                + " s";
+    String marker =
+        r.markerVersion() == null
+            ? ", marker not checked"
+            : ", marker showed " + MarkdownText.code(r.markerVersion());
+    doc.paragraph(
+        "Back to "
+            + MarkdownText.code(r.previousRef())
+            + " ("
+            + MarkdownText.code(shortId(r.previousCommit()))
+            + "), proven by the rollback drill on "
+            + DAY.format(r.drilledAt())
+            + healthy
+            + marker
+            + ". The drill ran, in compose project "
+            + MarkdownText.code(r.project())
+            + " (use your deployment's project name):");
+    doc.codeBlock("bash", r.command());
+  }
+
+  private static String shortId(String commit) {
+    return commit.length() > 7 ? commit.substring(0, 7) : commit;
+  }
+
+  /** Refs are untrusted text too: quote anything that is not a plain ref. */
+  private static String shellWord(String ref) {
+    return ref.matches("[A-Za-z0-9._/@^~-]+") ? ref : "'" + ref.replace("'", "'\\''") + "'";
+  }
+}

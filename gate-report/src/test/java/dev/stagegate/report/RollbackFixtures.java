@@ -1,0 +1,55 @@
+package dev.stagegate.report;
+
+import java.time.Duration;
+import java.util.List;
+
+/** A rollback drill gate for report tests. */
+public final class RollbackFixtures {
+  public static final String PREVIOUS = "1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d";
+  public static final String CURRENT = "9f8e7d6c5b4a39281706f5e4d3c2b1a098765432";
+  public static final String COMMAND =
+      "mkdir -p /tmp/rollback-1a2b3c4 && git archive "
+          + PREVIOUS
+          + " deploy | tar -x -C /tmp/rollback-1a2b3c4\n"
+          + "cd /tmp/rollback-1a2b3c4/deploy\n"
+          + "docker-compose -p sgdrill1 -f docker-compose.yml build --no-cache\n"
+          + "docker-compose -p sgdrill1 -f docker-compose.yml up -d --remove-orphans";
+
+  private RollbackFixtures() {}
+
+  public static RollbackEvidence evidence(boolean proven) {
+    return new RollbackEvidence(
+        "v1.0.0",
+        PREVIOUS,
+        "1.0.0",
+        CURRENT,
+        "sgdrill1",
+        COMMAND,
+        proven,
+        AuditFixtures.T0,
+        proven ? Duration.ofMillis(7_400) : null,
+        proven ? "1.0.0" : null);
+  }
+
+  public static GateResult drill(boolean passed) {
+    return new GateResult(
+        "shop.RollbackIT#drill",
+        "rollback drill",
+        GateKind.ROLLBACK_DRILL,
+        passed ? Verdict.PASS : Verdict.FAIL,
+        AuditFixtures.T0,
+        Duration.ofSeconds(31),
+        "deploy/docker-compose.yml",
+        "sgdrill1",
+        AuditFixtures.engine(),
+        List.of(
+            CheckResult.pass("current up", "HEAD 9f8e7d6 healthy in 5.1 s", ""),
+            passed
+                ? CheckResult.pass("rollback to v1.0.0 (1a2b3c4)", "healthy in 7.4 s", "")
+                : CheckResult.fail("rollback to v1.0.0 (1a2b3c4)", "api unhealthy", "")),
+        List.of(),
+        passed ? List.of() : List.of("Rollback target v1.0.0 (1a2b3c4) did not come up"),
+        null,
+        evidence(passed));
+  }
+}

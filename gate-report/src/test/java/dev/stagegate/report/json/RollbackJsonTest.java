@@ -1,0 +1,54 @@
+package dev.stagegate.report.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stagegate.report.AuditFixtures;
+import dev.stagegate.report.AuditReport;
+import dev.stagegate.report.GateResult;
+import dev.stagegate.report.RollbackFixtures;
+import java.io.InputStream;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RollbackJsonTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static SchemaSubsetValidator validator() throws Exception {
+    try (InputStream in = AuditJson.class.getResourceAsStream(AuditJson.SCHEMA_RESOURCE)) {
+      return new SchemaSubsetValidator(JSON.readTree(in));
+    }
+  }
+
+  @Test
+  void aDrillRoundTripsAndConformsToTheSchema() throws Exception {
+    for (boolean passed : new boolean[] {true, false}) {
+      AuditReport report =
+          new AuditReport(1, AuditFixtures.T0, List.of(RollbackFixtures.drill(passed)));
+      String json = AuditJson.write(report);
+      assertThat(validator().validate(JSON.readTree(json))).as("passed=" + passed).isEmpty();
+      assertThat(AuditJson.readReport(json, "test")).isEqualTo(report);
+    }
+  }
+
+  @Test
+  void otherGatesWriteNoRollbackKeyAndOldAuditsStillRead() throws Exception {
+    String json = AuditJson.write(AuditFixtures.small());
+    assertThat(json).doesNotContain("\"rollback\"");
+    GateResult back = AuditJson.readReport(json, "test").gates().get(0);
+    assertThat(back.rollback()).isNull();
+  }
+
+  @Test
+  void anUnknownRollbackFieldIsRejectedBySchema() throws Exception {
+    JsonNode written =
+        JSON.readTree(
+            AuditJson.write(
+                new AuditReport(1, AuditFixtures.T0, List.of(RollbackFixtures.drill(true)))));
+    ((ObjectNode) written.get("gates").get(0).get("rollback")).put("extra", 1);
+    assertThat(validator().validate(written))
+        .containsExactly("$.gates[0].rollback: property not in schema: extra");
+  }
+}

@@ -8,15 +8,23 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** Replaces a file so that a reader (or a Docker build copying it) never sees half of it. */
-final class AtomicFiles {
+/**
+ * Replaces a file so that a reader (or a Docker build copying it) never sees half of it.
+ *
+ * <pre>{@code
+ * AtomicFiles.writeString(Path.of("target/stagegate/stability_audit.approval.json"), json);
+ * }</pre>
+ */
+public final class AtomicFiles {
   private AtomicFiles() {}
 
   /**
    * Writes {@code text} to a temporary file next to {@code file}, then moves it into place. A crash
    * leaves the old file (or none) and at worst a stray {@code .tmp}, never a truncated file.
+   *
+   * @throws IOException when the directory or the file cannot be written
    */
-  static void writeString(Path file, String text) throws IOException {
+  public static void writeString(Path file, String text) throws IOException {
     Path absolute = file.toAbsolutePath();
     Path dir = absolute.getParent();
     Files.createDirectories(dir);

@@ -4,9 +4,9 @@ package dev.stagegate.report.deploy;
  * Git commit ids as the deploy evidence holds them: full in data, seven characters in sentences
  * (what {@code git log --oneline} shows, so a reader can paste it).
  */
-final class CommitIds {
+public final class CommitIds {
   /** Length of the abbreviated id shown in messages. */
-  static final int SHORT = 7;
+  public static final int SHORT = 7;
 
   private CommitIds() {}
 
@@ -14,7 +14,7 @@ final class CommitIds {
    * Whether {@code id} looks like a commit id: 7 to 64 hex digits (64 for SHA-256 repositories).
    * Abbreviations are accepted because a hand-written marker may carry one.
    */
-  static boolean isValid(String id) {
+  public static boolean isValid(String id) {
     if (id.length() < SHORT || id.length() > 64) {
       return false;
     }
@@ -27,7 +27,7 @@ final class CommitIds {
   }
 
   /** The first seven characters (or all, when shorter). */
-  static String abbreviate(String id) {
+  public static String abbreviate(String id) {
     return id.length() <= SHORT ? id : id.substring(0, SHORT);
   }
 
@@ -35,10 +35,23 @@ final class CommitIds {
    * Whether a marker's id names the expected commit: equal ignoring case, or an abbreviation of it
    * (at least seven characters).
    */
-  static boolean sameCommit(String actual, String expected) {
+  public static boolean sameCommit(String actual, String expected) {
     if (actual.length() < SHORT || actual.length() > expected.length()) {
       return false;
     }
     return expected.regionMatches(true, 0, actual, 0, actual.length());
+  }
+
+  /**
+   * Whether two ids name the same commit when either may be abbreviated: both valid, and the
+   * shorter (at least seven characters) is a prefix of the longer, ignoring case. {@code 5d6e7f8}
+   * and {@code 5d6e7f8a9b…} match; {@code 5d6e7f8} and {@code 5d6e7f9a…} do not.
+   */
+  public static boolean samePrefix(String a, String b) {
+    if (a == null || b == null || !isValid(a) || !isValid(b)) {
+      return false;
+    }
+    int common = Math.min(a.length(), b.length());
+    return a.regionMatches(true, 0, b, 0, common);
   }
 }

@@ -1,0 +1,172 @@
+package dev.stagegate.report.approval;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Approves an audit after review, and checks the approval before a deploy.
+ *
+ * <pre>{@code
+ * java -cp gate-report.jar:... dev.stagegate.report.approval.ApprovalCli approve \
+ *     --audit target/stagegate/stability_audit.md --reviewer alice --comment "burn-in flat"
+ * # Approved stability_audit.md (PASS, commit 5d6e7f8) as alice: wrote /src/target/stagegate/stability_audit.approval.json
+ *
+ * java -cp ... dev.stagegate.report.approval.ApprovalCli check \
+ *     --audit target/stagegate/stability_audit.md --commit "$GITHUB_SHA"
+ * # stability_audit.md is approved: alice at 2026-11-23 14:02 UTC, commit 5d6e7f8, unchanged since
+ * }</pre>
+ *
+ * <p>{@code approve --audit F --reviewer R [--comment C] [--commit SHA]}: {@code --commit} is
+ * needed only when the audit names no commit and F is not inside a git repository. {@code check
+ * --audit F [--commit SHA] [--approval P]}: {@code --approval} defaults to the file next to the
+ * audit. Exit status 0 when approved (or the approval allows the deploy), 1 when refused (each
+ * refusal on its own line of standard error), 2 for bad arguments.
+ */
+public final class ApprovalCli {
+  static final String USAGE =
+      "usage: ApprovalCli approve --audit FILE --reviewer NAME [--comment TEXT] [--commit SHA]\n"
+          + "       ApprovalCli check --audit FILE [--commit SHA] [--approval FILE]";
+
+  private static final Map<String, List<String>> OPTIONS =
+      Map.of(
+          "approve", List.of("--audit", "--reviewer", "--comment", "--commit"),
+          "check", List.of("--audit", "--commit", "--approval"));
+
+  private static final Map<String, List<String>> REQUIRED =
+      Map.of("approve", List.of("--audit", "--reviewer"), "check", List.of("--audit"));
+
+  private ApprovalCli() {}
+
+  /** Runs with the real clock and working directory; exits with the status. */
+  public static void main(String[] args) {
+    System.exit(run(args, Clock.systemUTC(), Path.of(""), System.out, System.err));
+  }
+
+  static int run(String[] args, Clock clock, Path workDir, PrintStream out, PrintStream err) {
+    if (args.length == 0 || !OPTIONS.containsKey(args[0])) {
+      return usage(err, args.length == 0 ? "no command" : "unknown command " + args[0]);
+    }
+    String command = args[0];
+    List<String> known = OPTIONS.get(command);
+    Map<String, String> options = new HashMap<>();
+    for (int i = 1; i < args.length; i++) {
+      String name = args[i];
+      String value;
+      int eq = name.indexOf('=');
+      if (name.startsWith("--") && eq > 0) {
+        value = name.substring(eq + 1);
+        name = name.substring(0, eq);
+      } else if (i + 1 < args.length) {
+        value = args[++i];
+      } else {
+        return usage(err, known.contains(name) ? name + " needs a value" : "unknown " + name);
+      }
+      if (!known.contains(name)) {
+        return usage(err, "unknown option " + name + " for " + command);
+      }
+      if (value.isBlank() && !name.equals("--comment")) {
+        return usage(err, name + " must not be empty");
+      }
+      if (options.put(name, value) != null) {
+        return usage(err, name + " given twice");
+      }
+    }
+    for (String required : REQUIRED.get(command)) {
+      if (!options.containsKey(required)) {
+        return usage(err, "missing " + required);
+      }
+    }
+    Path audit = workDir.resolve(options.get("--audit"));
+    Optional<String> commit = Optional.ofNullable(options.get("--commit"));
+    if (commit.isPresent() && !commit.get().matches("[0-9a-fA-F]{7,64}")) {
+      return usage(
+          err, "--commit must be 7 to 64 hex digits (e.g. 5d6e7f8) but was " + commit.get());
+    }
+    return command.equals("approve")
+        ? approve(audit, options, commit, clock, out, err)
+        : check(audit, options, commit, workDir, out, err);
+  }
+
+  private static int approve(
+      Path audit,
+      Map<String, String> options,
+      Optional<String> commit,
+      Clock clock,
+      PrintStream out,
+      PrintStream err) {
+    try {
+      ApprovalRecord record =
+          Approvals.approve(
+              audit, options.get("--reviewer"), options.get("--comment"), commit, clock);
+      out.println(
+          "Approved "
+              + record.auditFile()
+              + " ("
+              + record.verdict()
+              + ", commit "
+              + record.shortCommit()
+              + ") as "
+              + ApprovalTexts.name(record.reviewer())
+              + ": wrote "
+              + ApprovalRecord.defaultPath(audit).toAbsolutePath().normalize());
+      return 0;
+    } catch (ApprovalException e) {
+      err.println(e.getMessage());
+      return 1;
+    } catch (IOException e) {
+      err.println(
+          "Cannot write the approval "
+              + ApprovalRecord.defaultPath(audit).toAbsolutePath()
+              + ": "
+              + e
+              + "; check that the directory is writable and approve again.");
+      return 1;
+    }
+  }
+
+  private static int check(
+      Path audit,
+      Map<String, String> options,
+      Optional<String> commit,
+      Path workDir,
+      PrintStream out,
+      PrintStream err) {
+    ApprovalCheck check = ApprovalCheck.of(audit);
+    if (options.containsKey("--approval")) {
+      check = check.withApproval(workDir.resolve(options.get("--approval")));
+    }
+    if (commit.isPresent()) {
+      check = check.expectingCommit(commit.get());
+    }
+    ApprovalStatus status = check.run();
+    if (!status.approved()) {
+      for (ApprovalRefusal r : status.problems()) {
+        err.println(r.reason() + ": " + r.message());
+      }
+      return 1;
+    }
+    ApprovalRecord record = status.record().orElseThrow();
+    out.println(
+        audit.getFileName()
+            + " is approved: "
+            + ApprovalTexts.name(record.reviewer())
+            + " at "
+            + ApprovalTexts.time(record.approvedAt())
+            + ", commit "
+            + record.shortCommit()
+            + ", unchanged since");
+    return 0;
+  }
+
+  private static int usage(PrintStream err, String problem) {
+    err.println("ApprovalCli: " + problem);
+    err.println(USAGE);
+    return 2;
+  }
+}

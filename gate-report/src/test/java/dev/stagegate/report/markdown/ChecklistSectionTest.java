@@ -45,6 +45,10 @@ class ChecklistSectionTest {
     assertThat(tables).hasSize(4);
     List<List<String>> staging = tables.get(0);
     assertThat(staging).hasSize(7); // header and six items
+    assertThat(staging.get(1))
+        .as("the fixture's build check is not named like GateRun's")
+        .containsExactly(
+            "✋ MANUAL", "Rebuilt without cache", "no no-cache build check in the staging gates");
     assertThat(staging.get(2))
         .containsExactly(
             "✅ DONE",

@@ -1,7 +1,9 @@
 package dev.stagegate.report.markdown;
 
+import dev.stagegate.report.AuditFiles;
 import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.GateResult;
+import dev.stagegate.report.checklist.DeployFacts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -85,6 +87,31 @@ public final class AuditMarkdown {
     List<GateSection> sections = new ArrayList<>(gateSections);
     sections.add(section);
     return new AuditMarkdown(reportSections, sections);
+  }
+
+  /**
+   * This audit with the deploy checklists filled from {@code facts} as well as from the report (the
+   * standard audit uses {@link DeployFacts#none()}). For {@link AuditFiles#write(AuditReport,
+   * java.nio.file.Path, AuditMarkdown)}:
+   *
+   * <pre>{@code
+   * AuditFiles.write(report, dir, AuditMarkdown.standard().withDeployFacts(facts));
+   * }</pre>
+   */
+  public AuditMarkdown withDeployFacts(DeployFacts facts) {
+    if (facts == null) {
+      throw new IllegalArgumentException("facts must not be null (use DeployFacts.none())");
+    }
+    List<AuditSection> sections = new ArrayList<>();
+    for (AuditSection section : reportSections) {
+      sections.add(section instanceof DeployChecklistSection d ? d.withFacts(facts) : section);
+    }
+    return new AuditMarkdown(sections, gateSections);
+  }
+
+  /** The report as Markdown with the deploy checklists filled from {@code facts} too. */
+  public String render(AuditReport report, DeployFacts facts) {
+    return withDeployFacts(facts).render(report);
   }
 
   /** The report as Markdown (CommonMark with GFM tables), ending in a newline. */

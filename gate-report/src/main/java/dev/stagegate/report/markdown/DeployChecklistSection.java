@@ -2,30 +2,39 @@ package dev.stagegate.report.markdown;
 
 import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.Verdict;
-import java.util.ArrayList;
-import java.util.List;
+import dev.stagegate.report.checklist.DeployFacts;
 
 /**
- * After a PASS: the deploy checklist a reviewer walks, and the way back ({@link
- * RollbackSubsection}: the command a rollback drill proved, else the base commit, marked as not
- * proven), so the way back is written down before the way forward is taken. Nothing is shown for
- * any other verdict: there is nothing to deploy.
+ * After a PASS: the deploy checklists filled from the evidence ({@link ChecklistSection}), and the
+ * way back ({@link RollbackSubsection}: the command a rollback drill proved, else the base commit,
+ * marked as not proven), so the way back is written down before the way forward is taken. Nothing
+ * is shown for any other verdict: there is nothing to deploy.
  */
 final class DeployChecklistSection implements AuditSection {
+  private final DeployFacts facts;
+
+  /** The checklists from the audit alone. */
+  DeployChecklistSection() {
+    this(DeployFacts.none());
+  }
+
+  /** The checklists with facts beyond the audit. */
+  DeployChecklistSection(DeployFacts facts) {
+    this.facts = facts;
+  }
+
+  /** This section with other facts. */
+  DeployChecklistSection withFacts(DeployFacts other) {
+    return new DeployChecklistSection(other);
+  }
+
   @Override
   public void render(AuditReport report, MarkdownDocument doc) {
     if (report.verdict() != Verdict.PASS) {
       return;
     }
     doc.heading(2, "Deploy checklist");
-    List<String> items = new ArrayList<>();
-    items.add("[ ] This audit reviewed: verdict, failures (none), risk assessment, evidence");
-    items.add("[ ] Code review approved and the test suite green on the same commit");
-    items.add("[ ] Deployment marker prepared for the commit below");
-    items.add("[ ] Deploy outside peak hours; the on-call engineer knows");
-    items.add("[ ] After the deploy: health endpoint OK, workers running, no errors in logs");
-    items.add("[ ] Watch the deployed stack for 10 minutes; roll back on any restart or error");
-    doc.bullets(items);
+    new ChecklistSection(facts).render(report, doc);
     RollbackSubsection.render(report, doc);
   }
 }

@@ -1,0 +1,68 @@
+package dev.stagegate.report.checklist;
+
+import dev.stagegate.report.approval.ApprovalStatus;
+import dev.stagegate.report.policy.PolicyDecision;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the audit itself cannot know but the checklists use when given: the unit tests, the
+ * approval, the deploy policy's decision, the deployment marker on the target. Every fact is
+ * optional; an item without evidence is {@link ItemState#MANUAL}.
+ *
+ * <pre>{@code
+ * DeployFacts facts =
+ *     DeployFacts.none()
+ *         .withTests(TestSummary.fromSurefireReports(Path.of("target/surefire-reports")))
+ *         .withApproval(ApprovalCheck.of(auditMd).expectingCommit(head).run())
+ *         .withPolicy(policy.evaluate(policyFacts));
+ * String md = AuditMarkdown.standard().render(report, facts);
+ * }</pre>
+ *
+ * @param tests the unit-test summary of the commit
+ * @param approval what the approval check found
+ * @param policy the deploy policy's decision
+ * @param markerVerified whether the marker on the target names the commit
+ */
+public record DeployFacts(
+    Optional<TestSummary> tests,
+    Optional<ApprovalStatus> approval,
+    Optional<PolicyDecision> policy,
+    Optional<Boolean> markerVerified) {
+  public DeployFacts {
+    Objects.requireNonNull(tests, "tests");
+    Objects.requireNonNull(approval, "approval");
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(markerVerified, "markerVerified");
+  }
+
+  /** No facts beyond the audit. */
+  public static DeployFacts none() {
+    return new DeployFacts(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  /** These facts with the test summary (empty: no reports). */
+  public DeployFacts withTests(Optional<TestSummary> summary) {
+    return new DeployFacts(summary, approval, policy, markerVerified);
+  }
+
+  /** These facts with the test summary. */
+  public DeployFacts withTests(TestSummary summary) {
+    return withTests(Optional.of(summary));
+  }
+
+  /** These facts with the approval check's result. */
+  public DeployFacts withApproval(ApprovalStatus status) {
+    return new DeployFacts(tests, Optional.of(status), policy, markerVerified);
+  }
+
+  /** These facts with the policy's decision. */
+  public DeployFacts withPolicy(PolicyDecision decision) {
+    return new DeployFacts(tests, approval, Optional.of(decision), markerVerified);
+  }
+
+  /** These facts with whether the marker on the target names the commit. */
+  public DeployFacts withMarkerVerified(boolean verified) {
+    return new DeployFacts(tests, approval, policy, Optional.of(verified));
+  }
+}

@@ -1,0 +1,22 @@
+package dev.stagegate.report.checklist;
+
+/** Where a checklist item stands, by the evidence. */
+public enum ItemState {
+  /** The evidence shows it done. */
+  DONE("✅"),
+  /** The evidence shows it failed. */
+  FAILED("❌"),
+  /** The evidence does not say: a person checks it. */
+  MANUAL("✋");
+
+  private final String symbol;
+
+  ItemState(String symbol) {
+    this.symbol = symbol;
+  }
+
+  /** ✅, ❌ or ✋. */
+  public String symbol() {
+    return symbol;
+  }
+}

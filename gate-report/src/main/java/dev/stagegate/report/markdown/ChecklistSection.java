@@ -1,0 +1,62 @@
+package dev.stagegate.report.markdown;
+
+import dev.stagegate.report.AuditReport;
+import dev.stagegate.report.checklist.Checklist;
+import dev.stagegate.report.checklist.ChecklistItem;
+import dev.stagegate.report.checklist.Checklists;
+import dev.stagegate.report.checklist.DeployFacts;
+import dev.stagegate.report.checklist.ItemState;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The deploy checklists filled from the evidence ({@link Checklists#all}): per checklist a {@code
+ * ###} heading and a table of state (✅ done, ❌ failed, ✋ manual), item and evidence. Evidence may
+ * quote container output, so every cell goes through {@link MarkdownText#cell}.
+ *
+ * <p>In the standard audit it is rendered inside the deploy checklist (after a PASS only); on its
+ * own it renders for any verdict:
+ *
+ * <pre>{@code
+ * String md = new AuditMarkdown(List.of(new ChecklistSection(facts)), List.of()).render(report);
+ * }</pre>
+ */
+public final class ChecklistSection implements AuditSection {
+  private final DeployFacts facts;
+
+  /** The checklists with these facts beyond the audit ({@link DeployFacts#none()} for none). */
+  public ChecklistSection(DeployFacts facts) {
+    if (facts == null) {
+      throw new IllegalArgumentException("facts must not be null (use DeployFacts.none())");
+    }
+    this.facts = facts;
+  }
+
+  @Override
+  public void render(AuditReport report, MarkdownDocument doc) {
+    doc.paragraph(
+        ItemState.DONE.symbol()
+            + " done (the evidence shows it) · "
+            + ItemState.FAILED.symbol()
+            + " failed · "
+            + ItemState.MANUAL.symbol()
+            + " manual: a person checks it");
+    for (Checklist checklist : Checklists.all(report, facts)) {
+      render(checklist, doc);
+    }
+  }
+
+  /** One checklist: a level-3 heading and its table. */
+  public static void render(Checklist checklist, MarkdownDocument doc) {
+    doc.heading(3, checklist.title());
+    List<List<String>> rows = new ArrayList<>();
+    for (ChecklistItem item : checklist.items()) {
+      rows.add(
+          List.of(
+              item.state().symbol() + " " + item.state().name(),
+              MarkdownText.cell(item.text()),
+              MarkdownText.cell(item.evidence())));
+    }
+    doc.table(List.of("State", "Item", "Evidence"), rows);
+  }
+}

@@ -1,0 +1,126 @@
+package dev.stagegate.report.markdown;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stagegate.report.AuditFixtures;
+import dev.stagegate.report.AuditReport;
+import dev.stagegate.report.ChangeFixtures;
+import dev.stagegate.report.CheckResult;
+import dev.stagegate.report.GateKind;
+import dev.stagegate.report.GateResult;
+import dev.stagegate.report.Verdict;
+import dev.stagegate.report.checklist.DeployFacts;
+import dev.stagegate.report.checklist.TestSummary;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ChecklistSectionTest {
+  static AuditReport passing() {
+    return new AuditReport(
+        AuditReport.SCHEMA_VERSION,
+        AuditFixtures.T0,
+        List.of(AuditFixtures.passingGate()),
+        ChangeFixtures.change(),
+        ChangeFixtures.risk());
+  }
+
+  @Test
+  void afterAPassTheChecklistsAreTablesUnderTheDeployChecklistBeforeTheRollback() {
+    MarkdownTree tree = MarkdownTree.parse(AuditMarkdown.standard().render(passing()));
+    List<String> headings = tree.headings();
+    int checklist = headings.indexOf("## Deploy checklist");
+    assertThat(checklist).isNotNegative();
+    assertThat(headings.subList(checklist + 1, checklist + 6))
+        .containsExactly(
+            "### Staging gate",
+            "### Pre-deployment",
+            "### During deployment",
+            "### Post-deployment",
+            "### Rollback");
+    List<List<List<String>>> tables =
+        tree.tables().stream()
+            .filter(t -> t.get(0).equals(List.of("State", "Item", "Evidence")))
+            .toList();
+    assertThat(tables).hasSize(4);
+    List<List<String>> staging = tables.get(0);
+    assertThat(staging).hasSize(7); // header and six items
+    assertThat(staging.get(1))
+        .as("the fixture's build check is not named like GateRun's")
+        .containsExactly(
+            "✋ MANUAL", "Rebuilt without cache", "no no-cache build check in the staging gates");
+    assertThat(staging.get(2))
+        .containsExactly(
+            "✅ DONE",
+            "Every service healthy",
+            "gate ShopGateTest#healthy: PASS; api healthy, migrate exited 0");
+    assertThat(tables.get(1).get(1))
+        .containsExactly(
+            "✋ MANUAL",
+            "Code review approved",
+            "not in the evidence: check the pull request's review");
+  }
+
+  @Test
+  void nothingAfterAFailure() {
+    String md = AuditMarkdown.standard().render(AuditFixtures.small());
+    assertThat(md).doesNotContain("Deploy checklist").doesNotContain("Pre-deployment");
+  }
+
+  @Test
+  void factsGivenToTheAuditFillTheirItems() {
+    DeployFacts facts = DeployFacts.none().withTests(new TestSummary(12, 1, 0, "surefire"));
+    MarkdownTree tree = MarkdownTree.parse(AuditMarkdown.standard().render(passing(), facts));
+    assertThat(tree.tables())
+        .anySatisfy(
+            t ->
+                assertThat(t)
+                    .contains(
+                        List.of(
+                            "❌ FAILED",
+                            "Tests passing",
+                            "12 tests, 1 failure, 0 errors (surefire)")));
+    assertThat(AuditMarkdown.standard().withDeployFacts(facts).render(passing()))
+        .isEqualTo(AuditMarkdown.standard().render(passing(), facts));
+    assertThat(AuditMarkdown.standard().render(passing()))
+        .isEqualTo(AuditMarkdown.standard().render(passing(), DeployFacts.none()));
+  }
+
+  @Test
+  void hostileEvidenceCannotBreakTheTableOrInjectHtml() {
+    String hostile = "ok | <script>alert(1)</script> `` ** [x](javascript:1)\n### not a heading";
+    GateResult gate =
+        new GateResult(
+            "a.B#c",
+            "c",
+            GateKind.HEALTHY_SMOKE,
+            Verdict.PASS,
+            AuditFixtures.T0,
+            Duration.ofSeconds(1),
+            "c.yml",
+            "p",
+            AuditFixtures.engine(),
+            List.of(CheckResult.pass("no-cache build", hostile, "")),
+            List.of(),
+            List.of());
+    AuditReport report = AuditReport.of(List.of(gate));
+    String md =
+        new AuditMarkdown(List.of(new ChecklistSection(DeployFacts.none())), List.of())
+            .render(report);
+    MarkdownTree tree = MarkdownTree.parse(md);
+    assertThat(tree.headings())
+        .containsExactly(
+            "### Staging gate",
+            "### Pre-deployment",
+            "### During deployment",
+            "### Post-deployment",
+            "## Gate: a.B#c");
+    List<List<String>> staging = tree.tables().get(0);
+    assertThat(staging.get(1)).hasSize(3);
+    assertThat(staging.get(1).get(2))
+        .isEqualTo(
+            "gate B#c: no-cache build PASS; ok | <script>alert(1)</script> `` ** [x](javascript:1)"
+                + " ### not a heading");
+    assertThat(tree.html()).doesNotContain("<script>").doesNotContain("href=\"javascript");
+  }
+}

@@ -12,6 +12,8 @@ import dev.stagegate.junit.gate.GateRun;
 import dev.stagegate.junit.gate.GateSpec;
 import dev.stagegate.junit.gate.PostDeployRun;
 import dev.stagegate.junit.gate.PostDeploySpec;
+import dev.stagegate.junit.gate.PreDeployRun;
+import dev.stagegate.junit.gate.PreDeploySpec;
 import dev.stagegate.junit.gate.ReportSession;
 import dev.stagegate.junit.gate.RollbackRun;
 import dev.stagegate.junit.gate.RollbackSpec;
@@ -20,6 +22,8 @@ import dev.stagegate.report.GateKind;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.Verdict;
 import dev.stagegate.report.change.GitChangeReader;
+import dev.stagegate.report.deploy.RecordedHistory;
+import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,6 +67,7 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
       ReflectiveInvocationContext<Method> invocationContext,
       ExtensionContext context)
       throws Throwable {
+    oneGateAnnotation(context.getRequiredTestMethod());
     Optional<PostDeployWatch> postDeploy =
         AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), PostDeployWatch.class);
     if (postDeploy.isPresent()) {
@@ -75,21 +80,42 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
       interceptRollbackDrill(drill.get(), invocation, context);
       return;
     }
+    Optional<PreDeployCheck> preDeploy =
+        AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), PreDeployCheck.class);
+    if (preDeploy.isPresent()) {
+      interceptPreDeploy(preDeploy.get(), invocation, context);
+      return;
+    }
     GateRun run = run(context);
     GateResult result = run.execute(invocation::proceed);
     Path report = session(context).add(result);
     run.finishJournal();
-    context.publishReportEntry("stagegate.audit", report.toString());
-    context.publishReportEntry("stagegate.verdict", result.verdictText());
-    System.out.println(
-        "[stagegate] " + result.id() + ": " + result.verdictText() + " (" + report + ")");
-    if (result.verdict() != Verdict.PASS) {
-      GateFailedError error =
-          new GateFailedError(result.id(), result.verdictText(), result.failures(), report);
-      if (run.bodyFailure() != null) {
-        error.initCause(run.bodyFailure());
+    finish(context, result, report, run.bodyFailure(), List.of());
+  }
+
+  /**
+   * A method is one gate: a burn-in smoke-checks too, and the deploy annotations each build, watch
+   * or decide on their own. {@code @HealthySmoke} with {@code @BurnIn} is named by {@link #spec}.
+   */
+  private static void oneGateAnnotation(Method method) {
+    List<String> found = new ArrayList<>();
+    for (Class<? extends java.lang.annotation.Annotation> type :
+        List.of(PostDeployWatch.class, RollbackDrill.class, PreDeployCheck.class)) {
+      if (AnnotationSupport.isAnnotated(method, type)) {
+        found.add("@" + type.getSimpleName());
       }
-      throw error;
+    }
+    boolean builds =
+        AnnotationSupport.isAnnotated(method, HealthySmoke.class)
+            || AnnotationSupport.isAnnotated(method, BurnIn.class);
+    if (found.size() > 1 || (found.size() == 1 && builds)) {
+      throw new GateConfigurationException(
+          method
+              + " has "
+              + String.join(" and ", found)
+              + (builds ? " and @HealthySmoke or @BurnIn" : "")
+              + "; keep one gate annotation per method (each builds, watches or decides on its"
+              + " own).");
     }
   }
 
@@ -98,13 +124,6 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
       PostDeployWatch annotation, Invocation<Void> invocation, ExtensionContext context)
       throws Throwable {
     Method method = context.getRequiredTestMethod();
-    if (AnnotationSupport.isAnnotated(method, HealthySmoke.class)
-        || AnnotationSupport.isAnnotated(method, BurnIn.class)) {
-      throw new GateConfigurationException(
-          method
-              + " has @PostDeployWatch and @HealthySmoke or @BurnIn; keep one (a post-deploy watch"
-              + " watches a deployed stack, the others build one).");
-    }
     List<LogAllow> allows = new ArrayList<>();
     allows.addAll(
         AnnotationSupport.findRepeatableAnnotations(
@@ -122,25 +141,70 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
     GateResult result = run.execute(invocation::proceed);
     ReportSession session = session(context);
     Path report = session.add(result);
-    Path log = run.appendDeploymentLog(result, session.json());
+    String recordFailure = null;
+    try {
+      RecordedHistory recorded = run.recordDeployment(result, session.json());
+      context.publishReportEntry("stagegate.deployments", recorded.jsonLog().toString());
+      for (String line : recorded.summary()) {
+        System.out.println("[stagegate] " + result.id() + ": " + line);
+      }
+    } catch (IOException | RuntimeException e) {
+      // the audit is written; say what is missing instead of losing the verdict
+      recordFailure = e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+    finish(
+        context,
+        result,
+        report,
+        run.bodyFailure(),
+        recordFailure == null
+            ? List.of()
+            : List.of("The deployment could not be recorded: " + recordFailure));
+  }
+
+  /** A {@link PreDeployCheck}: the deploy policy decides from files; nothing is started. */
+  private void interceptPreDeploy(
+      PreDeployCheck annotation, Invocation<Void> invocation, ExtensionContext context)
+      throws Throwable {
+    Method method = context.getRequiredTestMethod();
+    PreDeployRun run =
+        new PreDeployRun(
+            PreDeploySpec.read(
+                annotation,
+                context.getRequiredTestClass().getName() + "#" + method.getName(),
+                context.getDisplayName(),
+                context::getConfigurationParameter));
+    GateResult result = run.execute(invocation::proceed);
+    finish(context, result, session(context).add(result), run.bodyFailure(), List.of());
+  }
+
+  /**
+   * Publishes where the audit is and throws when the gate did not pass.
+   *
+   * @param afterAudit failures found after the audit was written (e.g. recording the deployment);
+   *     they fail the test too
+   */
+  private static void finish(
+      ExtensionContext context,
+      GateResult result,
+      Path report,
+      Throwable bodyFailure,
+      List<String> afterAudit) {
     context.publishReportEntry("stagegate.audit", report.toString());
     context.publishReportEntry("stagegate.verdict", result.verdictText());
-    context.publishReportEntry("stagegate.deployments", log.toString());
     System.out.println(
-        "[stagegate] "
-            + result.id()
-            + ": "
-            + result.verdictText()
-            + " ("
-            + report
-            + ", "
-            + log
-            + ")");
-    if (result.verdict() != Verdict.PASS) {
+        "[stagegate] " + result.id() + ": " + result.verdictText() + " (" + report + ")");
+    if (result.verdict() != Verdict.PASS || !afterAudit.isEmpty()) {
+      List<String> failures = new ArrayList<>(result.failures());
+      failures.addAll(afterAudit);
       GateFailedError error =
-          new GateFailedError(result.id(), result.verdictText(), result.failures(), report);
-      if (run.bodyFailure() != null) {
-        error.initCause(run.bodyFailure());
+          new GateFailedError(
+              result.id(),
+              result.verdict() == Verdict.PASS ? "FAIL" : result.verdictText(),
+              failures,
+              report);
+      if (bodyFailure != null) {
+        error.initCause(bodyFailure);
       }
       throw error;
     }
@@ -154,14 +218,6 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
       RollbackDrill annotation, Invocation<Void> invocation, ExtensionContext context)
       throws Throwable {
     Method method = context.getRequiredTestMethod();
-    if (AnnotationSupport.isAnnotated(method, HealthySmoke.class)
-        || AnnotationSupport.isAnnotated(method, BurnIn.class)
-        || AnnotationSupport.isAnnotated(method, PostDeployWatch.class)) {
-      throw new GateConfigurationException(
-          method
-              + " has @RollbackDrill and another gate annotation; keep one per method (the drill"
-              + " builds and tears down its own stack).");
-    }
     RollbackSpec spec =
         RollbackSpec.read(
             annotation,
@@ -175,19 +231,7 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
       result = run.execute(invocation::proceed);
       bodyFailure = run.bodyFailure();
     }
-    Path report = session(context).add(result);
-    context.publishReportEntry("stagegate.audit", report.toString());
-    context.publishReportEntry("stagegate.verdict", result.verdictText());
-    System.out.println(
-        "[stagegate] " + result.id() + ": " + result.verdictText() + " (" + report + ")");
-    if (result.verdict() != Verdict.PASS) {
-      GateFailedError error =
-          new GateFailedError(result.id(), result.verdictText(), result.failures(), report);
-      if (bodyFailure != null) {
-        error.initCause(bodyFailure);
-      }
-      throw error;
-    }
+    finish(context, result, session(context).add(result), bodyFailure, List.of());
   }
 
   private GateRun run(ExtensionContext context) {
@@ -196,9 +240,10 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
           "A @RollbackDrill method gets no GateStack parameter: the drill deploys three times and"
               + " ends torn down.");
     }
-    if (AnnotationSupport.isAnnotated(context.getRequiredTestMethod(), PostDeployWatch.class)) {
+    if (AnnotationSupport.isAnnotated(context.getRequiredTestMethod(), PostDeployWatch.class)
+        || AnnotationSupport.isAnnotated(context.getRequiredTestMethod(), PreDeployCheck.class)) {
       throw new GateConfigurationException(
-          "A @PostDeployWatch method gets no GateStack parameter: the deployed stack is not"
+          "A @PostDeployWatch or @PreDeployCheck method gets no GateStack parameter: no stack is"
               + " started by the gate.");
     }
     return context

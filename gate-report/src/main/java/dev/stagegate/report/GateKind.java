@@ -10,5 +10,7 @@ public enum GateKind {
    * {@code @RollbackDrill}: the stack rolled back to an earlier commit and forward again in one
    * compose project.
    */
-  ROLLBACK_DRILL
+  ROLLBACK_DRILL,
+  /** {@code @PreDeployCheck}: the deploy policy's decision before a deploy (no stack). */
+  PRE_DEPLOY_CHECK
 }

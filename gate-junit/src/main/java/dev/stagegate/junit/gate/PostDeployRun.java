@@ -24,26 +24,22 @@ import dev.stagegate.report.GateKind;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.ServiceEvidence;
 import dev.stagegate.report.Verdict;
+import dev.stagegate.report.approval.AuditDigest;
 import dev.stagegate.report.deploy.DeploymentEntry;
-import dev.stagegate.report.deploy.DeploymentLog;
 import dev.stagegate.report.deploy.DeploymentMarker;
 import dev.stagegate.report.deploy.HookResultSummary;
 import dev.stagegate.report.deploy.MarkerCheck;
 import dev.stagegate.report.deploy.MarkerFactory;
 import dev.stagegate.report.deploy.Outcome;
+import dev.stagegate.report.deploy.RecordedHistory;
 import dev.stagegate.report.redact.Redactor;
 import dev.stagegate.report.redact.ReportRedaction;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -277,13 +273,17 @@ public final class PostDeployRun {
   }
 
   /**
-   * Appends this watch to the deployment log: SUCCESS when it passed, else FAILED, with the hooks
-   * and the marker's version and commit.
+   * Records this watch as a deployment: SUCCESS when it passed, else FAILED, with the hooks and the
+   * marker's version and commit, in the JSON Lines log and, as configured ({@code
+   * stagegate.history.*}), the text log, the {@code deployment_history} table and the release tag.
+   * The logs are written first, so a database that is down loses nothing.
    *
    * @param auditJson the audit that now holds the result, whose SHA-256 the entry keeps
-   * @return the log's path
+   * @throws IOException when the tag cannot be made
+   * @throws RuntimeException when the table or a log cannot be written, or the tag names another
+   *     commit
    */
-  public Path appendDeploymentLog(GateResult result, Path auditJson) {
+  public RecordedHistory recordDeployment(GateResult result, Path auditJson) throws IOException {
     String version = marker != null ? marker.version() : spec.version().orElse("unknown");
     String commit = marker != null ? marker.commit() : expectedOrHead();
     String environment =
@@ -302,20 +302,20 @@ public final class PostDeployRun {
     if (note.length() > NOTE_CHARS) {
       note = note.substring(0, NOTE_CHARS) + "…";
     }
-    DeploymentLog log = DeploymentLog.at(spec.deploymentLog());
-    log.append(
-        new DeploymentEntry(
-            Instant.now(),
-            version,
-            commit,
-            environment,
-            deployedBy,
-            result.verdict() == Verdict.PASS ? Outcome.SUCCESS : Outcome.FAILED,
-            result.duration(),
-            hookSummaries,
-            sha256(auditJson),
-            note));
-    return log.file();
+    return spec.history()
+        .record(
+            new DeploymentEntry(
+                Instant.now(),
+                version,
+                commit,
+                environment,
+                deployedBy,
+                result.verdict() == Verdict.PASS ? Outcome.SUCCESS : Outcome.FAILED,
+                result.duration(),
+                hookSummaries,
+                Files.isRegularFile(auditJson) ? AuditDigest.sha256(auditJson) : null,
+                note),
+            Path.of("").toAbsolutePath());
   }
 
   /**
@@ -521,20 +521,6 @@ public final class PostDeployRun {
     }
     if (docker != null) {
       docker.close();
-    }
-  }
-
-  private static String sha256(Path file) {
-    if (file == null || !Files.isRegularFile(file)) {
-      return null;
-    }
-    try (InputStream in =
-        new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-      MessageDigest digest = ((DigestInputStream) in).getMessageDigest();
-      in.transferTo(java.io.OutputStream.nullOutputStream());
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (IOException | NoSuchAlgorithmException e) {
-      return null;
     }
   }
 }

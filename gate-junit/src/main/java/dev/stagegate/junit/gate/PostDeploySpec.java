@@ -9,11 +9,9 @@ import dev.stagegate.junit.LogAllow;
 import dev.stagegate.junit.PostDeployWatch;
 import dev.stagegate.junit.config.GateSettings;
 import dev.stagegate.junit.config.LogAllowlist;
-import dev.stagegate.report.deploy.MarkerFactory;
-import java.io.IOException;
+import dev.stagegate.report.deploy.DeploymentHistory;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +33,8 @@ import java.util.function.Function;
  * @param planned the duration this run watches ({@value #WATCH_DURATION} may shorten it)
  * @param hooks the hooks, built-in first, in order
  * @param hookTimeout per hook ({@value #HOOK_TIMEOUT})
- * @param deploymentLog where the deployment log is appended ({@value #LOG})
+ * @param history where the deployment is recorded: the JSON Lines log ({@value #LOG}) and, as
+ *     configured, the text log, the {@code deployment_history} table and the release tag
  */
 public record PostDeploySpec(
     String id,
@@ -53,7 +52,7 @@ public record PostDeploySpec(
     List<DeployHook> hooks,
     Optional<Duration> hooksEvery,
     Duration hookTimeout,
-    Path deploymentLog,
+    DeploymentHistory history,
     GateSettings settings,
     Function<String, Optional<String>> config,
     List<LogAllow> logAllows) {
@@ -61,9 +60,9 @@ public record PostDeploySpec(
   public static final String PROJECT = "stagegate.deploy.project";
   public static final String BASE_URL = "stagegate.deploy.base-url";
   public static final String WATCH_DURATION = "stagegate.deploy.watch.duration";
-  public static final String EXPECTED_COMMIT = "stagegate.deploy.expected-commit";
+  public static final String EXPECTED_COMMIT = DeployCommit.KEY;
   public static final String VERSION = "stagegate.deploy.version";
-  public static final String LOG = "stagegate.deploy.log";
+  public static final String LOG = DeploymentHistory.JSON_LOG;
   public static final String HOOK_TIMEOUT = "stagegate.deploy.hook.timeout";
 
   /** The label compose puts on every container of a project. */
@@ -161,34 +160,8 @@ public record PostDeploySpec(
         GateSettings.parseDuration(
             lookup.apply(HOOK_TIMEOUT).orElse("PT10S"), "Configuration parameter " + HOOK_TIMEOUT);
 
-    String expectedCommit = "";
-    if (!a.markerService().isBlank()) {
-      Optional<String> configured = lookup.apply(EXPECTED_COMMIT);
-      if (configured.isPresent()) {
-        if (!configured.get().matches("[0-9a-fA-F]{7,64}")) {
-          throw new GateConfigurationException(
-              "Configuration parameter "
-                  + EXPECTED_COMMIT
-                  + " must be 7 to 64 hex digits but was '"
-                  + configured.get()
-                  + "'.");
-        }
-        expectedCommit = configured.get();
-      } else {
-        try {
-          expectedCommit = MarkerFactory.headCommit(Path.of("").toAbsolutePath());
-        } catch (IOException e) {
-          throw new GateConfigurationException(
-              "@PostDeployWatch checks the deployment marker against HEAD, but HEAD cannot be"
-                  + " read ("
-                  + e.getMessage()
-                  + "); set "
-                  + EXPECTED_COMMIT
-                  + ".",
-              e);
-        }
-      }
-    }
+    String expectedCommit =
+        a.markerService().isBlank() ? "" : DeployCommit.resolve(lookup, "@PostDeployWatch");
     Optional<String> version =
         lookup.apply(VERSION).or(() -> Optional.of(a.version().trim()).filter(s -> !s.isBlank()));
 
@@ -199,8 +172,12 @@ public record PostDeploySpec(
     for (LogAllow allow : logAllows) {
       LogAllowlist.checkedRegex(allow.pattern(), "@LogAllow(pattern)");
     }
-    Path log =
-        lookup.apply(LOG).map(Path::of).orElse(settings.reportDir().resolve("deployments.jsonl"));
+    DeploymentHistory history;
+    try {
+      history = DeploymentHistory.fromConfig(config, settings.reportDir());
+    } catch (IllegalArgumentException e) {
+      throw new GateConfigurationException(e.getMessage(), e);
+    }
     return new PostDeploySpec(
         id,
         displayName,
@@ -217,7 +194,7 @@ public record PostDeploySpec(
         hooks,
         hooksEvery,
         hookTimeout,
-        log,
+        history,
         settings,
         config,
         logAllows);

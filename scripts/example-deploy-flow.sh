@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# The example's whole deploy flow, step by step, as a CI pipeline would run it (README "Deploy
+# flow"): gate → audit → approval → deploy checks → deploy → post-deploy watch → record.
+#
+#   bash scripts/example-deploy-flow.sh
+#
+# It also proves the refusals: an unapproved audit and a tampered one must block the deploy
+# checks with their reason. Needs Docker (scripts/docker-setup.sh) and the PostgreSQL of
+# scripts/postgres-setup.sh. CI shortens the post-deploy watch (FLOW_WATCH, default PT30S); the
+# audit says so. Everything it deploys is torn down at the end, also on failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+EX="$ROOT/examples"
+WATCH=${FLOW_WATCH:-PT30S}
+PROJECT=agents-staging
+GATE_DIR="$EX/target/stagegate"          # the gate's audit, the one a reviewer approves
+DEPLOY_DIR="$EX/target/stagegate-deploy" # the deploy steps' own audit and records
+AUDIT="$GATE_DIR/stability_audit.md"
+PG_URL=${STAGEGATE_FLOW_PG_URL:-jdbc:postgresql://127.0.0.1:55432/stagegate}
+export STAGEGATE_HISTORY_JDBC_PASSWORD=${STAGEGATE_HISTORY_JDBC_PASSWORD:-stagegate}
+HEAD=$(git rev-parse HEAD)
+# the project version (the first <version> of the root POM), which the marker and the tag carry
+VERSION=$(sed -n 's:^  <version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
+# The example deploys the same SNAPSHOT from every commit, and a version is tagged once: the tag
+# this run makes is checked, then removed again at the end.
+TAG="v$VERSION"
+
+say() { printf '\n[flow] %s\n' "$*"; }
+die() { printf '[flow] FAILED: %s\n' "$*" >&2; exit 1; }
+# One Maven run of the examples' ITs: the deploy steps are excluded from the gate run and picked
+# here one at a time.
+it() {
+  local test=$1; shift
+  mvn -B -ntp -q -pl examples verify -Dit.test="$test" -Dtest=none \
+    -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false \
+    -Dstagegate.report.dir=target/stagegate-deploy "$@"
+}
+# A deploy step that must be refused, with this reason in its failure.
+refused() {
+  local reason=$1; shift
+  local out
+  out=$(mktemp)
+  if it PreDeployIT "$@" >"$out" 2>&1; then
+    cat "$out"; die "the deploy checks passed but should have refused: $reason"
+  fi
+  if ! grep -rqF -- "$reason" "$EX/target/failsafe-reports" "$out"; then
+    cat "$out"; die "the deploy checks failed, but not with: $reason"
+  fi
+  say "refused as it should be: $(grep -rhoF -m1 -- "$reason" "$EX/target/failsafe-reports" | head -1)"
+  rm -f "$out"
+}
+if git rev-parse -q --verify "refs/tags/$TAG" >/dev/null; then
+  die "tag $TAG exists already; this demo makes and removes its own: git tag -d $TAG"
+fi
+teardown() {
+  (cd "$EX" && docker-compose -p "$PROJECT" down -v --rmi local >/dev/null 2>&1) || true
+  git tag -d "$TAG" >/dev/null 2>&1 || true
+}
+trap teardown EXIT
+
+say "0. build the library (the examples' steps run with -pl examples)"
+mvn -B -ntp -q install -DskipTests
+
+if [[ ! -f "$AUDIT" ]] || ! grep -q "$(git rev-parse --short=12 HEAD)" "$AUDIT"; then
+  say "1. the gate: smoke, burn-in and rollback drill write the audit"
+  mvn -B -ntp -q -pl examples verify
+else
+  say "1. the gate already ran on this commit (mvn verify): $AUDIT"
+fi
+grep -q '^\*\*Verdict: PASS' "$AUDIT" || die "the gate's audit is not PASS: $AUDIT"
+rm -f "$GATE_DIR/stability_audit.approval.json"
+rm -rf "$DEPLOY_DIR"
+
+say "2. deploy checks before anyone approved: refused"
+refused "Nobody approved"
+
+say "3. the reviewer approves the audit (binds reviewer, commit and SHA-256)"
+mvn -B -ntp -q -pl examples exec:exec@approve -Dstagegate.reviewer=flow-reviewer \
+  -Dstagegate.comment="example flow in CI"
+
+say "4. the audit changes after approval: refused"
+cp "$AUDIT" "$AUDIT.orig"
+printf '\n<!-- edited after review -->\n' >>"$AUDIT"
+refused "changed after it was approved"
+mv "$AUDIT.orig" "$AUDIT"
+
+say "5. deploy checks with the approved, unchanged audit: allowed"
+it PreDeployIT || die "the deploy checks refused an approved audit (see $DEPLOY_DIR)"
+
+say "6. deploy: the same images the gate built, as project $PROJECT"
+(cd "$EX" && docker-compose -p "$PROJECT" up -d --build >/dev/null)
+PORT=$(docker port "${PROJECT}_api_1" 8000 | head -1 | sed 's/.*://')
+
+say "7. post-deploy watch ($WATCH, shortened) and the deployment record"
+it PostDeployIT \
+  -Dstagegate.deploy.docker-host=unix:///var/run/docker.sock \
+  -Dstagegate.deploy.base-url="http://127.0.0.1:$PORT" \
+  -Dstagegate.deploy.watch.duration="$WATCH" \
+  -Dstagegate.history.jdbc-url="$PG_URL" -Dstagegate.history.jdbc-user=stagegate \
+  -Dstagegate.history.tag=true \
+  || die "the post-deploy watch failed (see $DEPLOY_DIR/stability_audit.md)"
+
+say "8. the deployment is recorded in every format"
+grep -q "\"commit\":\"$HEAD\"" "$DEPLOY_DIR/deployments.jsonl" || die "no JSON Lines entry for $HEAD"
+grep -q "^Commit: ${HEAD:0:7}" "$DEPLOY_DIR/deployments.log" || die "no text block for $HEAD"
+rows=$(PGPASSWORD="$STAGEGATE_HISTORY_JDBC_PASSWORD" psql -h 127.0.0.1 -p 55432 -U stagegate -d stagegate -XtAqc \
+  "select count(*) from deployment_history where commit = '$HEAD' and status = 'SUCCESS'")
+[[ "$rows" -ge 1 ]] || die "no deployment_history row for $HEAD"
+[[ "$(git rev-parse "$TAG^{commit}" 2>/dev/null)" == "$HEAD" ]] || die "no tag $TAG on $HEAD"
+say "recorded: deployments.jsonl, deployments.log, deployment_history ($rows row(s)), tag $TAG"
+sed -n '/DEPLOYMENT/,/^Rollback/p' "$DEPLOY_DIR/deployments.log" | tail -8
+say "done: audit $AUDIT, deploy record $DEPLOY_DIR/stability_audit.md"

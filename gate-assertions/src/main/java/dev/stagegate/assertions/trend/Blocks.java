@@ -44,7 +44,10 @@ record Blocks(double[] tHours, double[] levels, int collections) {
     double[] t = hours(series);
     double[] v = scaled(series, unit);
     int[] drops = collections(v);
-    if (drops.length < MIN_COLLECTIONS) {
+    // A floor of fewer cycles than a verdict needs blocks says less than the blocks of the whole
+    // window would: a short watch that saw a few drops (page cache on an idle shell service)
+    // would otherwise be undecided where the plain floor can be judged.
+    if (drops.length < Math.max(MIN_COLLECTIONS, TrendAnalysis.MIN_BLOCKS)) {
       // Bucket mins are already the floor of each bucket: a further low quantile of them would
       // chase the extremes of the noise, so blocks of buckets take their median.
       return aggregate(t, v, minPerBlock(series), series.isAggregated() ? 0.5 : FLOOR_QUANTILE, 0);

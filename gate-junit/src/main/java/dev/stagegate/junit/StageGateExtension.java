@@ -21,7 +21,9 @@ import dev.stagegate.junit.gate.SmokeSpec;
 import dev.stagegate.report.GateKind;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.Verdict;
+import dev.stagegate.report.approval.ApprovalCheck;
 import dev.stagegate.report.change.GitChangeReader;
+import dev.stagegate.report.checklist.DeployFacts;
 import dev.stagegate.report.deploy.RecordedHistory;
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -140,6 +142,7 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
     PostDeployRun run = new PostDeployRun(spec, progress(context));
     GateResult result = run.execute(invocation::proceed);
     ReportSession session = session(context);
+    approvedAuditFacts(context).ifPresent(session::withFacts);
     Path report = session.add(result);
     String recordFailure = null;
     try {
@@ -162,6 +165,23 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
             : List.of("The deployment could not be recorded: " + recordFailure));
   }
 
+  /**
+   * When the pipeline names the approved audit ({@value PreDeploySpec#AUDIT}), a post-deploy
+   * watch's checklists are filled from it too: the deploy record then shows the whole way from the
+   * staging gate to the watch.
+   */
+  private static Optional<DeployFacts> approvedAuditFacts(ExtensionContext context) {
+    return context
+        .getConfigurationParameter(PreDeploySpec.AUDIT)
+        .filter(a -> !a.isBlank())
+        .map(a -> Path.of(a.trim()).toAbsolutePath())
+        .flatMap(
+            audit -> {
+              DeployFacts facts = DeployFacts.none().withApproval(ApprovalCheck.of(audit).run());
+              return PreDeployRun.readAudit(audit).map(facts::withApprovedAudit);
+            });
+  }
+
   /** A {@link PreDeployCheck}: the deploy policy decides from files; nothing is started. */
   private void interceptPreDeploy(
       PreDeployCheck annotation, Invocation<Void> invocation, ExtensionContext context)
@@ -175,7 +195,10 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
                 context.getDisplayName(),
                 context::getConfigurationParameter));
     GateResult result = run.execute(invocation::proceed);
-    finish(context, result, session(context).add(result), run.bodyFailure(), List.of());
+    ReportSession session = session(context);
+    DeployFacts facts = DeployFacts.none().withApproval(run.approval()).withPolicy(run.decision());
+    session.withFacts(run.approvedAudit().map(facts::withApprovedAudit).orElse(facts));
+    finish(context, result, session.add(result), run.bodyFailure(), List.of());
   }
 
   /**

@@ -21,6 +21,7 @@ import dev.stagegate.report.redact.ReportRedaction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ public final class PreDeployRun {
             .withApproval(spec.approval())
             .expectingCommit(spec.commit())
             .run();
-    approvedAudit = readApprovedAudit();
+    approvedAudit = readAudit(spec.audit());
     Optional<Boolean> drill = approvedAudit.flatMap(PreDeployRun::rollbackDrillPassed);
     Optional<List<String>> markerProblems = spec.markerFile().map(f -> markerProblems());
     Instant now = Instant.now();
@@ -123,11 +124,15 @@ public final class PreDeployRun {
         Redactor.defaults());
   }
 
-  private Optional<AuditReport> readApprovedAudit() {
+  /**
+   * The reviewed audit, read from the JSON twin of {@code auditMd}; empty when it cannot be read
+   * (the approval check names a missing or unreadable audit).
+   */
+  public static Optional<AuditReport> readAudit(Path auditMd) {
     try {
-      return Optional.of(AuditJson.readReport(ApprovalRecord.jsonTwin(spec.audit())));
+      return Optional.of(AuditJson.readReport(ApprovalRecord.jsonTwin(auditMd)));
     } catch (IOException | RuntimeException e) {
-      return Optional.empty(); // the approval check already names a missing or unreadable audit
+      return Optional.empty();
     }
   }
 

@@ -5,6 +5,8 @@ import dev.stagegate.report.AuditFiles;
 import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.change.ChangeSummary;
+import dev.stagegate.report.checklist.DeployFacts;
+import dev.stagegate.report.checklist.TestSummary;
 import dev.stagegate.report.ci.StepSummary;
 import dev.stagegate.report.journal.JournalRecovery;
 import dev.stagegate.report.markdown.AuditMarkdown;
@@ -22,12 +24,16 @@ import java.util.Optional;
  * is rewritten after each, so that it is complete even if a later gate never finishes.
  */
 public final class ReportSession implements AutoCloseable {
+  /** Where Surefire writes, relative to the module the tests run in. */
+  static final String SUREFIRE_REPORTS = "target/surefire-reports";
+
   private final Path dir;
   private final List<GateResult> results = new ArrayList<>();
   private final ChangeSummary change;
   private final RiskAssessment risk;
   private final AuditMarkdown markdown =
       AuditMarkdown.standard().withGateSection(new ChartsSection(BurnInCharts::series));
+  private DeployFacts facts;
 
   /**
    * Starts the audit of a test run; gates of earlier runs whose JVM died mid-burn-in are recovered
@@ -38,6 +44,7 @@ public final class ReportSession implements AutoCloseable {
    */
   public ReportSession(Path dir, String localHost, Optional<String> gitBase) {
     this.dir = dir;
+    this.facts = DeployFacts.none().withTests(unitTests(Path.of(SUREFIRE_REPORTS)));
     ChangeReview review = ChangeReview.of(Path.of("").toAbsolutePath(), gitBase);
     this.change = review.change();
     this.risk = review.risk();
@@ -59,6 +66,26 @@ public final class ReportSession implements AutoCloseable {
     }
   }
 
+  /**
+   * The unit tests of this module, for the checklists: Surefire runs before the gates (Failsafe),
+   * so its reports are this build's. Empty when there are none (the item stays manual).
+   */
+  private static Optional<TestSummary> unitTests(Path reports) {
+    try {
+      return TestSummary.fromSurefireReports(reports);
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty(); // unreadable reports prove nothing: the item stays manual
+    }
+  }
+
+  /**
+   * What the deploy steps know beyond the gates (approval, policy decision, marker, the approved
+   * audit); the checklists in the audit are filled from them from now on. The unit tests are kept.
+   */
+  public synchronized void withFacts(DeployFacts deployFacts) {
+    this.facts = deployFacts.withTests(facts.tests());
+  }
+
   /** Adds a gate's result and rewrites the audit; returns the Markdown audit's path. */
   public synchronized Path add(GateResult result) {
     results.add(result);
@@ -68,7 +95,7 @@ public final class ReportSession implements AutoCloseable {
 
   private void write() {
     try {
-      AuditFiles.write(report(), dir, markdown);
+      AuditFiles.write(report(), dir, markdown.withDeployFacts(facts));
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Cannot write the audit into " + dir.toAbsolutePath() + " (stagegate.report.dir)", e);

@@ -103,10 +103,11 @@ public final class RollbackRun implements AutoCloseable {
     String markerVersion = null;
     boolean proven = false;
     try {
-      // under the report dir, not /tmp: what a killed run leaves goes with `mvn clean`
+      // under the report dir, not /tmp: what a killed run leaves goes with `mvn clean`; absolute,
+      // because compose runs in the exported trees and reads the override from here
       workDir =
           Files.createDirectories(
-              spec.settings().reportDir().resolve("work").resolve(labels.runId()));
+              spec.settings().reportDir().toAbsolutePath().resolve("work").resolve(labels.runId()));
       Stage current = export("current", spec.currentCommit(), spec.currentVersion());
       Stage previous = export("previous", spec.previousCommit(), spec.previousVersion());
       command =

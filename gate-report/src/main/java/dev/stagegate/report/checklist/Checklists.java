@@ -1,6 +1,7 @@
 package dev.stagegate.report.checklist;
 
 import dev.stagegate.report.AuditReport;
+import dev.stagegate.report.CheckStatus;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.ServiceEvidence;
 import dev.stagegate.report.ServiceTrend;
@@ -56,7 +57,8 @@ public final class Checklists {
    * Staging gate: rebuilt without cache, every service healthy, no restart/exit/OOM kill, no memory
    * leak or CPU trend, no errors in logs, smoke checks passed.
    */
-  public static Checklist stagingGate(AuditReport report, DeployFacts facts) {
+  public static Checklist stagingGate(AuditReport audit, DeployFacts facts) {
+    AuditReport report = facts.evidence(audit);
     List<GateResult> staging = GateEvidence.staging(report);
     return new Checklist(
         "Staging gate",
@@ -76,7 +78,8 @@ public final class Checklists {
   }
 
   /** Pre-deployment, During deployment and Post-deployment, in that order. */
-  public static List<Checklist> rollbackSafety(AuditReport report, DeployFacts facts) {
+  public static List<Checklist> rollbackSafety(AuditReport audit, DeployFacts facts) {
+    AuditReport report = facts.evidence(audit);
     return List.of(preDeployment(report, facts), during(report, facts), post(report));
   }
 
@@ -410,6 +413,13 @@ public final class Checklists {
 
   private static ChecklistItem markerPrepared(AuditReport report, DeployFacts facts) {
     String text = "Deployment marker prepared";
+    List<Found> checked =
+        GateEvidence.checks(
+            GateEvidence.preDeploy(report),
+            c -> c.name().equals("deployment marker") && c.status() != CheckStatus.SKIPPED);
+    if (!checked.isEmpty()) {
+      return GateEvidence.fromChecks(text, checked, "");
+    }
     ChecklistItem onTarget = markerOnTarget(GateEvidence.postDeploy(report), facts);
     if (onTarget.state() == ItemState.DONE) {
       return new ChecklistItem(text, ItemState.DONE, onTarget.evidence());

@@ -1,7 +1,11 @@
 package dev.stagegate.report.checklist;
 
+import dev.stagegate.report.AuditReport;
+import dev.stagegate.report.GateResult;
 import dev.stagegate.report.approval.ApprovalStatus;
 import dev.stagegate.report.policy.PolicyDecision;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,27 +27,32 @@ import java.util.Optional;
  * @param approval what the approval check found
  * @param policy the deploy policy's decision
  * @param markerVerified whether the marker on the target names the commit
+ * @param approvedAudit the reviewed audit a deploy step builds on: its gates (staging gate,
+ *     burn-in, rollback drill) count as evidence beside the deploy step's own
  */
 public record DeployFacts(
     Optional<TestSummary> tests,
     Optional<ApprovalStatus> approval,
     Optional<PolicyDecision> policy,
-    Optional<Boolean> markerVerified) {
+    Optional<Boolean> markerVerified,
+    Optional<AuditReport> approvedAudit) {
   public DeployFacts {
     Objects.requireNonNull(tests, "tests");
     Objects.requireNonNull(approval, "approval");
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(markerVerified, "markerVerified");
+    Objects.requireNonNull(approvedAudit, "approvedAudit");
   }
 
   /** No facts beyond the audit. */
   public static DeployFacts none() {
-    return new DeployFacts(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    return new DeployFacts(
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /** These facts with the test summary (empty: no reports). */
   public DeployFacts withTests(Optional<TestSummary> summary) {
-    return new DeployFacts(summary, approval, policy, markerVerified);
+    return new DeployFacts(summary, approval, policy, markerVerified, approvedAudit);
   }
 
   /** These facts with the test summary. */
@@ -53,16 +62,40 @@ public record DeployFacts(
 
   /** These facts with the approval check's result. */
   public DeployFacts withApproval(ApprovalStatus status) {
-    return new DeployFacts(tests, Optional.of(status), policy, markerVerified);
+    return new DeployFacts(tests, Optional.of(status), policy, markerVerified, approvedAudit);
   }
 
   /** These facts with the policy's decision. */
   public DeployFacts withPolicy(PolicyDecision decision) {
-    return new DeployFacts(tests, approval, Optional.of(decision), markerVerified);
+    return new DeployFacts(tests, approval, Optional.of(decision), markerVerified, approvedAudit);
   }
 
   /** These facts with whether the marker on the target names the commit. */
   public DeployFacts withMarkerVerified(boolean verified) {
-    return new DeployFacts(tests, approval, policy, Optional.of(verified));
+    return new DeployFacts(tests, approval, policy, Optional.of(verified), approvedAudit);
+  }
+
+  /** These facts with the reviewed audit the deploy step builds on. */
+  public DeployFacts withApprovedAudit(AuditReport audit) {
+    return new DeployFacts(tests, approval, policy, markerVerified, Optional.of(audit));
+  }
+
+  /**
+   * The report with the approved audit's gates in front of its own: the evidence a deploy step's
+   * checklists are filled from.
+   */
+  AuditReport evidence(AuditReport report) {
+    if (approvedAudit.isEmpty()) {
+      return report;
+    }
+    List<GateResult> gates = new ArrayList<>(approvedAudit.get().gates());
+    gates.addAll(report.gates());
+    AuditReport earlier = approvedAudit.get();
+    return new AuditReport(
+        report.schemaVersion(),
+        report.generatedAt(),
+        gates,
+        report.changeSummary() != null ? report.changeSummary() : earlier.changeSummary(),
+        report.riskAssessment() != null ? report.riskAssessment() : earlier.riskAssessment());
   }
 }

@@ -37,6 +37,10 @@ final class GateEvidence {
     return ofKinds(report, Set.of(GateKind.POST_DEPLOY_WATCH.name()));
   }
 
+  static List<GateResult> preDeploy(AuditReport report) {
+    return ofKinds(report, Set.of(GateKind.PRE_DEPLOY_CHECK.name()));
+  }
+
   static List<GateResult> rollbackDrills(AuditReport report) {
     return ofKinds(report, Set.of(ROLLBACK_DRILL));
   }

@@ -217,7 +217,13 @@ public final class SshTunnel implements AutoCloseable {
     this.stderr = stderr;
     this.command = command;
     // A JVM that exits while a watch runs (Ctrl-C, SIGTERM of the build) must not leave ssh behind.
-    this.shutdownHook = new Thread(this::stop, "stagegate-ssh-tunnel-stop");
+    this.shutdownHook =
+        new Thread(
+            () -> {
+              stop();
+              deleteDirectory(dir);
+            },
+            "stagegate-ssh-tunnel-stop");
   }
 
   /**

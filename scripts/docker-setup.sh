@@ -56,3 +56,6 @@ DOCKERFILE
   docker build -q -t "$BASE_IMAGE" "$ctx" >/dev/null
 fi
 log "base image $BASE_IMAGE ready ($(docker image inspect -f '{{.Size}}' "$BASE_IMAGE") bytes)"
+
+# The ssh:// Docker-host tests reach this engine through a loopback sshd of their own.
+bash "$(dirname "$0")/sshd-setup.sh"

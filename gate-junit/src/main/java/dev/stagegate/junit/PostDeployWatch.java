@@ -34,6 +34,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * stagegate.deploy.base-url} (else {@link #baseUrl()}). Give at most one of {@link #minutes()} and
  * {@link #duration()} (default 10 minutes); {@code stagegate.deploy.watch.duration} overrides it
  * and the audit then says so.
+ *
+ * <p>The Docker host is {@code tcp://host:port}, {@code unix:///path} or {@code
+ * ssh://[user@]host[:port]}. An ssh host is reached through the local OpenSSH client, which
+ * forwards a private unix socket to the engine's socket on the host ({@code
+ * stagegate.deploy.ssh.socket}, default {@code /var/run/docker.sock}); the user's ssh config, agent
+ * and known_hosts apply, ssh never prompts ({@code BatchMode=yes}), and {@code
+ * stagegate.deploy.ssh.options} adds ssh arguments such as {@code -i ~/.ssh/deploy}. The host's
+ * sshd must allow socket forwarding.
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
@@ -59,7 +67,10 @@ public @interface PostDeployWatch {
   /** The version the marker must name; empty: not checked ({@code stagegate.deploy.version}). */
   String version() default "";
 
-  /** The target's Docker host, e.g. {@code tcp://10.0.0.5:2375} or {@code ssh://deploy@host}. */
+  /**
+   * The target's Docker host, e.g. {@code tcp://10.0.0.5:2375} or {@code ssh://deploy@host:22}
+   * (through the local ssh client; see the class comment).
+   */
   String dockerHost() default "";
 
   /** The base URL HTTP hooks resolve against, e.g. {@code http://10.0.0.5:8000}. */

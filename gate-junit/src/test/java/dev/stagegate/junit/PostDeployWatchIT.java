@@ -32,6 +32,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +50,8 @@ import org.junit.platform.testkit.engine.Events;
  * {@code @PostDeployWatch} against a stack deployed outside the gate, as a deploy would: the {@code
  * deployed} fixture is brought up once with {@code docker-compose up -d} (its api image carrying a
  * marker of HEAD for {@code staging}), and the engine is reached as a "remote" host through socat
- * on loopback. The restart case runs last: it kills the target's worker.
+ * on loopback, or as {@code ssh://root@127.0.0.1:2222} through the sshd of {@code
+ * scripts/sshd-setup.sh}. The restart case runs last: it kills the target's worker.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostDeployWatchIT {
@@ -161,6 +163,34 @@ class PostDeployWatchIT {
 
   @Test
   @Order(2)
+  void aGoodTargetPassesOverSsh() throws Exception {
+    assumeTrue(SshTestHost.available(), SshTestHost.UNAVAILABLE);
+    Set<Path> dirsBefore = SshTestHost.tunnelDirs();
+    Map<String, String> config = target("PT5S");
+    config.put("stagegate.deploy.docker-host", SshTestHost.URL);
+    config.put("stagegate.deploy.ssh.options", SshTestHost.options());
+    long t0 = System.nanoTime();
+    Events events = GateKit.run(PostDeployGoodGate.class, reports, config);
+    took("good target over ssh", t0);
+    events.assertStatistics(s -> s.started(1).succeeded(1).failed(0));
+
+    GateResult g = onlyGate();
+    assertThat(g.verdictText()).isEqualTo("PASS (shortened: 5 s of 10 min requested)");
+    assertThat(g.checks())
+        .extracting(CheckResult::name)
+        .contains("deployment marker", "hook health /health", "watch");
+    assertThat(g.checks()).allMatch(c -> c.status() == CheckStatus.PASS, "every check passed");
+    assertThat(g.services()).extracting(s -> s.service()).containsExactly("api", "worker");
+    assertThat(onlyLogEntry().outcome()).isEqualTo(Outcome.SUCCESS);
+    // The watch closed its tunnel: no ssh process and no socket directory remain.
+    assertThat(SshTestHost.sshChildren()).as("ssh processes left running").isEmpty();
+    Set<Path> left = SshTestHost.tunnelDirs();
+    left.removeAll(dirsBefore);
+    assertThat(left).as("tunnel socket directories left behind").isEmpty();
+  }
+
+  @Test
+  @Order(3)
   void aMissingMarkerFails() throws Exception {
     long t0 = System.nanoTime();
     Throwable failure =
@@ -173,7 +203,7 @@ class PostDeployWatchIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void aStaleCommitFails() throws Exception {
     String other = "0123456789abcdef0123456789abcdef01234567";
     assumeTrue(!other.equals(MarkerFactory.headCommit(Path.of(""))));
@@ -195,7 +225,7 @@ class PostDeployWatchIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void aFailingHookFailsNamingIt() throws Exception {
     long t0 = System.nanoTime();
     Throwable failure =
@@ -210,7 +240,7 @@ class PostDeployWatchIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void aHangingHookTimesOutAndTheOthersStillReport() throws Exception {
     Map<String, String> config = target("PT3S");
     config.put("stagegate.deploy.hook.timeout", "PT2S");
@@ -226,7 +256,7 @@ class PostDeployWatchIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void aRestartDuringTheWatchFailsFastNamingTheService() throws Exception {
     ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor();
     try {

@@ -12,9 +12,11 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * A Docker client of its own for a deployed target's engine, given by URL ({@code tcp://host:2375}
- * or {@code ssh://user@host}). Testcontainers' global client talks to the local engine a gate
- * builds on; a post-deploy watch must talk to the engine the stack was deployed to.
+ * A Docker client of its own for a deployed target's engine, given by URL ({@code tcp://host:2375},
+ * {@code ssh://user@host[:port]} or {@code unix:///path}). Testcontainers' global client talks to
+ * the local engine a gate builds on; a post-deploy watch must talk to the engine the stack was
+ * deployed to. docker-java cannot speak ssh, so an ssh:// host is reached through an {@link
+ * SshTunnel} that this object owns and closes.
  */
 public final class RemoteDocker implements AutoCloseable {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -22,20 +24,28 @@ public final class RemoteDocker implements AutoCloseable {
   private final URI host;
   private final DockerClient client;
   private final Version version;
+  private final SshTunnel tunnel;
 
-  private RemoteDocker(URI host, DockerClient client, Version version) {
+  private RemoteDocker(URI host, DockerClient client, Version version, SshTunnel tunnel) {
     this.host = host;
     this.client = client;
     this.version = version;
+    this.tunnel = tunnel;
+  }
+
+  /** {@link #connect(String, String, SshTunnel.Settings)} with the default ssh settings. */
+  public static RemoteDocker connect(String host, String configKey) {
+    return connect(host, configKey, SshTunnel.Settings.defaults());
   }
 
   /**
-   * Connects and pings the engine at {@code host}.
+   * Connects and pings the engine at {@code host}; for an ssh:// host, opens the tunnel first.
    *
    * @param configKey where the host came from, named in the error message
-   * @throws GateConfigurationException when the URL is malformed or no engine answers there
+   * @param ssh how to tunnel when {@code host} is an ssh:// URL
+   * @throws GateConfigurationException when the URL is malformed, ssh fails or no engine answers
    */
-  public static RemoteDocker connect(String host, String configKey) {
+  public static RemoteDocker connect(String host, String configKey, SshTunnel.Settings ssh) {
     URI uri;
     try {
       uri = URI.create(host.trim());
@@ -52,13 +62,16 @@ public final class RemoteDocker implements AutoCloseable {
               + host
               + "' ("
               + configKey
-              + ") must be a tcp://host:port, ssh://user@host or unix:// URL.");
+              + ") must be a tcp://host:port, ssh://user@host[:port] or unix:// URL.");
     }
+    SshTunnel tunnel =
+        uri.getScheme().equals("ssh") ? SshTunnel.open(uri.toString(), ssh, configKey) : null;
+    String engineUrl = tunnel == null ? uri.toString() : tunnel.dockerHost();
     DockerClient client;
     try {
       DefaultDockerClientConfig config =
           DefaultDockerClientConfig.createDefaultConfigBuilder()
-              .withDockerHost(uri.toString())
+              .withDockerHost(engineUrl)
               .withDockerTlsVerify(false)
               .build();
       DockerHttpClient http =
@@ -69,14 +82,19 @@ public final class RemoteDocker implements AutoCloseable {
               .build();
       client = DockerClientImpl.getInstance(config, http);
     } catch (RuntimeException e) {
+      closeQuietly(tunnel);
       throw new GateConfigurationException(
           "Cannot create a Docker client for " + host + " (" + configKey + "): " + e, e);
     }
     try {
       client.pingCmd().exec();
-      return new RemoteDocker(uri, client, client.versionCmd().exec());
+      return new RemoteDocker(uri, client, client.versionCmd().exec(), tunnel);
     } catch (RuntimeException e) {
       closeQuietly(client);
+      // ssh logs why a forwarded connection failed (no socket there, no permission on it,
+      // forwarding refused by sshd); without that the ping error is just "connection reset".
+      String viaSsh = tunnel == null ? "" : tunnelHint(tunnel, ssh);
+      closeQuietly(tunnel);
       throw new GateConfigurationException(
           "The Docker engine at "
               + host
@@ -84,10 +102,27 @@ public final class RemoteDocker implements AutoCloseable {
               + configKey
               + ") is not reachable: "
               + e.getMessage()
-              + ". Check the URL, that the engine listens there and that this machine may reach"
-              + " it.",
+              + (viaSsh.isEmpty()
+                  ? ". Check the URL, that the engine listens there and that this machine may"
+                      + " reach it."
+                  : viaSsh),
           e);
     }
+  }
+
+  private static String tunnelHint(SshTunnel tunnel, SshTunnel.Settings ssh) {
+    String said = tunnel.stderr().replaceAll("[.\\s]+$", "");
+    return ". The ssh tunnel to "
+        + tunnel.target().display()
+        + " was up, but the engine's socket "
+        + ssh.remoteSocket()
+        + " did not answer through it"
+        + (said.isEmpty() ? "" : "; ssh said: " + said)
+        + ". Check "
+        + SshTunnel.SOCKET_KEY
+        + " (the socket's path on the host), that the ssh user may use it (e.g. is in the"
+        + " docker group) and that sshd allows socket forwarding (AllowStreamLocalForwarding"
+        + " yes, AllowTcpForwarding yes or local).";
   }
 
   public DockerClient client() {
@@ -111,6 +146,13 @@ public final class RemoteDocker implements AutoCloseable {
   @Override
   public void close() {
     closeQuietly(client);
+    closeQuietly(tunnel);
+  }
+
+  private static void closeQuietly(SshTunnel tunnel) {
+    if (tunnel != null) {
+      tunnel.close();
+    }
   }
 
   private static void closeQuietly(DockerClient client) {

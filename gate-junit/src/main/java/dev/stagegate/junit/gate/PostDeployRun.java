@@ -90,7 +90,7 @@ public final class PostDeployRun {
    */
   public GateResult execute(GateRun.Body body) {
     Instant started = Instant.now();
-    docker = RemoteDocker.connect(spec.dockerHost(), spec.dockerHostSource());
+    docker = RemoteDocker.connect(spec.dockerHost(), spec.dockerHostSource(), spec.ssh());
     EngineInfo engineInfo =
         new EngineInfo(docker.engineVersion(), docker.apiVersion(), "n/a (deployed target)");
     List<ServiceEvidence> evidence = List.of();

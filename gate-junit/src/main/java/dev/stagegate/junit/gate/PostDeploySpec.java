@@ -9,6 +9,7 @@ import dev.stagegate.junit.LogAllow;
 import dev.stagegate.junit.PostDeployWatch;
 import dev.stagegate.junit.config.GateSettings;
 import dev.stagegate.junit.config.LogAllowlist;
+import dev.stagegate.junit.docker.SshTunnel;
 import dev.stagegate.report.deploy.DeploymentHistory;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URI;
@@ -25,6 +26,8 @@ import java.util.function.Function;
  * @param dockerHost the target engine's URL
  * @param dockerHostSource where it came from (a configuration key, the annotation or {@code
  *     DOCKER_HOST}), named in errors
+ * @param ssh how an ssh:// host is tunnelled ({@value SshTunnel#SOCKET_KEY}, {@value
+ *     SshTunnel#OPTIONS_KEY})
  * @param project the compose project whose containers are the target
  * @param baseUrl what HTTP hooks resolve against, if given
  * @param markerService the service holding the deployment marker; empty: not checked
@@ -41,6 +44,7 @@ public record PostDeploySpec(
     String displayName,
     String dockerHost,
     String dockerHostSource,
+    SshTunnel.Settings ssh,
     String project,
     Optional<URI> baseUrl,
     String markerService,
@@ -116,6 +120,8 @@ public record PostDeploySpec(
               + " or DOCKER_HOST.");
     }
 
+    SshTunnel.Settings ssh = SshTunnel.Settings.read(lookup);
+
     String project = lookup.apply(PROJECT).orElse(a.project().trim());
     if (project.isBlank()) {
       throw new GateConfigurationException(
@@ -183,6 +189,7 @@ public record PostDeploySpec(
         displayName,
         host,
         hostSource,
+        ssh,
         project,
         baseUrl,
         a.markerService().trim(),

@@ -85,8 +85,8 @@ printf '\n<!-- edited after review -->\n' >>"$AUDIT"
 refused "changed after it was approved"
 mv "$AUDIT.orig" "$AUDIT"
 
-say "5. deploy checks with the approved, unchanged audit: allowed"
-it PreDeployIT || die "the deploy checks refused an approved audit (see $DEPLOY_DIR)"
+say "5. deploy checks with the approved, unchanged audit (and its rollback drill): allowed"
+it PreDeployIT -Dstagegate.policy.require-rollback-drill=true || die "the deploy checks refused an approved audit (see $DEPLOY_DIR)"
 
 say "6. deploy: the same images the gate built, as project $PROJECT"
 (cd "$EX" && docker-compose -p "$PROJECT" up -d --build >/dev/null)
@@ -97,6 +97,7 @@ it PostDeployIT \
   -Dstagegate.deploy.docker-host=unix:///var/run/docker.sock \
   -Dstagegate.deploy.base-url="http://127.0.0.1:$PORT" \
   -Dstagegate.deploy.watch.duration="$WATCH" \
+  -Dstagegate.approval.audit=target/stagegate/stability_audit.md \
   -Dstagegate.history.jdbc-url="$PG_URL" -Dstagegate.history.jdbc-user=stagegate \
   -Dstagegate.history.tag=true \
   || die "the post-deploy watch failed (see $DEPLOY_DIR/stability_audit.md)"
@@ -109,5 +110,5 @@ rows=$(PGPASSWORD="$STAGEGATE_HISTORY_JDBC_PASSWORD" psql -h 127.0.0.1 -p 55432 
 [[ "$rows" -ge 1 ]] || die "no deployment_history row for $HEAD"
 [[ "$(git rev-parse "$TAG^{commit}" 2>/dev/null)" == "$HEAD" ]] || die "no tag $TAG on $HEAD"
 say "recorded: deployments.jsonl, deployments.log, deployment_history ($rows row(s)), tag $TAG"
-sed -n '/DEPLOYMENT/,/^Rollback/p' "$DEPLOY_DIR/deployments.log" | tail -8
+sed -n '/DEPLOYMENT/,/^Rollback/p' "$DEPLOY_DIR/deployments.log" | tail -9
 say "done: audit $AUDIT, deploy record $DEPLOY_DIR/stability_audit.md"

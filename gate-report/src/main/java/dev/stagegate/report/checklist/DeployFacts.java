@@ -84,7 +84,7 @@ public record DeployFacts(
    * The report with the approved audit's gates in front of its own: the evidence a deploy step's
    * checklists are filled from.
    */
-  AuditReport evidence(AuditReport report) {
+  public AuditReport evidence(AuditReport report) {
     if (approvedAudit.isEmpty()) {
       return report;
     }

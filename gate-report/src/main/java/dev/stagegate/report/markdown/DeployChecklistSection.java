@@ -36,6 +36,6 @@ final class DeployChecklistSection implements AuditSection {
     }
     doc.heading(2, "Deploy checklist");
     new ChecklistSection(facts).render(report, doc);
-    RollbackSubsection.render(report, doc);
+    RollbackSubsection.render(facts.evidence(report), doc);
   }
 }

@@ -116,6 +116,18 @@ class PreDeployCheckTest {
   }
 
   @Test
+  void aMalformedApprovalRefusesAndSaysWhere() throws Exception {
+    Files.writeString(ApprovalRecord.defaultPath(audit), "{\"reviewer\": \"alice\",");
+    assertRefused("approval: ", "The approval cannot be used", "approve");
+  }
+
+  @Test
+  void noAuditAtAllRefusesAndSaysToRunTheGate() throws Exception {
+    config.put("stagegate.approval.audit", tmp.resolve("nowhere/stability_audit.md").toString());
+    assertRefused("There is no audit to deploy from", "mvn verify");
+  }
+
+  @Test
   void insideTheBlockedWindowRefusesAndNamesTheOverride() {
     config.put("stagegate.policy.blocked-window", windowAroundNow());
     Throwable t = assertRefused("deploy-window: It is ", "inside the blocked deploy window");

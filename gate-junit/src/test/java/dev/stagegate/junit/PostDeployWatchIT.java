@@ -180,7 +180,9 @@ class PostDeployWatchIT {
         .extracting(CheckResult::name)
         .contains("deployment marker", "hook health /health", "watch");
     assertThat(g.checks()).allMatch(c -> c.status() == CheckStatus.PASS, "every check passed");
-    assertThat(g.services()).extracting(s -> s.service()).containsExactly("api", "worker");
+    assertThat(g.services())
+        .extracting(s -> s.service())
+        .containsExactly("api", "migrate", "worker");
     assertThat(onlyLogEntry().outcome()).isEqualTo(Outcome.SUCCESS);
     // The watch closed its tunnel: no ssh process and no socket directory remain.
     assertThat(SshTestHost.sshChildren()).as("ssh processes left running").isEmpty();

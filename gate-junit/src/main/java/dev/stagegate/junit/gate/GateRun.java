@@ -138,7 +138,7 @@ public final class GateRun implements AutoCloseable {
       if (built && start()) {
         long healthyAt = System.nanoTime();
         smoke();
-        runBody(body);
+        bodyFailure = GateMethod.run(body, checks);
         if (spec.burnIn().isPresent()) {
           burnIn = new BurnInRun(spec, engine.client(), inspector, events, progress);
           journal =
@@ -349,19 +349,6 @@ public final class GateRun implements AutoCloseable {
     long remaining = spec.settle().toNanos() - (System.nanoTime() - healthyAt);
     if (remaining > 0) {
       Thread.sleep(remaining / 1_000_000, (int) (remaining % 1_000_000));
-    }
-  }
-
-  private void runBody(Body body) {
-    try {
-      body.run();
-      checks.add(CheckResult.pass("gate method", "the method body passed", ""));
-    } catch (Throwable t) { // NOPMD: any failure of user code is evidence, rethrown as its cause
-      if (t instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      bodyFailure = t;
-      checks.add(CheckResult.fail("gate method", String.valueOf(t.getMessage()), t.toString()));
     }
   }
 

@@ -404,16 +404,9 @@ public final class RollbackRun implements AutoCloseable {
   }
 
   private void runBody(GateRun.Body body) {
-    try {
-      body.run();
-      checks.add(CheckResult.pass("gate method", "the method body passed", ""));
-    } catch (Throwable t) { // NOPMD: any failure of user code is evidence, rethrown as its cause
-      if (t instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      bodyFailure = t;
-      checks.add(CheckResult.fail("gate method", String.valueOf(t.getMessage()), t.toString()));
-      failures.add("The gate method failed: " + t);
+    bodyFailure = GateMethod.run(body, checks);
+    if (bodyFailure != null) {
+      failures.add("The gate method failed: " + bodyFailure);
     }
   }
 

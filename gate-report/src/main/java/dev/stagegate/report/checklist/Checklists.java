@@ -201,18 +201,7 @@ public final class Checklists {
         }
       }
     }
-    if (services == 0) {
-      return manual(text, gates.isEmpty() ? none : "no service evidence in the gates");
-    }
-    return new ChecklistItem(
-        text,
-        ItemState.DONE,
-        "0 restarts, exits or OOM kills in "
-            + services
-            + (services == 1 ? " service" : " services")
-            + " of "
-            + gates.size()
-            + (gates.size() == 1 ? " gate" : " gates"));
+    return noneFound(text, "0 restarts, exits or OOM kills", services, gates, none);
   }
 
   private static ChecklistItem trends(AuditReport report) {
@@ -310,13 +299,23 @@ public final class Checklists {
         }
       }
     }
+    return noneFound(text, "0 log findings", services, gates, none);
+  }
+
+  /**
+   * DONE with {@code zero} in the {@code services} of {@code gates}; MANUAL when there was no
+   * service to look at ({@code none} when there was no gate).
+   */
+  private static ChecklistItem noneFound(
+      String text, String zero, int services, List<GateResult> gates, String none) {
     if (services == 0) {
       return manual(text, gates.isEmpty() ? none : "no service evidence in the gates");
     }
     return new ChecklistItem(
         text,
         ItemState.DONE,
-        "0 log findings in "
+        zero
+            + " in "
             + services
             + (services == 1 ? " service" : " services")
             + " of "

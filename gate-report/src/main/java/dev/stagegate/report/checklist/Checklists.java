@@ -217,38 +217,16 @@ public final class Checklists {
         judged++;
         if (t.memoryVerdict().equals("leak")) {
           return new ChecklistItem(
-              text,
-              ItemState.FAILED,
-              GateEvidence.cite(g)
-                  + ": "
-                  + t.service()
-                  + " memory leak; "
-                  + GateEvidence.detail(t.memoryEvidence()));
+              text, ItemState.FAILED, trendEvidence(g, t, "memory leak", t.memoryEvidence()));
         }
         if (t.cpuVerdict().equals("trend")) {
           return new ChecklistItem(
-              text,
-              ItemState.FAILED,
-              GateEvidence.cite(g)
-                  + ": "
-                  + t.service()
-                  + " CPU trend; "
-                  + GateEvidence.detail(t.cpuEvidence()));
+              text, ItemState.FAILED, trendEvidence(g, t, "CPU trend", t.cpuEvidence()));
         }
         if (inconclusive == null && t.memoryVerdict().equals("inconclusive")) {
-          inconclusive =
-              GateEvidence.cite(g)
-                  + ": "
-                  + t.service()
-                  + " memory inconclusive; "
-                  + GateEvidence.detail(t.memoryEvidence());
+          inconclusive = trendEvidence(g, t, "memory inconclusive", t.memoryEvidence());
         } else if (inconclusive == null && t.cpuVerdict().equals("inconclusive")) {
-          inconclusive =
-              GateEvidence.cite(g)
-                  + ": "
-                  + t.service()
-                  + " CPU inconclusive; "
-                  + GateEvidence.detail(t.cpuEvidence());
+          inconclusive = trendEvidence(g, t, "CPU inconclusive", t.cpuEvidence());
         }
       }
     }
@@ -269,6 +247,18 @@ public final class Checklists {
             + judged
             + (judged == 1 ? " service" : " services")
             + GateEvidence.more(burnIns.size() - 1));
+  }
+
+  /** One service's trend finding, cited: {@code gate X#m: api memory leak; <evidence>}. */
+  private static String trendEvidence(
+      GateResult g, ServiceTrend t, String finding, String evidence) {
+    return GateEvidence.cite(g)
+        + ": "
+        + t.service()
+        + " "
+        + finding
+        + "; "
+        + GateEvidence.detail(evidence);
   }
 
   private static ChecklistItem noLogErrors(String text, List<GateResult> gates, String none) {

@@ -31,7 +31,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +38,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * One run of a gate: build without cache, start, wait for health, smoke-check, run the method body,
@@ -61,7 +59,7 @@ public final class GateRun implements AutoCloseable {
   private Throwable bodyFailure;
   private ComposeProject project;
   private Path workDir;
-  private Thread shutdownHook;
+  private TeardownHook teardownHook;
   private EventWatch events;
   private BurnInRun burnIn;
   private EvidenceJournal journal;
@@ -134,13 +132,13 @@ public final class GateRun implements AutoCloseable {
               spec.settings().reportDir().resolve("work").resolve(labels.runId()));
       Path override = ComposeOverride.write(spec.compose(), labels, workDir);
       project = new ComposeProject(spec.compose(), override, labels, engine.dockerHost());
-      registerShutdownHook();
+      teardownHook = TeardownHook.register(this::close, labels.runId());
       boolean built = build();
       sweep.join();
       if (built && start()) {
         long healthyAt = System.nanoTime();
         smoke();
-        runBody(body);
+        bodyFailure = GateMethod.run(body, checks);
         if (spec.burnIn().isPresent()) {
           burnIn = new BurnInRun(spec, engine.client(), inspector, events, progress);
           journal =
@@ -354,19 +352,6 @@ public final class GateRun implements AutoCloseable {
     }
   }
 
-  private void runBody(Body body) {
-    try {
-      body.run();
-      checks.add(CheckResult.pass("gate method", "the method body passed", ""));
-    } catch (Throwable t) { // NOPMD: any failure of user code is evidence, rethrown as its cause
-      if (t instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      bodyFailure = t;
-      checks.add(CheckResult.fail("gate method", String.valueOf(t.getMessage()), t.toString()));
-    }
-  }
-
   private void judge(List<ServiceEvidence> evidence) {
     boolean started = checks.stream().anyMatch(c -> c.name().equals("all services healthy"));
     if (!started) {
@@ -408,8 +393,10 @@ public final class GateRun implements AutoCloseable {
         removeBuiltImages();
       }
     } finally {
-      deleteWorkDir();
-      removeShutdownHook();
+      TeardownHook.deleteWorkDir(workDir);
+      if (teardownHook != null) {
+        teardownHook.remove();
+      }
     }
   }
 
@@ -432,32 +419,6 @@ public final class GateRun implements AutoCloseable {
                   + e.getMessage());
         }
       }
-    }
-  }
-
-  private void registerShutdownHook() {
-    shutdownHook = new Thread(this::close, "stagegate-teardown-" + labels.runId());
-    Runtime.getRuntime().addShutdownHook(shutdownHook);
-  }
-
-  private void removeShutdownHook() {
-    if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
-      try {
-        Runtime.getRuntime().removeShutdownHook(shutdownHook);
-      } catch (IllegalStateException e) {
-        // the JVM is already shutting down; the hook is running or ran
-      }
-    }
-  }
-
-  private void deleteWorkDir() {
-    if (workDir == null) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(workDir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a temp dir left behind is harmless
     }
   }
 

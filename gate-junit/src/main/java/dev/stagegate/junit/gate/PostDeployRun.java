@@ -154,7 +154,7 @@ public final class PostDeployRun {
         checkMarker();
         List<String> hookFailures = runHooks("hooks at start");
         failures.addAll(hookFailures);
-        runBody(body);
+        bodyFailure = GateMethod.run(body, checks);
         LogAudit audit = spec.logAudit(services.keySet());
         for (ComposeService s : services.values()) {
           recorders.put(
@@ -459,19 +459,6 @@ public final class PostDeployRun {
       }
     }
     return failed;
-  }
-
-  private void runBody(GateRun.Body body) {
-    try {
-      body.run();
-      checks.add(CheckResult.pass("gate method", "the method body passed", ""));
-    } catch (Throwable t) { // NOPMD: any failure of user code is evidence, rethrown as its cause
-      if (t instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      bodyFailure = t;
-      checks.add(CheckResult.fail("gate method", String.valueOf(t.getMessage()), t.toString()));
-    }
   }
 
   /**

@@ -33,13 +33,11 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * One {@link dev.stagegate.junit.RollbackDrill}: export HEAD and the previous ref, then in one
@@ -68,7 +66,7 @@ public final class RollbackRun implements AutoCloseable {
   private List<ServiceEvidence> evidence;
   private Path workDir;
   private Stage lastApplied;
-  private Thread shutdownHook;
+  private TeardownHook teardownHook;
   private boolean tornDown;
   private Throwable bodyFailure;
 
@@ -118,7 +116,7 @@ public final class RollbackRun implements AutoCloseable {
               spec.markerFile(),
               markerJson(previous),
               project);
-      registerShutdownHook();
+      teardownHook = TeardownHook.register(this::close, labels.runId());
 
       String head = "HEAD " + RollbackRefs.shortId(spec.currentCommit());
       StepOutcome up = deploy("current up", current);
@@ -406,16 +404,9 @@ public final class RollbackRun implements AutoCloseable {
   }
 
   private void runBody(GateRun.Body body) {
-    try {
-      body.run();
-      checks.add(CheckResult.pass("gate method", "the method body passed", ""));
-    } catch (Throwable t) { // NOPMD: any failure of user code is evidence, rethrown as its cause
-      if (t instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      bodyFailure = t;
-      checks.add(CheckResult.fail("gate method", String.valueOf(t.getMessage()), t.toString()));
-      failures.add("The gate method failed: " + t);
+    bodyFailure = GateMethod.run(body, checks);
+    if (bodyFailure != null) {
+      failures.add("The gate method failed: " + bodyFailure);
     }
   }
 
@@ -440,8 +431,10 @@ public final class RollbackRun implements AutoCloseable {
         removeBuiltImages();
       }
     } finally {
-      deleteWorkDir();
-      removeShutdownHook();
+      TeardownHook.deleteWorkDir(workDir);
+      if (teardownHook != null) {
+        teardownHook.remove();
+      }
     }
   }
 
@@ -466,32 +459,6 @@ public final class RollbackRun implements AutoCloseable {
       } catch (RuntimeException e) {
         inconclusive.add("Could not remove image " + i.getId() + ": " + e.getMessage());
       }
-    }
-  }
-
-  private void registerShutdownHook() {
-    shutdownHook = new Thread(this::close, "stagegate-teardown-" + labels.runId());
-    Runtime.getRuntime().addShutdownHook(shutdownHook);
-  }
-
-  private void removeShutdownHook() {
-    if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
-      try {
-        Runtime.getRuntime().removeShutdownHook(shutdownHook);
-      } catch (IllegalStateException e) {
-        // the JVM is already shutting down; the hook is running or ran
-      }
-    }
-  }
-
-  private void deleteWorkDir() {
-    if (workDir == null) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(workDir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a temp dir left behind is harmless
     }
   }
 

@@ -1,10 +1,10 @@
 package dev.stagegate.report.approval;
 
+import dev.stagegate.report.cli.CliOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,34 +53,15 @@ public final class ApprovalCli {
       return usage(err, args.length == 0 ? "no command" : "unknown command " + args[0]);
     }
     String command = args[0];
-    List<String> known = OPTIONS.get(command);
-    Map<String, String> options = new HashMap<>();
-    for (int i = 1; i < args.length; i++) {
-      String name = args[i];
-      String value;
-      int eq = name.indexOf('=');
-      if (name.startsWith("--") && eq > 0) {
-        value = name.substring(eq + 1);
-        name = name.substring(0, eq);
-      } else if (i + 1 < args.length) {
-        value = args[++i];
-      } else {
-        return usage(err, known.contains(name) ? name + " needs a value" : "unknown " + name);
-      }
-      if (!known.contains(name)) {
-        return usage(err, "unknown option " + name + " for " + command);
-      }
-      if (value.isBlank() && !name.equals("--comment")) {
-        return usage(err, name + " must not be empty");
-      }
-      if (options.put(name, value) != null) {
-        return usage(err, name + " given twice");
-      }
-    }
-    for (String required : REQUIRED.get(command)) {
-      if (!options.containsKey(required)) {
-        return usage(err, "missing " + required);
-      }
+    Map<String, String> options;
+    try {
+      options =
+          CliOptions.of(OPTIONS.get(command), REQUIRED.get(command))
+              .forCommand(command)
+              .allowingEmpty("--comment")
+              .parse(args, 1);
+    } catch (CliOptions.UsageException e) {
+      return usage(err, e.getMessage());
     }
     Path audit = workDir.resolve(options.get("--audit"));
     Optional<String> commit = Optional.ofNullable(options.get("--commit"));

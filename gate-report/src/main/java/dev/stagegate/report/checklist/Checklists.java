@@ -201,18 +201,7 @@ public final class Checklists {
         }
       }
     }
-    if (services == 0) {
-      return manual(text, gates.isEmpty() ? none : "no service evidence in the gates");
-    }
-    return new ChecklistItem(
-        text,
-        ItemState.DONE,
-        "0 restarts, exits or OOM kills in "
-            + services
-            + (services == 1 ? " service" : " services")
-            + " of "
-            + gates.size()
-            + (gates.size() == 1 ? " gate" : " gates"));
+    return noneFound(text, "0 restarts, exits or OOM kills", services, gates, none);
   }
 
   private static ChecklistItem trends(AuditReport report) {
@@ -228,38 +217,16 @@ public final class Checklists {
         judged++;
         if (t.memoryVerdict().equals("leak")) {
           return new ChecklistItem(
-              text,
-              ItemState.FAILED,
-              GateEvidence.cite(g)
-                  + ": "
-                  + t.service()
-                  + " memory leak; "
-                  + GateEvidence.detail(t.memoryEvidence()));
+              text, ItemState.FAILED, trendEvidence(g, t, "memory leak", t.memoryEvidence()));
         }
         if (t.cpuVerdict().equals("trend")) {
           return new ChecklistItem(
-              text,
-              ItemState.FAILED,
-              GateEvidence.cite(g)
-                  + ": "
-                  + t.service()
-                  + " CPU trend; "
-                  + GateEvidence.detail(t.cpuEvidence()));
+              text, ItemState.FAILED, trendEvidence(g, t, "CPU trend", t.cpuEvidence()));
         }
         if (inconclusive == null && t.memoryVerdict().equals("inconclusive")) {
-          inconclusive =
-              GateEvidence.cite(g)
-                  + ": "
-                  + t.service()
-                  + " memory inconclusive; "
-                  + GateEvidence.detail(t.memoryEvidence());
+          inconclusive = trendEvidence(g, t, "memory inconclusive", t.memoryEvidence());
         } else if (inconclusive == null && t.cpuVerdict().equals("inconclusive")) {
-          inconclusive =
-              GateEvidence.cite(g)
-                  + ": "
-                  + t.service()
-                  + " CPU inconclusive; "
-                  + GateEvidence.detail(t.cpuEvidence());
+          inconclusive = trendEvidence(g, t, "CPU inconclusive", t.cpuEvidence());
         }
       }
     }
@@ -280,6 +247,18 @@ public final class Checklists {
             + judged
             + (judged == 1 ? " service" : " services")
             + GateEvidence.more(burnIns.size() - 1));
+  }
+
+  /** One service's trend finding, cited: {@code gate X#m: api memory leak; <evidence>}. */
+  private static String trendEvidence(
+      GateResult g, ServiceTrend t, String finding, String evidence) {
+    return GateEvidence.cite(g)
+        + ": "
+        + t.service()
+        + " "
+        + finding
+        + "; "
+        + GateEvidence.detail(evidence);
   }
 
   private static ChecklistItem noLogErrors(String text, List<GateResult> gates, String none) {
@@ -310,13 +289,23 @@ public final class Checklists {
         }
       }
     }
+    return noneFound(text, "0 log findings", services, gates, none);
+  }
+
+  /**
+   * DONE with {@code zero} in the {@code services} of {@code gates}; MANUAL when there was no
+   * service to look at ({@code none} when there was no gate).
+   */
+  private static ChecklistItem noneFound(
+      String text, String zero, int services, List<GateResult> gates, String none) {
     if (services == 0) {
       return manual(text, gates.isEmpty() ? none : "no service evidence in the gates");
     }
     return new ChecklistItem(
         text,
         ItemState.DONE,
-        "0 log findings in "
+        zero
+            + " in "
             + services
             + (services == 1 ? " service" : " services")
             + " of "

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.stagegate.report.json.JsonConventions;
 import dev.stagegate.report.text.UntrustedText;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -89,7 +90,7 @@ public record DeploymentMarker(
   public String toJson() {
     StringWriter out = new StringWriter();
     try (JsonGenerator gen = DeployJson.FACTORY.createGenerator(out)) {
-      gen.setPrettyPrinter(DeployJson.prettyPrinter());
+      gen.setPrettyPrinter(JsonConventions.prettyPrinter());
       gen.writeStartObject();
       gen.writeStringField("version", wellFormed(version));
       gen.writeStringField("timestamp", timestamp.toString());

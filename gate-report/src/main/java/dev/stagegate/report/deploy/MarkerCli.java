@@ -1,10 +1,10 @@
 package dev.stagegate.report.deploy;
 
+import dev.stagegate.report.cli.CliOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,8 +27,10 @@ public final class MarkerCli {
       "usage: MarkerCli write --version V --environment E [--deployed-by U] [--out PATH]"
           + " [--repo DIR]";
 
-  private static final List<String> OPTIONS =
-      List.of("--version", "--environment", "--deployed-by", "--out", "--repo");
+  private static final CliOptions OPTIONS =
+      CliOptions.of(
+          List.of("--version", "--environment", "--deployed-by", "--out", "--repo"),
+          List.of("--version", "--environment"));
 
   private MarkerCli() {}
 
@@ -47,33 +49,11 @@ public final class MarkerCli {
     if (args.length == 0 || !args[0].equals("write")) {
       return usage(err, args.length == 0 ? "no command" : "unknown command " + args[0]);
     }
-    Map<String, String> options = new HashMap<>();
-    for (int i = 1; i < args.length; i++) {
-      String name = args[i];
-      String value;
-      int eq = name.indexOf('=');
-      if (name.startsWith("--") && eq > 0) {
-        value = name.substring(eq + 1);
-        name = name.substring(0, eq);
-      } else if (i + 1 < args.length) {
-        value = args[++i];
-      } else {
-        return usage(err, OPTIONS.contains(name) ? name + " needs a value" : "unknown " + name);
-      }
-      if (!OPTIONS.contains(name)) {
-        return usage(err, "unknown option " + name);
-      }
-      if (value.isBlank()) {
-        return usage(err, name + " must not be empty");
-      }
-      if (options.put(name, value) != null) {
-        return usage(err, name + " given twice");
-      }
-    }
-    for (String required : List.of("--version", "--environment")) {
-      if (!options.containsKey(required)) {
-        return usage(err, "missing " + required);
-      }
+    Map<String, String> options;
+    try {
+      options = OPTIONS.parse(args, 1);
+    } catch (CliOptions.UsageException e) {
+      return usage(err, e.getMessage());
     }
     Path repo = workDir.resolve(options.getOrDefault("--repo", "."));
     Path file = workDir.resolve(options.getOrDefault("--out", ".deployment_marker"));

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -14,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.GateResult;
@@ -46,7 +42,7 @@ public final class AuditJson {
   public static final String SCHEMA_RESOURCE = "/dev/stagegate/report/stability_audit.schema.json";
 
   private static final ObjectMapper MAPPER = createMapper();
-  private static final ObjectWriter WRITER = MAPPER.writer(prettyPrinter());
+  private static final ObjectWriter WRITER = MAPPER.writer(JsonConventions.prettyPrinter());
 
   private AuditJson() {}
 
@@ -156,9 +152,7 @@ public final class AuditJson {
     JsonMapper mapper =
         JsonMapper.builder()
             .addModule(new JavaTimeModule())
-            .addModule(
-                new SimpleModule("stagegate-well-formed-strings")
-                    .addSerializer(String.class, new WellFormedStringSerializer()))
+            .addModule(JsonConventions.wellFormedStrings("stagegate-well-formed-strings"))
             .addMixIn(AuditReport.class, AuditReportMixin.class)
             .addMixIn(GateResult.class, GateResultMixin.class)
             .addMixIn(UncommittedChanges.class, UncommittedChangesMixin.class)
@@ -173,18 +167,5 @@ public final class AuditJson {
     // Lists are never null in the model; fail on "checks": null with a path, not an NPE.
     mapper.configOverride(List.class).setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL));
     return mapper;
-  }
-
-  private static DefaultPrettyPrinter prettyPrinter() {
-    Separators separators =
-        Separators.createDefaultInstance()
-            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-            .withObjectEmptySeparator("")
-            .withArrayEmptySeparator("");
-    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter(separators);
-    printer.indentObjectsWith(indenter);
-    printer.indentArraysWith(indenter);
-    return printer;
   }
 }

@@ -4,8 +4,8 @@
 #
 #   bash scripts/example-deploy-flow.sh
 #
-# It also proves the refusals: an unapproved audit and a tampered one must block the deploy
-# checks with their reason. Needs Docker (scripts/docker-setup.sh) and the PostgreSQL of
+# It also proves the refusals: an unapproved audit, a tampered one and a blocked deploy window must
+# block the deploy checks with their reason; the override that lets the deploy through is recorded. Needs Docker (scripts/docker-setup.sh) and the PostgreSQL of
 # scripts/postgres-setup.sh. CI shortens the post-deploy watch (FLOW_WATCH, default PT30S); the
 # audit says so. Everything it deploys is torn down at the end, also on failure.
 set -euo pipefail
@@ -15,7 +15,8 @@ EX="$ROOT/examples"
 WATCH=${FLOW_WATCH:-PT30S}
 PROJECT=agents-staging
 GATE_DIR="$EX/target/stagegate"          # the gate's audit, the one a reviewer approves
-DEPLOY_DIR="$EX/target/stagegate-deploy" # the deploy steps' own audit and records
+PRE_DIR="$EX/target/stagegate-predeploy" # the deploy checks' audit: the decision, any override
+DEPLOY_DIR="$EX/target/stagegate-deploy" # the post-deploy watch's audit and the records
 AUDIT="$GATE_DIR/stability_audit.md"
 PG_URL=${STAGEGATE_FLOW_PG_URL:-jdbc:postgresql://127.0.0.1:55432/stagegate}
 export STAGEGATE_HISTORY_JDBC_PASSWORD=${STAGEGATE_HISTORY_JDBC_PASSWORD:-stagegate}
@@ -29,19 +30,19 @@ TAG="v$VERSION"
 say() { printf '\n[flow] %s\n' "$*"; }
 die() { printf '[flow] FAILED: %s\n' "$*" >&2; exit 1; }
 # One Maven run of the examples' ITs: the deploy steps are excluded from the gate run and picked
-# here one at a time.
+# here one at a time, each with its own report directory (the approved audit stays untouched).
 it() {
-  local test=$1; shift
+  local test=$1 dir=$2; shift 2
   mvn -B -ntp -q -pl examples verify -Dit.test="$test" -Dtest=none \
     -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false \
-    -Dstagegate.report.dir=target/stagegate-deploy "$@"
+    -Dstagegate.report.dir="$dir" "$@"
 }
 # A deploy step that must be refused, with this reason in its failure.
 refused() {
   local reason=$1; shift
   local out
   out=$(mktemp)
-  if it PreDeployIT "$@" >"$out" 2>&1; then
+  if it PreDeployIT target/stagegate-predeploy "$@" >"$out" 2>&1; then
     cat "$out"; die "the deploy checks passed but should have refused: $reason"
   fi
   if ! grep -rqF -- "$reason" "$EX/target/failsafe-reports" "$out"; then
@@ -70,7 +71,7 @@ else
 fi
 grep -q '^\*\*Verdict: PASS' "$AUDIT" || die "the gate's audit is not PASS: $AUDIT"
 rm -f "$GATE_DIR/stability_audit.approval.json"
-rm -rf "$DEPLOY_DIR"
+rm -rf "$PRE_DIR" "$DEPLOY_DIR"
 
 say "2. deploy checks before anyone approved: refused"
 refused "Nobody approved"
@@ -85,24 +86,33 @@ printf '\n<!-- edited after review -->\n' >>"$AUDIT"
 refused "changed after it was approved"
 mv "$AUDIT.orig" "$AUDIT"
 
-say "5. deploy checks with the approved, unchanged audit (and its rollback drill): allowed"
-it PreDeployIT -Dstagegate.policy.require-rollback-drill=true || die "the deploy checks refused an approved audit (see $DEPLOY_DIR)"
+say "5. deploy checks inside a blocked deploy window (all day here): refused"
+WINDOW=(-Dstagegate.policy.blocked-window=00:00-24:00 -Dstagegate.policy.require-rollback-drill=true)
+refused "inside the blocked deploy window" "${WINDOW[@]}"
 
-say "6. deploy: the same images the gate built, as project $PROJECT"
+say "6. deploy checks with the approved, unchanged audit, its rollback drill and a recorded override: allowed"
+it PreDeployIT target/stagegate-predeploy "${WINDOW[@]}" \
+  -Dstagegate.policy.override-reason="example flow in CI: the window is all day" \
+  || die "the deploy checks refused an approved audit (see $PRE_DIR)"
+grep -q "overridden at .*example flow in CI" "$PRE_DIR/stability_audit.md" \
+  || die "the override is not recorded in $PRE_DIR/stability_audit.md"
+
+say "7. deploy: the same images the gate built, as project $PROJECT"
 (cd "$EX" && docker-compose -p "$PROJECT" up -d --build >/dev/null)
 PORT=$(docker port "${PROJECT}_api_1" 8000 | head -1 | sed 's/.*://')
 
-say "7. post-deploy watch ($WATCH, shortened) and the deployment record"
-it PostDeployIT \
+say "8. post-deploy watch ($WATCH, shortened) and the deployment record"
+it PostDeployIT target/stagegate-deploy \
   -Dstagegate.deploy.docker-host=unix:///var/run/docker.sock \
   -Dstagegate.deploy.base-url="http://127.0.0.1:$PORT" \
   -Dstagegate.deploy.watch.duration="$WATCH" \
   -Dstagegate.approval.audit=target/stagegate/stability_audit.md \
+  -Dstagegate.deploy.pre-check-audit=target/stagegate-predeploy/stability_audit.md \
   -Dstagegate.history.jdbc-url="$PG_URL" -Dstagegate.history.jdbc-user=stagegate \
   -Dstagegate.history.tag=true \
   || die "the post-deploy watch failed (see $DEPLOY_DIR/stability_audit.md)"
 
-say "8. the deployment is recorded in every format"
+say "9. the deployment is recorded in every format"
 grep -q "\"commit\":\"$HEAD\"" "$DEPLOY_DIR/deployments.jsonl" || die "no JSON Lines entry for $HEAD"
 grep -q "^Commit: ${HEAD:0:7}" "$DEPLOY_DIR/deployments.log" || die "no text block for $HEAD"
 rows=$(PGPASSWORD="$STAGEGATE_HISTORY_JDBC_PASSWORD" psql -h 127.0.0.1 -p 55432 -U stagegate -d stagegate -XtAqc \
@@ -111,4 +121,4 @@ rows=$(PGPASSWORD="$STAGEGATE_HISTORY_JDBC_PASSWORD" psql -h 127.0.0.1 -p 55432 
 [[ "$(git rev-parse "$TAG^{commit}" 2>/dev/null)" == "$HEAD" ]] || die "no tag $TAG on $HEAD"
 say "recorded: deployments.jsonl, deployments.log, deployment_history ($rows row(s)), tag $TAG"
 sed -n '/DEPLOYMENT/,/^Rollback/p' "$DEPLOY_DIR/deployments.log" | tail -9
-say "done: audit $AUDIT, deploy record $DEPLOY_DIR/stability_audit.md"
+say "done: audit $AUDIT, deploy decision $PRE_DIR/stability_audit.md, deploy record $DEPLOY_DIR/stability_audit.md"

@@ -18,6 +18,7 @@ import dev.stagegate.junit.gate.ReportSession;
 import dev.stagegate.junit.gate.RollbackRun;
 import dev.stagegate.junit.gate.RollbackSpec;
 import dev.stagegate.junit.gate.SmokeSpec;
+import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.GateKind;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.Verdict;
@@ -142,7 +143,7 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
     PostDeployRun run = new PostDeployRun(spec, progress(context));
     GateResult result = run.execute(invocation::proceed);
     ReportSession session = session(context);
-    approvedAuditFacts(context).ifPresent(session::withFacts);
+    earlierStepsFacts(context).ifPresent(session::withFacts);
     Path report = session.add(result);
     String recordFailure = null;
     try {
@@ -166,20 +167,41 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
   }
 
   /**
-   * When the pipeline names the approved audit ({@value PreDeploySpec#AUDIT}), a post-deploy
-   * watch's checklists are filled from it too: the deploy record then shows the whole way from the
-   * staging gate to the watch.
+   * When the pipeline names the earlier steps' audits, the approved one ({@value
+   * PreDeploySpec#AUDIT}) and the deploy check's ({@value PreDeploySpec#PRE_CHECK_AUDIT}), a
+   * post-deploy watch's checklists are filled from their gates too: the deploy record then shows
+   * the whole way from the staging gate, through the deploy decision (window, override), to the
+   * watch.
    */
-  private static Optional<DeployFacts> approvedAuditFacts(ExtensionContext context) {
+  private static Optional<DeployFacts> earlierStepsFacts(ExtensionContext context) {
+    Optional<Path> approved = configuredPath(context, PreDeploySpec.AUDIT);
+    Optional<Path> preCheck = configuredPath(context, PreDeploySpec.PRE_CHECK_AUDIT);
+    if (approved.isEmpty() && preCheck.isEmpty()) {
+      return Optional.empty();
+    }
+    DeployFacts facts = DeployFacts.none();
+    List<AuditReport> earlier = new ArrayList<>();
+    if (approved.isPresent()) {
+      facts = facts.withApproval(ApprovalCheck.of(approved.get()).run());
+      PreDeployRun.readAudit(approved.get()).ifPresent(earlier::add);
+    }
+    preCheck.flatMap(PreDeployRun::readAudit).ifPresent(earlier::add);
+    if (earlier.isEmpty()) {
+      return Optional.of(facts);
+    }
+    List<GateResult> gates = new ArrayList<>();
+    earlier.forEach(r -> gates.addAll(r.gates()));
+    AuditReport first = earlier.get(0);
+    return Optional.of(
+        facts.withApprovedAudit(
+            AuditReport.of(gates, first.changeSummary(), first.riskAssessment())));
+  }
+
+  private static Optional<Path> configuredPath(ExtensionContext context, String key) {
     return context
-        .getConfigurationParameter(PreDeploySpec.AUDIT)
-        .filter(a -> !a.isBlank())
-        .map(a -> Path.of(a.trim()).toAbsolutePath())
-        .flatMap(
-            audit -> {
-              DeployFacts facts = DeployFacts.none().withApproval(ApprovalCheck.of(audit).run());
-              return PreDeployRun.readAudit(audit).map(facts::withApprovedAudit);
-            });
+        .getConfigurationParameter(key)
+        .filter(v -> !v.isBlank())
+        .map(v -> Path.of(v.trim()).toAbsolutePath());
   }
 
   /** A {@link PreDeployCheck}: the deploy policy decides from files; nothing is started. */

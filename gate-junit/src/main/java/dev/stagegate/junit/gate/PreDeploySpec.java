@@ -37,6 +37,12 @@ public record PreDeploySpec(
   public static final String MARKER_FILE = "stagegate.deploy.marker-file";
 
   /**
+   * For a post-deploy watch: the audit of the {@code @PreDeployCheck} that allowed the deploy,
+   * whose decision (deploy window, override) the deploy record's checklists show.
+   */
+  public static final String PRE_CHECK_AUDIT = "stagegate.deploy.pre-check-audit";
+
+  /**
    * Reads and checks the annotation and the configuration.
    *
    * @throws GateConfigurationException naming the attribute or key and the fix

@@ -93,7 +93,7 @@ public final class Checklists {
             approval(facts),
             rollbackDrill(report),
             markerPrepared(report, facts),
-            window(facts),
+            window(report, facts),
             manual("On-call engineer available", "not in the evidence: confirm with the rota")));
   }
 
@@ -431,10 +431,15 @@ public final class Checklists {
         post.isEmpty() ? NO_POST_DEPLOY : "the post-deploy watch did not read the marker");
   }
 
-  private static ChecklistItem window(DeployFacts facts) {
+  private static ChecklistItem window(AuditReport report, DeployFacts facts) {
     String text = "Outside the blocked deploy window";
     if (facts.policy().isEmpty()) {
-      return manual(text, "deploy policy not evaluated: check the time against peak hours");
+      // decided in an earlier step: its @PreDeployCheck records the window (and any override)
+      return GateEvidence.fromChecks(
+          text,
+          GateEvidence.checks(
+              GateEvidence.preDeploy(report), c -> c.name().equals("deploy window")),
+          "deploy policy not evaluated: check the time against peak hours");
     }
     PolicyDecision d = facts.policy().get();
     Optional<String> override =

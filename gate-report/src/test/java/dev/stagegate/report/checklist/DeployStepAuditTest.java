@@ -97,4 +97,41 @@ class DeployStepAuditTest {
         .contains("proven by the rollback drill")
         .contains(COMMAND);
   }
+
+  @Test
+  void theDeployRecordShowsTheWindowDecisionOfTheEarlierDeployCheck() {
+    GateResult allowed =
+        RealGates.gate(
+            "dev.stagegate.examples.deploy.PreDeployIT#stagingDeployIsAllowed",
+            GateKind.PRE_DEPLOY_CHECK,
+            Verdict.PASS,
+            List.of(
+                CheckResult.pass(
+                    "deploy window",
+                    "deploy-window overridden at 10:14 Europe/Berlin: hotfix for INC-123",
+                    "")),
+            List.of(),
+            List.of(),
+            null);
+    AuditReport earlier = AuditReport.of(List.of(RealGates.smoke(), allowed));
+    AuditReport watch = AuditReport.of(List.of(RealGates.postDeployPassing()));
+
+    ChecklistItem window =
+        Checklists.rollbackSafety(watch, DeployFacts.none().withApprovedAudit(earlier))
+            .get(0)
+            .items()
+            .stream()
+            .filter(i -> i.text().equals("Outside the blocked deploy window"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(window.state()).isEqualTo(ItemState.DONE);
+    assertThat(window.evidence()).contains("hotfix for INC-123");
+
+    ChecklistItem unknown =
+        Checklists.rollbackSafety(watch, DeployFacts.none()).get(0).items().stream()
+            .filter(i -> i.text().equals("Outside the blocked deploy window"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(unknown.state()).isEqualTo(ItemState.MANUAL);
+  }
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 /** The one GET the HTTP hooks make: bounded in time and size, on a shared client. */
 final class HttpGet {
@@ -26,6 +27,13 @@ final class HttpGet {
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   record Response(int status, String body) {}
+
+  /** A response with the expected status, or the failing outcome that says why there is none. */
+  record Checked(Response response, HookOutcome failure) {
+    boolean failed() {
+      return failure != null;
+    }
+  }
 
   private HttpGet() {}
 
@@ -47,6 +55,41 @@ final class HttpGet {
       }
       return new Response(response.statusCode(), new String(bytes, StandardCharsets.UTF_8));
     }
+  }
+
+  /**
+   * GETs {@code target} for a hook: the response when it has {@code expectedStatus}, else the
+   * failure both HTTP hooks report (the request failed, or the status was another, quoting the
+   * body), with {@code evidence} made of the body.
+   */
+  static Checked expect(
+      URI target,
+      HookContext ctx,
+      String accept,
+      int expectedStatus,
+      UnaryOperator<String> evidence)
+      throws InterruptedException {
+    Response response;
+    try {
+      response = get(target, ctx, accept);
+    } catch (IOException e) {
+      return new Checked(null, HookOutcome.fail("GET " + target + " failed: " + Texts.describe(e)));
+    }
+    if (response.status() != expectedStatus) {
+      return new Checked(
+          response,
+          HookOutcome.fail(
+                  "GET "
+                      + target
+                      + " expected status "
+                      + expectedStatus
+                      + " but was "
+                      + response.status()
+                      + " with "
+                      + quoteBody(response.body()))
+              .withEvidence(evidence.apply(response.body())));
+    }
+    return new Checked(response, null);
   }
 
   /** A body for a sentence: quoted and cut, or "an empty body". */

@@ -1,7 +1,6 @@
 package dev.stagegate.assertions.deploy;
 
 import dev.stagegate.assertions.json.JsonSubset;
-import java.io.IOException;
 import java.net.URI;
 import java.util.Objects;
 
@@ -72,25 +71,13 @@ public final class HttpJsonHook implements DeployHook {
   @Override
   public HookOutcome check(HookContext ctx) throws InterruptedException {
     URI target = ctx.resolve(uri);
-    HttpGet.Response response;
-    try {
-      response = HttpGet.get(target, ctx, "application/json");
-    } catch (IOException e) {
-      return HookOutcome.fail("GET " + target + " failed: " + Texts.describe(e));
+    HttpGet.Checked got =
+        HttpGet.expect(target, ctx, "application/json", expectedStatus, body -> body);
+    if (got.failed()) {
+      return got.failure();
     }
+    HttpGet.Response response = got.response();
     String body = response.body();
-    if (response.status() != expectedStatus) {
-      return HookOutcome.fail(
-              "GET "
-                  + target
-                  + " expected status "
-                  + expectedStatus
-                  + " but was "
-                  + response.status()
-                  + " with "
-                  + HttpGet.quoteBody(body))
-          .withEvidence(body);
-    }
     if (expectedJson == null) {
       return HookOutcome.pass("GET " + target + " returned " + response.status())
           .withEvidence(body);

@@ -1,6 +1,5 @@
 package dev.stagegate.assertions.deploy;
 
-import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -77,24 +76,14 @@ public final class MetricHook implements DeployHook {
   @Override
   public HookOutcome check(HookContext ctx) throws InterruptedException {
     URI target = ctx.resolve(uri);
-    HttpGet.Response response;
-    try {
-      // 0.0.4 is the format parsed here; endpoints that also speak OpenMetrics pick it then.
-      response = HttpGet.get(target, ctx, "text/plain;version=0.0.4;q=1.0,*/*;q=0.1");
-    } catch (IOException e) {
-      return HookOutcome.fail("GET " + target + " failed: " + Texts.describe(e));
+    // 0.0.4 is the format parsed here; endpoints that also speak OpenMetrics pick it then.
+    HttpGet.Checked got =
+        HttpGet.expect(
+            target, ctx, "text/plain;version=0.0.4;q=1.0,*/*;q=0.1", 200, Texts::evidence);
+    if (got.failed()) {
+      return got.failure();
     }
-    String body = response.body();
-    if (response.status() != 200) {
-      return HookOutcome.fail(
-              "GET "
-                  + target
-                  + " expected status 200 but was "
-                  + response.status()
-                  + " with "
-                  + HttpGet.quoteBody(body))
-          .withEvidence(Texts.evidence(body));
-    }
+    String body = got.response().body();
     List<MetricSample> samples;
     try {
       samples = PrometheusText.parse(body);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The example staging gate written by hand, the way a team would script it without stagegate:
 # the same steps as examples/src/test/java/dev/stagegate/examples/StagingGateIT.java on
-# examples/docker-compose.yml, with docker-compose v1 and the docker CLI.
+# examples/docker-compose.yml, with Compose v2 (`docker compose`, BuildKit) and the docker CLI.
 #
 #   bench/smoke-gate-shell.sh            # exits non-zero when any check fails
 #
@@ -15,7 +15,7 @@ FILE=${COMPOSE_FILE_PATH:-$ROOT/examples/docker-compose.yml}
 SETTLE_S=${SETTLE_S:-2}
 HEALTH_TIMEOUT_S=${HEALTH_TIMEOUT_S:-60}
 P=sgsh$(tr -dc 'a-z0-9' </dev/urandom | head -c 8)
-COMPOSE=(docker-compose -p "$P" -f "$FILE")
+COMPOSE=(docker compose -p "$P" -f "$FILE")
 OUT=$(mktemp -d "/tmp/smoke-gate-shell-$P.XXXX")
 failures=()
 downed=0
@@ -36,7 +36,7 @@ teardown() {
   if [[ $downed -eq 0 ]]; then
     downed=1
     "${COMPOSE[@]}" down -v --rmi local --remove-orphans >"$OUT/down.log" 2>&1 \
-      || fail "docker-compose down failed: $(tail -3 "$OUT/down.log")"
+      || fail "docker compose down failed: $(tail -3 "$OUT/down.log")"
   fi
 }
 trap 'teardown; rm -rf "$OUT"' EXIT
@@ -46,7 +46,7 @@ t_all=$(now)
 
 # 1. no-cache build
 t=$(now)
-if ! "${COMPOSE[@]}" build --no-cache --force-rm --parallel >"$OUT/build.log" 2>&1; then
+if ! "${COMPOSE[@]}" build --no-cache >"$OUT/build.log" 2>&1; then
   fail "no-cache build failed: $(tail -10 "$OUT/build.log")"
 fi
 phase build "$t"
@@ -56,7 +56,7 @@ phase build "$t"
 if [[ ${#failures[@]} -eq 0 ]]; then
   t=$(now)
   if ! "${COMPOSE[@]}" up -d >"$OUT/up.log" 2>&1; then
-    fail "docker-compose up failed: $(tail -5 "$OUT/up.log")"
+    fail "docker compose up failed: $(tail -5 "$OUT/up.log")"
   fi
   phase up "$t"
   [[ ${KEEP_OUTPUT:-0} == 1 ]] && cat "$OUT/up.log"

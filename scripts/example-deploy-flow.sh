@@ -55,7 +55,7 @@ if git rev-parse -q --verify "refs/tags/$TAG" >/dev/null; then
   die "tag $TAG exists already; this demo makes and removes its own: git tag -d $TAG"
 fi
 teardown() {
-  (cd "$EX" && docker-compose -p "$PROJECT" down -v --rmi local >/dev/null 2>&1) || true
+  (cd "$EX" && docker compose -p "$PROJECT" down -v --rmi local >/dev/null 2>&1) || true
   git tag -d "$TAG" >/dev/null 2>&1 || true
 }
 trap teardown EXIT
@@ -98,7 +98,7 @@ grep -q "overridden at .*example flow in CI" "$PRE_DIR/stability_audit.md" \
   || die "the override is not recorded in $PRE_DIR/stability_audit.md"
 
 say "7. deploy: the same images the gate built, as project $PROJECT"
-(cd "$EX" && docker-compose -p "$PROJECT" up -d --build >/dev/null)
+(cd "$EX" && docker compose -p "$PROJECT" up -d --build >/dev/null)
 PORT=$(docker port "${PROJECT}_api_1" 8000 | head -1 | sed 's/.*://')
 
 say "8. post-deploy watch ($WATCH, shortened) and the deployment record"

@@ -86,7 +86,14 @@ if [ ! -x /usr/sbin/sshd ]; then
   apt-get update -qq
   # Debian's postinst would start the system sshd on :22 unless policy-rc.d forbids it; this
   # container's does (exit 101). Either way we start our own daemon below.
-  apt-get install -y -qq openssh-server >/dev/null
+  # The server must be the ssh client's exact version: docker-setup.sh may have taken a newer client
+  # from Debian 13 along with the current Docker toolchain.
+  client=$(dpkg-query -W -f='${Version}' openssh-client 2>/dev/null || true)
+  if [ -n "$client" ]; then
+    apt-get install -y -qq "openssh-server=$client" "openssh-sftp-server=$client" >/dev/null
+  else
+    apt-get install -y -qq openssh-server >/dev/null
+  fi
 fi
 
 [ -f "$STATE/host_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -C stagegate-sshd-host -f "$STATE/host_ed25519"

@@ -39,8 +39,8 @@ public @interface BurnIn {
   /** Duration as ISO-8601, e.g. {@code PT4H} or {@code PT90M}. */
   String duration() default "";
 
-  /** The compose file, relative to the module directory. */
-  String compose() default "docker-compose.yml";
+  /** As {@link HealthySmoke#compose()}. */
+  String[] compose() default {};
 
   /** As {@link HealthySmoke#startupTimeout()}. */
   String startupTimeout() default "";

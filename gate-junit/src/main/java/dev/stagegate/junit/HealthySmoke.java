@@ -31,8 +31,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Test
 @ExtendWith(StageGateExtension.class)
 public @interface HealthySmoke {
-  /** The compose file, relative to the module directory (the test JVM's working directory). */
-  String compose() default "docker-compose.yml";
+  /**
+   * The compose files, in merge order (compose's {@code -f a -f b}), relative to the module
+   * directory (the test JVM's working directory) or absolute: {@code compose =
+   * "deploy/docker-compose.yml"}, {@code compose = {"compose.yml", "compose.ci.yml"}}. Empty (the
+   * default) finds the file as compose does: {@code compose.yaml}, {@code compose.yml}, {@code
+   * docker-compose.yaml} or {@code docker-compose.yml} in the module directory or a parent, plus
+   * its {@code .override} file.
+   */
+  String[] compose() default {};
 
   /**
    * How long every service may take to become healthy (ISO-8601, e.g. {@code PT2M}); empty uses the

@@ -1,11 +1,13 @@
 package dev.stagegate.junit;
 
 import dev.stagegate.assertions.logs.LogAudit;
+import dev.stagegate.junit.compose.ComposeCommand;
 import dev.stagegate.junit.compose.ComposeFile;
 import dev.stagegate.junit.compose.RunLabels;
 import dev.stagegate.junit.config.GateSettings;
 import dev.stagegate.junit.config.LogAllowlist;
 import dev.stagegate.junit.docker.DockerEngine;
+import dev.stagegate.junit.docker.SshTunnel;
 import dev.stagegate.junit.gate.BurnInPlan;
 import dev.stagegate.junit.gate.GateFailedError;
 import dev.stagegate.junit.gate.GateRun;
@@ -31,9 +33,11 @@ import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -295,8 +299,17 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
         .getStore(NAMESPACE)
         .computeIfAbsent(
             GateRun.class,
-            k -> new GateRun(spec(context), DockerEngine.connect(), progress(context)),
+            k -> {
+              GateSpec spec = spec(context);
+              return new GateRun(spec, engine(context, spec.settings()), progress(context));
+            },
             GateRun.class);
+  }
+
+  /** The engine the gate's stack runs on: Testcontainers' or {@value DockerEngine#HOST_KEY}. */
+  private static DockerEngine engine(ExtensionContext context, GateSettings settings) {
+    return DockerEngine.connect(
+        settings.dockerHost(), SshTunnel.Settings.read(context::getConfigurationParameter));
   }
 
   /** Progress lines go to the console (a long run must not look hung) and the JUnit report. */
@@ -341,12 +354,25 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
                   : " is run by StageGateExtension but has neither @HealthySmoke, @BurnIn nor"
                       + " @PostDeployWatch."));
     }
-    String composeAttribute =
+    String[] composeFiles =
         smoke.map(HealthySmoke::compose).orElseGet(() -> burnIn.get().compose());
     String startupAttribute =
         smoke.map(HealthySmoke::startupTimeout).orElseGet(() -> burnIn.get().startupTimeout());
     String annotationName = smoke.isPresent() ? "@HealthySmoke" : "@BurnIn";
-    ComposeFile compose = ComposeFile.load(Path.of(composeAttribute));
+    GateSettings base = settings(context, List.of());
+    List<Path> files =
+        composeFiles.length == 0
+            ? ComposeFile.discover(Path.of(""))
+            : Arrays.stream(composeFiles).map(Path::of).toList();
+    ComposeFile compose =
+        ComposeFile.load(
+            files, base.composeProfiles(), ComposeCommand.resolve(base.composeCommand()));
+    String composeAttribute =
+        composeFiles.length == 0
+            ? files.stream()
+                .map(f -> Path.of("").toAbsolutePath().relativize(f).toString())
+                .collect(Collectors.joining(", "))
+            : String.join(", ", composeFiles);
     GateSettings settings = settings(context, compose.services().keySet());
     Duration startup =
         startupAttribute.isBlank()

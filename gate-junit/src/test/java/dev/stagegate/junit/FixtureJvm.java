@@ -3,8 +3,10 @@ package dev.stagegate.junit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -33,6 +35,39 @@ final class FixtureJvm {
             .redirectOutput(log(reports).toFile());
     pb.environment().putAll(env);
     return pb.start();
+  }
+
+  /**
+   * Runs the gate class to its end in a JVM of its own, in {@code workingDir} with {@code env}
+   * added (e.g. {@code DOCKER_BUILDKIT=0}), and returns what it printed: a {@code FAILURE …} line
+   * per failed test and {@code SUCCEEDED n}.
+   */
+  static String runToEnd(
+      Class<?> gate, Path reports, Path workingDir, Map<String, String> env, String... parameters)
+      throws IOException, InterruptedException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                FixtureMain.class.getName(),
+                gate.getName(),
+                reports.toString()));
+    command.addAll(List.of(parameters));
+    Files.createDirectories(reports);
+    ProcessBuilder pb =
+        new ProcessBuilder(command)
+            .directory(workingDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log(reports).toFile());
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    if (!p.waitFor(5, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+    }
+    return Files.readString(log(reports));
   }
 
   /** Where the JVM's output goes. */

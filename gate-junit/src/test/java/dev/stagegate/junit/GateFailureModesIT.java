@@ -93,7 +93,8 @@ class GateFailureModesIT {
     assertThat(failureOf(UnhealthyDependencyGate.class))
         .contains("service \"api\" to be healthy")
         .contains("\"worker\"")
-        .contains("docker-compose up failed");
+        .contains("Compose could not start the stack of")
+        .contains("docker compose up -d exited with code 1");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.stagegate.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.testcontainers.DockerClientFactory;
 
@@ -28,8 +29,28 @@ final class OwnLeftovers {
                 .exec())
         .as("networks this JVM's gates left behind")
         .isEmpty();
-    assertThat(client.listImagesCmd().withLabelFilter(ours).exec())
+    String pid = ours.get("dev.stagegate.pid");
+    // built images carry one label, dev.stagegate=<run>/<host>/<pid>
+    assertThat(
+            client
+                .listImagesCmd()
+                .withShowAll(true)
+                .withLabelFilter("dev.stagegate")
+                .exec()
+                .stream()
+                .filter(i -> i.getLabels() != null)
+                .filter(i -> String.valueOf(i.getLabels().get("dev.stagegate")).endsWith("/" + pid))
+                .map(i -> i.getId())
+                .toList())
         .as("images this JVM's gates left behind")
         .isEmpty();
+    assertThat(
+            client
+                .listVolumesCmd()
+                .withFilter("label", List.of("dev.stagegate.pid=" + pid))
+                .exec()
+                .getVolumes())
+        .as("volumes this JVM's gates left behind")
+        .isNullOrEmpty();
   }
 }

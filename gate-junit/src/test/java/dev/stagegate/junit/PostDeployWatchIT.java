@@ -48,7 +48,7 @@ import org.junit.platform.testkit.engine.Events;
 
 /**
  * {@code @PostDeployWatch} against a stack deployed outside the gate, as a deploy would: the {@code
- * deployed} fixture is brought up once with {@code docker-compose up -d} (its api image carrying a
+ * deployed} fixture is brought up once with {@code docker compose up -d} (its api image carrying a
  * marker of HEAD for {@code staging}), and the engine is reached as a "remote" host through socat
  * on loopback, or as {@code ssh://root@127.0.0.1:2222} through the sshd of {@code
  * scripts/sshd-setup.sh}. The restart case runs last: it kills the target's worker.
@@ -79,7 +79,7 @@ class PostDeployWatchIT {
     MarkerFactory.fromGit(Path.of(""), VERSION, "staging", "deploy-bot", Clock.systemUTC())
         .writeTo(context.resolve(".deployment_marker"));
     project = "sgdeploytarget" + random(6);
-    run(120, "docker-compose", "-p", project, "up", "-d", "--build");
+    run(120, "docker", "compose", "-p", project, "up", "-d", "--build");
     awaitHealthy(project + "_api_1", project + "_worker_1");
     String mapping =
         run(10, "docker", "port", project + "_api_1", "8000").lines().findFirst().get();
@@ -101,7 +101,7 @@ class PostDeployWatchIT {
   static void removeTheTarget() throws Exception {
     try {
       if (project != null) {
-        run(60, "docker-compose", "-p", project, "down", "-v", "--rmi", "local");
+        run(60, "docker", "compose", "-p", project, "down", "-v", "--rmi", "local");
       }
     } finally {
       if (socat != null) {

@@ -13,6 +13,7 @@ import dev.stagegate.report.Verdict;
 import dev.stagegate.report.json.AuditJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,24 @@ class RollbackDrillIT {
   }
 
   @Test
+  void aGoodDrillWithBuildLabelsOnTheClassicBuilderIsTornDownWithoutA409() throws Exception {
+    RollbackRepo.Repo repo = RollbackRepo.create(dir.resolve("repo"), RollbackRepo.Target.GOOD);
+    List<String> danglingBefore = ComposeLayoutsIT.dangling();
+    String out =
+        FixtureJvm.runToEnd(
+            RollbackGate.class,
+            reports(),
+            Path.of("").toAbsolutePath(),
+            Map.of("DOCKER_BUILDKIT", "0"),
+            "stagegate.rollback.compose=" + repo.compose());
+    assertThat(out).contains("SUCCEEDED 1").doesNotContain("FAILURE");
+    assertThat(Files.readString(reports().resolve("stability_audit.md")))
+        .doesNotContain("dependent child images")
+        .doesNotContain("Could not remove image");
+    assertThat(ComposeLayoutsIT.dangling()).containsExactlyInAnyOrderElementsOf(danglingBefore);
+  }
+
+  @Test
   void aGoodDrillPassesAndTheAuditHoldsTheProvenCommand() throws Exception {
     RollbackRepo.Repo repo = RollbackRepo.create(dir.resolve("repo"), RollbackRepo.Target.GOOD);
     long t0 = System.nanoTime();
@@ -101,7 +120,7 @@ class RollbackDrillIT {
     assertThat(r.command())
         .contains("git archive " + repo.previous() + " deploy | tar -x -C /tmp/rollback-")
         .contains("cat > services/api/.deployment_marker <<'MARKER'")
-        .contains("docker-compose -p " + g.project() + " -f docker-compose.yml up -d");
+        .contains("docker compose -p " + g.project() + " -f docker-compose.yml up -d");
     String md = Files.readString(reports().resolve("stability_audit.md"));
     assertThat(md).contains("proven by the rollback drill on").contains("marker showed `1.0.0`");
     assertThat(repo.compose().resolveSibling(RollbackRepo.MARKER_FILE))

@@ -5,7 +5,7 @@ package dev.stagegate.report;
  *
  * @param engineVersion e.g. {@code 20.10.24}
  * @param apiVersion e.g. {@code 1.41}
- * @param composeVersion e.g. {@code docker-compose version 1.29.2}
+ * @param composeVersion e.g. {@code docker compose 2.26.1}
  */
 public record EngineInfo(String engineVersion, String apiVersion, String composeVersion) {
   /** Used when the engine could not be asked (e.g. it is not running). */

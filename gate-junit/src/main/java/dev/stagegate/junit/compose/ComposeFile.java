@@ -1,5 +1,7 @@
 package dev.stagegate.junit.compose;
 
+import static java.util.stream.Collectors.joining;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +10,7 @@ import dev.stagegate.junit.GateConfigurationException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,15 +18,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * A parsed {@code docker-compose.yml}: its services, networks and volumes, read before anything
- * starts so that bad input fails fast with a clear message.
+ * A compose project as Compose v2 itself resolves it — files merged in order, {@code .env} and
+ * {@code ${VAR:-default}} interpolated, {@code include:}, {@code extends:}, YAML anchors and {@code
+ * x-} fields applied, only the services of the active profiles — read before anything starts so
+ * that bad input fails fast with a clear message.
+ *
+ * <p>The model comes from {@code docker compose config --format json}, so what the gate judges is
+ * exactly what compose will run; only the YAML syntax check is done here first, because it can say
+ * which file, line and column are wrong.
  *
  * <pre>{@code
- * ComposeFile compose = ComposeFile.load(Path.of("docker-compose.yml"));
+ * ComposeFile compose = ComposeFile.load(List.of(Path.of("compose.yml"), Path.of("compose.ci.yml")),
+ *     List.of("jobs"), ComposeCommand.resolve(Optional.empty()));
  * compose.service("api").orElseThrow().publishedPorts(); // [8000]
  * }</pre>
  */
@@ -31,33 +39,137 @@ public final class ComposeFile {
   /** The label that marks a service as a one-shot job explicitly. */
   public static final String ONE_SHOT_LABEL = "dev.stagegate.one-shot";
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  // "127.0.0.1::8000", "8080:8000", "8000", "127.0.0.1:8080:8000/tcp"
-  private static final Pattern SHORT_PORT = Pattern.compile("(?:.*:)?(\\d+)(?:-\\d+)?(?:/\\w+)?$");
+  /** File names compose looks for when none is given, in its order. */
+  public static final List<String> DEFAULT_NAMES =
+      List.of("compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml");
 
-  private final Path path;
+  private static final Duration CONFIG_TIMEOUT = Duration.ofSeconds(60);
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final List<Path> files;
+  private final List<String> profiles;
+  private final ComposeCommand command;
   private final Map<String, ComposeService> services;
   private final List<String> networks;
   private final List<String> volumes;
+  private final List<String> externalNetworks;
+  private final List<String> externalVolumes;
+  private final boolean setsContainerName;
 
   private ComposeFile(
-      Path path,
+      List<Path> files,
+      List<String> profiles,
+      ComposeCommand command,
       Map<String, ComposeService> services,
-      List<String> networks,
-      List<String> volumes) {
-    this.path = path;
+      Map<String, List<String>> resources) {
+    this.files = List.copyOf(files);
+    this.profiles = List.copyOf(profiles);
+    this.command = command;
     this.services = services;
-    this.networks = networks;
-    this.volumes = volumes;
+    this.networks = resources.get("networks");
+    this.volumes = resources.get("volumes");
+    this.externalNetworks = resources.get("external networks");
+    this.externalVolumes = resources.get("external volumes");
+    this.setsContainerName = !resources.get("container names").isEmpty();
+  }
+
+  /** One file, no profiles, the compose command found on this machine. */
+  public static ComposeFile load(Path path) {
+    return load(List.of(path), List.of(), ComposeCommand.resolve(Optional.empty()));
   }
 
   /**
-   * Reads and checks a compose file.
+   * Reads and checks a compose project.
    *
-   * @throws GateConfigurationException when the file is missing, not YAML, or has no services
+   * @param files the compose files in merge order (relative ones against the working directory)
+   * @param profiles the profiles to activate ({@code --profile})
+   * @param command the Compose v2 command that resolves them
+   * @throws GateConfigurationException when a file is missing, not YAML, rejected by compose, or no
+   *     service is active
    */
-  public static ComposeFile load(Path path) {
-    Path absolute = path.toAbsolutePath().normalize();
+  public static ComposeFile load(List<Path> files, List<String> profiles, ComposeCommand command) {
+    if (files.isEmpty()) {
+      throw new GateConfigurationException("No compose file was given.");
+    }
+    List<Path> absolute = new ArrayList<>();
+    for (Path f : files) {
+      Path a = f.toAbsolutePath().normalize();
+      checkReadableYaml(a);
+      absolute.add(a);
+    }
+    JsonNode root = resolve(absolute, profiles, command);
+    String described = describe(absolute);
+    if (!root.path("services").isObject() || root.path("services").isEmpty()) {
+      throw new GateConfigurationException(
+          "Compose file "
+              + described
+              + (profiles.isEmpty()
+                  ? " declares no services. Add a top-level services: section with at least one"
+                      + " service."
+                  : " has no service in the profiles "
+                      + profiles
+                      + ". Check stagegate.compose.profiles."));
+    }
+    Set<String> completionTargets = completionTargets(root.path("services"));
+    Map<String, ComposeService> services = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : root.path("services").properties()) {
+      services.put(e.getKey(), service(e.getKey(), e.getValue(), completionTargets));
+    }
+    Map<String, List<String>> resources = new LinkedHashMap<>();
+    resources.put("networks", names(root.path("networks"), false));
+    resources.put("volumes", names(root.path("volumes"), false));
+    resources.put("external networks", externalNames(root.path("networks")));
+    resources.put("external volumes", externalNames(root.path("volumes")));
+    resources.get("networks").remove("default");
+    List<String> containerNames = new ArrayList<>();
+    root.path("services")
+        .forEach(
+            s -> {
+              if (s.path("container_name").isTextual()) {
+                containerNames.add(s.path("container_name").asText());
+              }
+            });
+    resources.put("container names", containerNames);
+    return new ComposeFile(absolute, profiles, command, services, resources);
+  }
+
+  /**
+   * The compose files compose itself would use in {@code directory} when none is named: the first
+   * of {@link #DEFAULT_NAMES} found there or in a parent directory, plus its {@code .override.}
+   * file next to it when there is one.
+   *
+   * @throws GateConfigurationException when there is none
+   */
+  public static List<Path> discover(Path directory) {
+    Path start = directory.toAbsolutePath().normalize();
+    for (Path dir = start; dir != null; dir = dir.getParent()) {
+      for (String name : DEFAULT_NAMES) {
+        Path candidate = dir.resolve(name);
+        if (Files.isRegularFile(candidate)) {
+          List<Path> found = new ArrayList<>(List.of(candidate));
+          String stem = name.substring(0, name.lastIndexOf('.'));
+          for (String ext : List.of(".yaml", ".yml")) {
+            Path override = dir.resolve(stem + ".override" + ext);
+            if (Files.isRegularFile(override)) {
+              found.add(override);
+              break;
+            }
+          }
+          return found;
+        }
+      }
+    }
+    throw new GateConfigurationException(
+        "No compose file found in "
+            + start
+            + " or its parents (looked for "
+            + String.join(", ", DEFAULT_NAMES)
+            + "). Name it in the gate annotation, e.g. @HealthySmoke(compose ="
+            + " \"deploy/docker-compose.yml\").");
+  }
+
+  private static void checkReadableYaml(Path absolute) {
     if (!Files.isRegularFile(absolute)) {
       throw new GateConfigurationException(
           "Compose file not found: "
@@ -67,9 +179,8 @@ public final class ComposeFile {
               + Path.of("").toAbsolutePath()
               + ").");
     }
-    JsonNode root;
     try {
-      root = YAML.readTree(absolute.toFile());
+      YAML.readTree(absolute.toFile());
     } catch (JsonProcessingException e) {
       throw new GateConfigurationException(
           "Compose file "
@@ -80,31 +191,55 @@ public final class ComposeFile {
               + e.getLocation().getColumnNr()
               + ": "
               + e.getOriginalMessage()
-              + ". Fix the file (docker-compose -f "
+              + ". Fix the file (docker compose -f "
               + absolute.getFileName()
               + " config shows the same error).",
           e);
     } catch (IOException e) {
       throw new GateConfigurationException("Cannot read compose file " + absolute + ": " + e, e);
     }
-    if (root == null || !root.path("services").isObject() || root.path("services").isEmpty()) {
+  }
+
+  /** {@code docker compose -f … [--profile …] config --format json}, run where compose would. */
+  private static JsonNode resolve(List<Path> files, List<String> profiles, ComposeCommand command) {
+    List<String> args = new ArrayList<>();
+    files.forEach(f -> args.addAll(List.of("-f", f.toString())));
+    profiles.forEach(p -> args.addAll(List.of("--profile", p)));
+    args.addAll(List.of("config", "--format", "json"));
+    ComposeProcess.Captured out =
+        ComposeProcess.capture(
+            command.with(args), files.get(0).getParent(), Map.of(), CONFIG_TIMEOUT);
+    if (out.exitCode() != 0) {
       throw new GateConfigurationException(
-          "Compose file "
-              + absolute
-              + " declares no services. Add a top-level services: section with at least one"
-              + " service.");
+          "Compose cannot read "
+              + describe(files)
+              + (" ('" + String.join(" ", command.argv()) + " config' ")
+              + (out.stderr().timedOut()
+                  ? "did not finish within " + CONFIG_TIMEOUT.toSeconds() + " s"
+                  : "exited with code " + out.exitCode())
+              + "). Fix what compose says:\n"
+              + out.stderr().tail(10).lines().map(l -> "     | " + l).collect(joining("\n")));
     }
-    Set<String> completionTargets = completionTargets(root.path("services"));
-    Map<String, ComposeService> services = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> e : root.path("services").properties()) {
-      services.put(e.getKey(), service(e.getKey(), e.getValue(), completionTargets));
+    try {
+      return JSON.readTree(out.stdout());
+    } catch (JsonProcessingException e) {
+      throw new GateConfigurationException(
+          "Compose printed no readable configuration for "
+              + describe(files)
+              + ": "
+              + e.getOriginalMessage(),
+          e);
     }
-    return new ComposeFile(
-        absolute, services, ownedNames(root.path("networks")), ownedNames(root.path("volumes")));
+  }
+
+  private static String describe(List<Path> files) {
+    return files.size() == 1
+        ? files.get(0).toString()
+        : files.stream().map(Path::toString).collect(joining(" + ", "(", ")"));
   }
 
   private static ComposeService service(String name, JsonNode node, Set<String> completionTargets) {
-    boolean builds = node.has("build");
+    boolean builds = node.has("build") && !node.path("build").isNull();
     JsonNode health = node.path("healthcheck");
     boolean hasHealthcheck =
         health.isObject() && !health.path("disable").asBoolean(false) && !disabledTest(health);
@@ -112,7 +247,9 @@ public final class ComposeFile {
         node.has("restart") && "no".equals(node.path("restart").asText().trim());
     boolean labelled = "true".equalsIgnoreCase(label(node.path("labels"), ONE_SHOT_LABEL));
     boolean oneShot = explicitNoRestart || labelled || completionTargets.contains(name);
-    return new ComposeService(name, builds, hasHealthcheck, oneShot, ports(node.path("ports")));
+    String image = node.path("image").isTextual() ? node.path("image").asText() : null;
+    return new ComposeService(
+        name, builds, hasHealthcheck, oneShot, ports(node.path("ports")), image);
   }
 
   private static boolean disabledTest(JsonNode health) {
@@ -150,32 +287,40 @@ public final class ComposeFile {
     return targets;
   }
 
+  /** Container ports published under {@code ports:} (compose's long form after resolving). */
   private static Set<Integer> ports(JsonNode ports) {
     Set<Integer> result = new HashSet<>();
     for (JsonNode p : ports) {
-      if (p.isObject()) {
-        if (p.has("target")) {
-          result.add(p.path("target").asInt());
-        }
-      } else {
-        Matcher m = SHORT_PORT.matcher(p.asText().trim());
-        if (m.matches()) {
-          result.add(Integer.parseInt(m.group(1)));
-        }
+      if (p.has("target")) {
+        result.add(p.path("target").asInt());
       }
     }
     return result;
   }
 
-  /** Names of top-level networks or volumes the project creates itself (not {@code external}). */
-  private static List<String> ownedNames(JsonNode section) {
+  /** Keys of top-level networks or volumes the project creates itself (not {@code external}). */
+  private static List<String> names(JsonNode section, boolean external) {
     List<String> names = new ArrayList<>();
     section
         .properties()
         .forEach(
             e -> {
-              if (!e.getValue().path("external").asBoolean(false)) {
+              if (e.getValue().path("external").asBoolean(false) == external) {
                 names.add(e.getKey());
+              }
+            });
+    return names;
+  }
+
+  /** The engine-side names of the external networks or volumes the project uses. */
+  private static List<String> externalNames(JsonNode section) {
+    List<String> names = new ArrayList<>();
+    section
+        .properties()
+        .forEach(
+            e -> {
+              if (e.getValue().path("external").asBoolean(false)) {
+                names.add(e.getValue().path("name").asText(e.getKey()));
               }
             });
     return names;
@@ -189,8 +334,29 @@ public final class ComposeFile {
         + "=true";
   }
 
+  /** The first compose file: the one relative paths and {@code .env} are resolved against. */
   public Path path() {
-    return path;
+    return files.get(0);
+  }
+
+  /** Every compose file, absolute, in merge order. */
+  public List<Path> files() {
+    return files;
+  }
+
+  /** The project directory compose uses: the first file's directory. */
+  public Path projectDirectory() {
+    return files.get(0).getParent();
+  }
+
+  /** The active profiles. */
+  public List<String> profiles() {
+    return profiles;
+  }
+
+  /** The Compose v2 command that resolved this project and runs it. */
+  public ComposeCommand command() {
+    return command;
   }
 
   public Map<String, ComposeService> services() {
@@ -209,5 +375,23 @@ public final class ComposeFile {
   /** Top-level named volumes the project creates (not external). */
   public List<String> volumes() {
     return volumes;
+  }
+
+  /** Engine-side names of the external networks the services use: they must exist already. */
+  public List<String> externalNetworks() {
+    return externalNetworks;
+  }
+
+  /**
+   * Whether a service fixes its container's name ({@code container_name:}): two runs of such a
+   * stack cannot run side by side, and Testcontainers' {@code ComposeContainer} refuses it.
+   */
+  public boolean setsContainerName() {
+    return setsContainerName;
+  }
+
+  /** Engine-side names of the external volumes the services use: they must exist already. */
+  public List<String> externalVolumes() {
+    return externalVolumes;
   }
 }

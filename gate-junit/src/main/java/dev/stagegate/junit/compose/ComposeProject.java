@@ -1,76 +1,108 @@
 package dev.stagegate.junit.compose;
 
-import dev.stagegate.junit.GateConfigurationException;
-import java.io.BufferedReader;
 import java.io.File;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.testcontainers.containers.DockerComposeContainer;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.testcontainers.containers.ComposeContainer;
 
 /**
- * One run of a compose stack: a no-cache build with the local compose binary, then {@code up} and
- * {@code down} through Testcontainers' {@link DockerComposeContainer}.
+ * One run of a compose project with Compose v2: a no-cache build, then {@code up} and {@code down}.
  *
- * <p>The build runs outside Testcontainers because Testcontainers' {@code --build} cannot skip the
- * cache and does not return the build output, which a failing gate must quote.
+ * <p>{@code up} and {@code down} go through Testcontainers' {@link ComposeContainer} when it can do
+ * what the gate needs: the engine is the one Testcontainers connects to, the command is the {@code
+ * docker compose} plugin, and no service sets {@code container_name} (which {@code
+ * ComposeContainer} refuses). Otherwise — an ssh:// or other configured engine, a standalone or
+ * configured compose binary — the gate runs the same {@code up -d}/{@code down -v} itself, so every
+ * layout still works. The build always runs outside Testcontainers: {@code ComposeContainer} cannot
+ * skip the cache and does not return the build output, which a failing gate must quote.
+ *
+ * <p>Every file is passed by its absolute path and compose runs in the project directory (the first
+ * file's), so the gate's labelling override is found wherever the report directory is.
  */
 public final class ComposeProject {
-  /** Lines of build output kept in memory; a failing build quotes the tail. */
-  private static final int OUTPUT_LINES_KEPT = 400;
-
+  private static final Pattern EXIT_CODE = Pattern.compile("with code (-?\\d+)");
   private final ComposeFile compose;
   private final Path override;
   private final RunLabels labels;
-  private final URI dockerHost;
+  private final ComposeEngine engine;
   private final String projectName;
-  private DockerComposeContainer<?> container;
+  private final boolean viaTestcontainers;
+  private ComposeContainer container;
+  private boolean upDirect;
 
-  public ComposeProject(ComposeFile compose, Path override, RunLabels labels, URI dockerHost) {
-    this(compose, override, labels, dockerHost, labels.runId());
+  /**
+   * The engine compose talks to.
+   *
+   * @param dockerHost {@code DOCKER_HOST} for compose (for an ssh:// engine, the tunnel's socket)
+   * @param testcontainers whether it is the engine Testcontainers' own client uses
+   */
+  public record ComposeEngine(URI dockerHost, boolean testcontainers) {}
+
+  public ComposeProject(
+      ComposeFile compose, Path override, RunLabels labels, ComposeEngine engine) {
+    this(compose, override, labels, engine, labels.runId(), true);
   }
 
   private ComposeProject(
-      ComposeFile compose, Path override, RunLabels labels, URI dockerHost, String projectName) {
+      ComposeFile compose,
+      Path override,
+      RunLabels labels,
+      ComposeEngine engine,
+      String projectName,
+      boolean mayUseTestcontainers) {
     this.compose = compose;
-    this.override = override;
+    this.override = override.toAbsolutePath().normalize();
     this.labels = labels;
-    this.dockerHost = dockerHost;
+    this.engine = engine;
     this.projectName = projectName;
+    this.viaTestcontainers =
+        mayUseTestcontainers
+            && engine.testcontainers()
+            && compose.command().isDockerPlugin()
+            && !compose.setsContainerName();
   }
 
   /**
-   * A project whose name is fixed, driven only by the local binary ({@link #upLocal}, {@link
+   * A project whose name is fixed, driven only by the compose command ({@link #upLocal}, {@link
    * #downLocal}): a rollback drill deploys two versions' compose files into one project, as a real
    * rollback replaces the running stack in place. Testcontainers cannot do that: {@link
-   * DockerComposeContainer} appends random characters to the project name and re-randomises it.
+   * ComposeContainer} appends random characters to the project name and re-randomises it.
    */
   public static ComposeProject named(
-      String projectName, ComposeFile compose, Path override, RunLabels labels, URI dockerHost) {
-    return new ComposeProject(compose, override, labels, dockerHost, projectName);
+      String projectName,
+      ComposeFile compose,
+      Path override,
+      RunLabels labels,
+      ComposeEngine engine) {
+    return new ComposeProject(compose, override, labels, engine, projectName, false);
   }
 
-  /** The project name given to the compose binary ({@code -p}). */
+  /** The project name given to compose ({@code -p}) when the gate runs it itself. */
   public String projectName() {
     return projectName;
   }
 
-  /** The compose files passed with {@code -f}, the user's first. */
+  /** The compose files passed with {@code -f}, absolute, the user's first and the override last. */
   public List<Path> files() {
-    return List.of(compose.path(), override);
+    List<Path> files = new ArrayList<>(compose.files());
+    files.add(override);
+    return files;
+  }
+
+  /** Whether {@link #up} goes through Testcontainers' {@link ComposeContainer}. */
+  public boolean viaTestcontainers() {
+    return viaTestcontainers;
   }
 
   /**
-   * {@code up -d --remove-orphans} with the local binary: compose recreates the services whose
+   * {@code up -d --no-build --remove-orphans} run by the gate: compose recreates the services whose
    * image or configuration changed and removes those the file no longer has. Never throws for a
    * failing {@code up}; the output says why.
    */
@@ -79,78 +111,81 @@ public final class ComposeProject {
   }
 
   /**
-   * {@code down -v --rmi local --remove-orphans} with the local binary: containers, networks,
-   * volumes and unnamed images of the project, whichever of its compose files started them.
+   * {@code down -v --remove-orphans} run by the gate: containers, networks and volumes of the
+   * project, whichever of its compose files started them. Images are removed by label afterwards
+   * ({@code BuiltImages}), children first.
    */
   public ProcessOutput downLocal(Duration timeout) {
-    return run(List.of("down", "-v", "--rmi", "local", "--remove-orphans"), timeout);
-  }
-
-  private static volatile String cachedVersion;
-
-  /**
-   * The local compose binary's version, e.g. {@code 1.29.2}; fails when it is missing. Asked once
-   * per JVM: starting the binary costs half a second.
-   */
-  public static String composeVersion() {
-    String v = cachedVersion;
-    if (v == null) {
-      v = askComposeVersion();
-      cachedVersion = v;
-    }
-    return v;
-  }
-
-  private static String askComposeVersion() {
-    try {
-      Process p =
-          new ProcessBuilder(DockerComposeContainer.COMPOSE_EXECUTABLE, "version", "--short")
-              .redirectErrorStream(true)
-              .start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        throw new IOException("exit " + p.exitValue() + ": " + out);
-      }
-      return out;
-    } catch (IOException e) {
-      throw new GateConfigurationException(
-          "docker-compose (v1) was not found or does not run ("
-              + e.getMessage()
-              + "). Install it (Debian/Ubuntu: 'apt-get install docker-compose', or run 'bash"
-              + " scripts/docker-setup.sh' from the stagegate repository) so that"
-              + " 'docker-compose version' works on the PATH.",
-          e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new GateConfigurationException("Interrupted while asking docker-compose its version");
-    }
+    return run(List.of("down", "-v", "--remove-orphans"), timeout);
   }
 
   /**
-   * Builds every service with a {@code build:} section, ignoring the cache; {@code --force-rm}
-   * because a failed legacy build otherwise leaves its unlabelled intermediate container behind.
+   * Builds every service with a {@code build:} section, ignoring the cache, with BuildKit unless
+   * the user's environment turns it off ({@code DOCKER_BUILDKIT=0}).
    */
   public ProcessOutput buildNoCache(Duration timeout) {
-    return run(List.of("build", "--no-cache", "--force-rm", "--parallel"), timeout);
+    return buildNoCache(timeout, line -> {});
   }
 
-  /** Creates and starts the stack through Testcontainers ({@code up -d}). */
+  /** As {@link #buildNoCache(Duration)}, showing every output line to {@code onLine}. */
+  public ProcessOutput buildNoCache(Duration timeout, Consumer<String> onLine) {
+    return run(List.of("build", "--no-cache"), timeout, onLine);
+  }
+
+  /**
+   * Creates and starts the stack ({@code up -d}) through Testcontainers where it can (see the class
+   * comment), else with the compose command.
+   *
+   * @throws ComposeUpException when compose fails; its message quotes what compose said where known
+   */
   public void up(Duration startupTimeout) {
-    List<File> files = List.of(compose.path().toFile(), override.toFile());
+    if (!viaTestcontainers) {
+      upDirect = true;
+      ProcessOutput out =
+          run(List.of("up", "-d", "--no-build"), startupTimeout.plus(Duration.ofMinutes(1)));
+      if (!out.succeeded()) {
+        throw new ComposeUpException(out);
+      }
+      return;
+    }
+    List<File> files = files().stream().map(Path::toFile).toList();
     container =
-        new DockerComposeContainer<>(labels.runId(), files)
+        new ComposeContainer(labels.runId(), files)
             .withPull(false)
             .withBuild(false)
             .withRemoveVolumes(true)
             .withStartupTimeout(startupTimeout);
-    container.start();
+    if (!compose.profiles().isEmpty()) {
+      container.withEnv("COMPOSE_PROFILES", String.join(",", compose.profiles()));
+    }
+    try {
+      container.start();
+    } catch (RuntimeException e) {
+      // "Local Docker Compose exited abnormally with code 1 whilst running command: compose up -d"
+      Matcher code = EXIT_CODE.matcher(String.valueOf(e.getMessage()));
+      throw new ComposeUpException(
+          code.find() ? "exited with code " + code.group(1) : "failed: " + e.getMessage(), null);
+    }
   }
 
   /**
-   * Stops and removes the containers, networks and volumes ({@code down -v}) and the images this
-   * run built. Safe to call when {@link #up} failed or never ran.
+   * After a failed {@link #up} through Testcontainers that left no container to diagnose: runs the
+   * same {@code up -d} once more with the compose command, in a project of the gate's own, because
+   * Testcontainers logs compose's output but does not return it. {@link #down} removes both.
    */
-  public void down() {
+  public ProcessOutput explainFailedUp(Duration timeout) {
+    upDirect = true;
+    return run(List.of("up", "-d", "--no-build"), timeout);
+  }
+
+  /**
+   * Stops and removes the containers, networks and volumes ({@code down -v}). Safe to call when
+   * {@link #up} failed or never ran.
+   *
+   * @return what the gate's own {@code down} printed when it ran one, else empty output
+   */
+  public ProcessOutput down(Duration timeout) {
+    ProcessOutput result = new ProcessOutput(0, List.of(), false);
     if (container != null) {
       try {
         container.stop();
@@ -158,62 +193,28 @@ public final class ComposeProject {
         container = null;
       }
     }
+    if (upDirect) {
+      result = downLocal(timeout);
+    }
+    return result;
   }
 
   private ProcessOutput run(List<String> args, Duration timeout) {
-    List<String> command = new ArrayList<>();
-    command.add(DockerComposeContainer.COMPOSE_EXECUTABLE);
-    command.addAll(List.of("-p", projectName, "-f", compose.path().toString()));
-    command.addAll(List.of("-f", override.toString()));
-    command.addAll(args);
-    ProcessBuilder pb =
-        new ProcessBuilder(command)
-            .directory(compose.path().getParent().toFile())
-            .redirectErrorStream(true);
-    Map<String, String> env = pb.environment();
-    env.put("DOCKER_HOST", dockerHost.toString());
-    env.remove("COMPOSE_FILE");
-    env.remove("COMPOSE_PROJECT_NAME");
-    Deque<String> kept = new ArrayDeque<>();
-    try {
-      Process p = pb.start();
-      Thread reader =
-          new Thread(
-              () -> {
-                try (BufferedReader r =
-                    new BufferedReader(
-                        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                  String line;
-                  while ((line = r.readLine()) != null) {
-                    synchronized (kept) {
-                      kept.addLast(line);
-                      if (kept.size() > OUTPUT_LINES_KEPT) {
-                        kept.removeFirst();
-                      }
-                    }
-                  }
-                } catch (IOException ignored) {
-                  // the process ended; what was read is kept
-                }
-              },
-              "stagegate-compose-output");
-      reader.setDaemon(true);
-      reader.start();
-      boolean finished = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      if (!finished) {
-        p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-      reader.join(5_000);
-      synchronized (kept) {
-        return new ProcessOutput(finished ? p.exitValue() : -1, new ArrayList<>(kept), !finished);
-      }
-    } catch (IOException e) {
-      throw new GateConfigurationException(
-          "Cannot run " + command.get(0) + ": " + e.getMessage() + ". Is docker-compose installed?",
-          e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new ProcessOutput(-1, new ArrayList<>(kept), true);
+    return run(args, timeout, line -> {});
+  }
+
+  private ProcessOutput run(List<String> args, Duration timeout, Consumer<String> onLine) {
+    List<String> command = new ArrayList<>(List.of("-p", projectName));
+    for (Path f : files()) {
+      command.addAll(List.of("-f", f.toString()));
     }
+    compose.profiles().forEach(p -> command.addAll(List.of("--profile", p)));
+    command.addAll(args);
+    return ComposeProcess.run(
+        compose.command().with(command),
+        compose.projectDirectory(),
+        Map.of("DOCKER_HOST", engine.dockerHost().toString()),
+        timeout,
+        onLine);
   }
 }

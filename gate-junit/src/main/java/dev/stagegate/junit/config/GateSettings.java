@@ -4,7 +4,9 @@ import dev.stagegate.junit.GateConfigurationException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -39,6 +41,13 @@ import java.util.function.Function;
  *     decide on (default {@code PT5M}); shorter burn-ins get INCONCLUSIVE trends
  * @param journalInterval {@code stagegate.journal.interval}: how often a burn-in writes its
  *     evidence to disk so a killed JVM loses nothing (default {@code PT10S})
+ * @param composeCommand {@code stagegate.compose.command}: the Compose v2 command to run, e.g.
+ *     {@code docker compose} or a path (default: the {@code docker compose} plugin, else a
+ *     standalone {@code docker-compose} that reports v2)
+ * @param composeProfiles {@code stagegate.compose.profiles}: compose profiles to activate,
+ *     comma-separated (default none)
+ * @param dockerHost {@code stagegate.docker.host}: the engine the gate builds and runs on, {@code
+ *     tcp://…} or {@code ssh://…} (default: the engine Testcontainers finds, {@code DOCKER_HOST})
  */
 public record GateSettings(
     Path reportDir,
@@ -54,7 +63,10 @@ public record GateSettings(
     Duration progressInterval,
     boolean logsFailFast,
     Duration trendMinimumSpan,
-    Duration journalInterval) {
+    Duration journalInterval,
+    Optional<String> composeCommand,
+    List<String> composeProfiles,
+    Optional<String> dockerHost) {
   public static final String REPORT_DIR = "stagegate.report.dir";
   public static final String STARTUP_TIMEOUT = "stagegate.startup.timeout";
   public static final String BUILD_TIMEOUT = "stagegate.build.timeout";
@@ -69,9 +81,13 @@ public record GateSettings(
   public static final String LOGS_FAIL_FAST = "stagegate.logs.failfast";
   public static final String TREND_MIN_SPAN = "stagegate.trend.min-span";
   public static final String JOURNAL_INTERVAL = "stagegate.journal.interval";
+  public static final String COMPOSE_COMMAND = "stagegate.compose.command";
+  public static final String COMPOSE_PROFILES = "stagegate.compose.profiles";
+  public static final String DOCKER_HOST = "stagegate.docker.host";
 
   public GateSettings {
     logAllow = Map.copyOf(logAllow);
+    composeProfiles = List.copyOf(composeProfiles);
   }
 
   /**
@@ -103,7 +119,31 @@ public record GateSettings(
         duration(lookup, PROGRESS_INTERVAL, "PT1M"),
         bool(lookup, LOGS_FAIL_FAST, true),
         duration(lookup, TREND_MIN_SPAN, "PT5M"),
-        duration(lookup, JOURNAL_INTERVAL, "PT10S"));
+        duration(lookup, JOURNAL_INTERVAL, "PT10S"),
+        lookup.apply(COMPOSE_COMMAND).map(String::strip).filter(v -> !v.isEmpty()),
+        profiles(lookup.apply(COMPOSE_PROFILES).orElse("")),
+        lookup.apply(DOCKER_HOST).map(String::strip).filter(v -> !v.isEmpty()));
+  }
+
+  private static List<String> profiles(String value) {
+    List<String> profiles = new ArrayList<>();
+    for (String p : value.split(",")) {
+      String name = p.strip();
+      if (name.isEmpty()) {
+        continue;
+      }
+      if (!name.matches("[a-zA-Z0-9][a-zA-Z0-9_.-]*")) {
+        throw new GateConfigurationException(
+            "Configuration parameter "
+                + COMPOSE_PROFILES
+                + " must be a comma-separated list of profile names (letters, digits, _ . -) but"
+                + " had '"
+                + name
+                + "'.");
+      }
+      profiles.add(name);
+    }
+    return profiles;
   }
 
   /** Parses an ISO-8601 duration; {@code where} names the setting for the error message. */

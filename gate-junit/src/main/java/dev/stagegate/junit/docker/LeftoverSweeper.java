@@ -6,6 +6,7 @@ import com.github.dockerjava.api.model.Image;
 import com.github.dockerjava.api.model.Network;
 import dev.stagegate.junit.compose.RunLabels;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -76,6 +77,7 @@ public final class LeftoverSweeper {
       }
     }
     int images = 0;
+    Map<String, String> parentOf = new LinkedHashMap<>();
     for (Image i :
         client.listImagesCmd().withShowAll(true).withLabelFilter(RunLabels.MARKER).exec()) {
       boolean ownerless =
@@ -84,11 +86,12 @@ public final class LeftoverSweeper {
               && i.getCreated() != null
               && now - i.getCreated() > ORPHAN_AFTER_SECONDS;
       if (dead(i.getLabels()) || ownerless) {
-        images +=
-            attempt(
-                "image " + i.getId(),
-                () -> client.removeImageCmd(i.getId()).withForce(true).exec());
+        parentOf.put(i.getId(), i.getParentId() == null ? "" : i.getParentId());
       }
+    }
+    // children first: the engine refuses to remove an image that still has children (409)
+    for (String id : BuiltImages.childrenFirst(parentOf)) {
+      images += attempt("image " + id, () -> client.removeImageCmd(id).withForce(true).exec());
     }
     return new Swept(containers, networks, volumes, images);
   }

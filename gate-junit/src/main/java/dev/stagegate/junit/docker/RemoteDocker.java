@@ -25,12 +25,15 @@ public final class RemoteDocker implements AutoCloseable {
   private final DockerClient client;
   private final Version version;
   private final SshTunnel tunnel;
+  private final URI engineUrl;
 
-  private RemoteDocker(URI host, DockerClient client, Version version, SshTunnel tunnel) {
+  private RemoteDocker(
+      URI host, DockerClient client, Version version, SshTunnel tunnel, URI engineUrl) {
     this.host = host;
     this.client = client;
     this.version = version;
     this.tunnel = tunnel;
+    this.engineUrl = engineUrl;
   }
 
   /** {@link #connect(String, String, SshTunnel.Settings)} with the default ssh settings. */
@@ -88,7 +91,8 @@ public final class RemoteDocker implements AutoCloseable {
     }
     try {
       client.pingCmd().exec();
-      return new RemoteDocker(uri, client, client.versionCmd().exec(), tunnel);
+      return new RemoteDocker(
+          uri, client, client.versionCmd().exec(), tunnel, URI.create(engineUrl));
     } catch (RuntimeException e) {
       closeQuietly(client);
       // ssh logs why a forwarded connection failed (no socket there, no permission on it,
@@ -131,6 +135,14 @@ public final class RemoteDocker implements AutoCloseable {
 
   public URI host() {
     return host;
+  }
+
+  /**
+   * Where this JVM reaches the engine, as {@code DOCKER_HOST} for compose: the host itself, or for
+   * an ssh:// host the tunnel's local socket.
+   */
+  public URI engineUrl() {
+    return engineUrl;
   }
 
   /** The engine's version, e.g. {@code 20.10.24}. */

@@ -6,8 +6,11 @@ import dev.stagegate.junit.GateStack;
 import dev.stagegate.junit.compose.ComposeOverride;
 import dev.stagegate.junit.compose.ComposeProject;
 import dev.stagegate.junit.compose.ComposeService;
+import dev.stagegate.junit.compose.ComposeUpException;
 import dev.stagegate.junit.compose.ProcessOutput;
 import dev.stagegate.junit.compose.RunLabels;
+import dev.stagegate.junit.docker.BuiltImages;
+import dev.stagegate.junit.docker.ClassicBuildImages;
 import dev.stagegate.junit.docker.DockerEngine;
 import dev.stagegate.junit.docker.EventWatch;
 import dev.stagegate.junit.docker.LeftoverSweeper;
@@ -31,11 +34,13 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -68,6 +73,8 @@ public final class GateRun implements AutoCloseable {
   private final Redactor redactor;
   private boolean tornDown;
   private final EvidenceCollector collector;
+  // what the classic builder made without the run's label (BuildKit: none)
+  private final Set<String> unlabelledImages = new HashSet<>();
 
   /**
    * @param progress where a burn-in reports progress (a line every {@code
@@ -118,7 +125,7 @@ public final class GateRun implements AutoCloseable {
    */
   public GateResult execute(Body body) {
     Instant started = Instant.now();
-    EngineInfo engineInfo = engine.info(ComposeProject.composeVersion());
+    EngineInfo engineInfo = engine.info(spec.compose().command().display());
     // Only what dead runs left is swept, never this run's: it need not finish before the build.
     CompletableFuture<?> sweep =
         CompletableFuture.runAsync(
@@ -127,11 +134,17 @@ public final class GateRun implements AutoCloseable {
     BurnInEvidence burnInEvidence = null;
     try {
       // under the report dir, not /tmp: what a killed run leaves goes with `mvn clean`
+      // absolute: compose runs in the project directory, wherever the report directory is
       workDir =
           Files.createDirectories(
-              spec.settings().reportDir().resolve("work").resolve(labels.runId()));
+              spec.settings()
+                  .reportDir()
+                  .toAbsolutePath()
+                  .normalize()
+                  .resolve("work")
+                  .resolve(labels.runId()));
       Path override = ComposeOverride.write(spec.compose(), labels, workDir);
-      project = new ComposeProject(spec.compose(), override, labels, engine.dockerHost());
+      project = new ComposeProject(spec.compose(), override, labels, engine.composeEngine());
       teardownHook = TeardownHook.register(this::close, labels.runId());
       boolean built = build();
       sweep.join();
@@ -212,7 +225,11 @@ public final class GateRun implements AutoCloseable {
    */
   private static Redactor redactorFor(GateSpec spec) {
     try {
-      return Redactor.defaults().withEnvSecrets(EnvSecrets.fromCompose(spec.compose().path()));
+      Redactor redactor = Redactor.defaults();
+      for (Path file : spec.compose().files()) {
+        redactor = redactor.withEnvSecrets(EnvSecrets.fromCompose(file));
+      }
+      return redactor;
     } catch (IOException | RuntimeException e) {
       return Redactor.defaults(); // an unreadable env_file: the patterns still apply
     }
@@ -272,7 +289,9 @@ public final class GateRun implements AutoCloseable {
       return true;
     }
     long t0 = System.nanoTime();
-    ProcessOutput out = project.buildNoCache(spec.settings().buildTimeout());
+    ClassicBuildImages made = ClassicBuildImages.before(engine.client());
+    ProcessOutput out = project.buildNoCache(spec.settings().buildTimeout(), made);
+    unlabelledImages.addAll(made.created(engine.client()));
     if (out.succeeded()) {
       checks.add(
           CheckResult.pass(
@@ -295,13 +314,19 @@ public final class GateRun implements AutoCloseable {
     checks.add(
         CheckResult.fail(
             "no-cache build",
-            "docker-compose build --no-cache " + why,
+            "docker compose build --no-cache " + why,
             out.tail(BUILD_TAIL_LINES)));
     otherFailures.add(failure);
     return false;
   }
 
   private boolean start() throws InterruptedException {
+    List<String> missing = ExternalResources.missing(spec.compose(), engine.client());
+    if (!missing.isEmpty()) {
+      otherFailures.addAll(missing);
+      checks.add(CheckResult.fail("all services healthy", String.join("; ", missing), ""));
+      return false;
+    }
     HealthWait wait = new HealthWait(spec.compose(), inspector);
     events = new EventWatch(engine.client(), labels.runId(), e -> {}).start();
     RuntimeException upFailure = null;
@@ -316,7 +341,7 @@ public final class GateRun implements AutoCloseable {
     Map<String, String> problems =
         upFailure == null ? wait.await(spec.startupTimeout()) : wait.diagnose();
     if (upFailure != null) {
-      otherFailures.add("docker-compose up failed: " + upFailure.getMessage());
+      otherFailures.add(upFailed(upFailure, inspector.containers().isEmpty()));
     }
     serviceProblems.putAll(problems);
     boolean healthy = upFailure == null && problems.isEmpty();
@@ -332,6 +357,49 @@ public final class GateRun implements AutoCloseable {
                 "")
             : CheckResult.fail("all services healthy", String.join("; ", problems.values()), ""));
     return healthy;
+  }
+
+  /**
+   * The gate's sentence for a failed {@code up}, then what compose said as evidence. When no
+   * container shows why, compose's own words are the only evidence: ask for them.
+   */
+  private String upFailed(RuntimeException failure, boolean nothingToDiagnose) {
+    Optional<ProcessOutput> said =
+        failure instanceof ComposeUpException c ? c.output() : Optional.empty();
+    if (said.isEmpty() && nothingToDiagnose) {
+      said = Optional.of(project.explainFailedUp(spec.startupTimeout()));
+    }
+    StringBuilder sb =
+        new StringBuilder("Compose could not start the stack of ")
+            .append(spec.composeAttribute())
+            .append(" (")
+            .append(String.join(" ", spec.compose().command().argv()))
+            .append(" up -d ")
+            .append(failure.getMessage())
+            .append(")");
+    for (ComposeService s : spec.compose().services().values()) {
+      if (!s.builds() && s.image().isPresent() && !imagePresent(s.image().get())) {
+        sb.append("; service \"")
+            .append(s.name())
+            .append("\" runs image ")
+            .append(s.image().get())
+            .append(", which is not on the engine and could not be pulled");
+      }
+    }
+    said.filter(o -> !o.lines().isEmpty())
+        .ifPresent(o -> sb.append("; compose said:\n").append(indent(o.tail(8))));
+    return sb.toString();
+  }
+
+  private boolean imagePresent(String image) {
+    try {
+      engine.client().inspectImageCmd(image).exec();
+      return true;
+    } catch (NotFoundException e) {
+      return false;
+    } catch (RuntimeException e) {
+      return true; // cannot tell: say nothing rather than something wrong
+    }
   }
 
   private void smoke() {
@@ -386,39 +454,25 @@ public final class GateRun implements AutoCloseable {
       }
       if (project != null) {
         try {
-          project.down();
+          ProcessOutput down = project.down(spec.startupTimeout());
+          if (!down.succeeded()) {
+            inconclusive.add(
+                "Teardown (compose down) exited with code "
+                    + down.exitCode()
+                    + "; compose said:\n"
+                    + indent(down.tail(5)));
+          }
         } catch (RuntimeException e) {
-          inconclusive.add("Teardown (docker-compose down) failed: " + e.getMessage());
+          inconclusive.add("Teardown (compose down) failed: " + e.getMessage());
         }
-        removeBuiltImages();
+        inconclusive.addAll(BuiltImages.remove(engine.client(), labels, unlabelledImages));
       }
     } finally {
       TeardownHook.deleteWorkDir(workDir);
       if (teardownHook != null) {
         teardownHook.remove();
       }
-    }
-  }
-
-  private void removeBuiltImages() {
-    for (ComposeService s : spec.compose().services().values()) {
-      if (s.builds()) {
-        try {
-          engine
-              .client()
-              .removeImageCmd(ComposeOverride.imageName(labels, s.name()))
-              .withForce(true)
-              .exec();
-        } catch (NotFoundException e) {
-          // never built (build failed early)
-        } catch (RuntimeException e) {
-          inconclusive.add(
-              "Could not remove image "
-                  + ComposeOverride.imageName(labels, s.name())
-                  + ": "
-                  + e.getMessage());
-        }
-      }
+      engine.close();
     }
   }
 

@@ -47,8 +47,8 @@ final class RollbackCommand {
       lines.add(markerJson.stripTrailing());
       lines.add(eof);
     }
-    String compose = "docker-compose -p " + word(project) + " -f " + word(composeFile);
-    lines.add(compose + " build --no-cache --force-rm --parallel");
+    String compose = "docker compose -p " + word(project) + " -f " + word(composeFile);
+    lines.add(compose + " build --no-cache");
     lines.add(compose + " up -d --no-build --remove-orphans");
     return String.join("\n", lines);
   }

@@ -1,14 +1,15 @@
 package dev.stagegate.junit.gate;
 
-import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.Image;
 import dev.stagegate.assertions.deploy.CommandResult;
 import dev.stagegate.assertions.logs.LogAudit;
+import dev.stagegate.junit.compose.ComposeCommand;
 import dev.stagegate.junit.compose.ComposeFile;
 import dev.stagegate.junit.compose.ComposeOverride;
 import dev.stagegate.junit.compose.ComposeProject;
 import dev.stagegate.junit.compose.ProcessOutput;
 import dev.stagegate.junit.compose.RunLabels;
+import dev.stagegate.junit.docker.BuiltImages;
+import dev.stagegate.junit.docker.ClassicBuildImages;
 import dev.stagegate.junit.docker.DockerEngine;
 import dev.stagegate.junit.docker.DockerExec;
 import dev.stagegate.junit.docker.LeftoverSweeper;
@@ -33,10 +34,12 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -68,6 +71,8 @@ public final class RollbackRun implements AutoCloseable {
   private Stage lastApplied;
   private TeardownHook teardownHook;
   private boolean tornDown;
+  // what the classic builder made without the run's label (BuildKit: none)
+  private final Set<String> unlabelledImages = new HashSet<>();
   private Throwable bodyFailure;
 
   /** One version of the stack, exported and ready to deploy. */
@@ -93,7 +98,7 @@ public final class RollbackRun implements AutoCloseable {
   /** Runs the drill; a failing step is in the result, not thrown. */
   public GateResult execute(GateRun.Body body) {
     Instant started = Instant.now();
-    EngineInfo engineInfo = engine.info(ComposeProject.composeVersion());
+    EngineInfo engineInfo = engine.info(composeCommand().display());
     new LeftoverSweeper(engine.client(), labels.host()).sweep();
     String project = labels.runId();
     String command = "";
@@ -226,11 +231,19 @@ public final class RollbackRun implements AutoCloseable {
       marker.writeTo(dir.resolve(spec.markerFile()));
     }
     checks.add(CheckResult.pass("export " + name, detail, markerJson));
-    ComposeFile compose = ComposeFile.load(dir.resolve(spec.composeName()));
+    ComposeFile compose =
+        ComposeFile.load(
+            List.of(dir.resolve(spec.composeName())),
+            spec.settings().composeProfiles(),
+            composeCommand());
     Path override = ComposeOverride.write(compose, labels, workDir.resolve("override-" + name));
     ComposeProject project =
-        ComposeProject.named(labels.runId(), compose, override, labels, engine.dockerHost());
+        ComposeProject.named(labels.runId(), compose, override, labels, engine.composeEngine());
     return new Stage(name, commit, version, compose, project);
+  }
+
+  private ComposeCommand composeCommand() {
+    return ComposeCommand.resolve(spec.settings().composeCommand());
   }
 
   private String markerJson(Stage stage) throws IOException {
@@ -247,7 +260,9 @@ public final class RollbackRun implements AutoCloseable {
     progress.accept(step + ": building " + stage.version() + " without cache");
     long t0 = System.nanoTime();
     lastApplied = stage;
-    ProcessOutput build = stage.project().buildNoCache(spec.settings().buildTimeout());
+    ClassicBuildImages made = ClassicBuildImages.before(engine.client());
+    ProcessOutput build = stage.project().buildNoCache(spec.settings().buildTimeout(), made);
+    unlabelledImages.addAll(made.created(engine.client()));
     if (!build.succeeded()) {
       String why =
           build.timedOut()
@@ -266,13 +281,18 @@ public final class RollbackRun implements AutoCloseable {
         up.succeeded() ? wait.await(spec.startupTimeout()) : wait.diagnose();
     List<String> said = new ArrayList<>(problems.values());
     if (!up.succeeded()) {
-      said.add(0, "docker-compose up exited with code " + up.exitCode() + ": " + up.tail(3));
+      // the gate's own sentences first; compose's words are evidence after them
+      said.add(
+          "compose up "
+              + (up.timedOut() ? "timed out" : "exited with code " + up.exitCode())
+              + "; compose said: "
+              + up.tail(3).replace('\n', ' '));
     }
     Duration took = since(t0);
     String raw =
-        "$ docker-compose build --no-cache\n"
+        "$ docker compose build --no-cache\n"
             + build.tail(TAIL_LINES)
-            + "\n$ docker-compose up -d\n"
+            + "\n$ docker compose up -d\n"
             + up.tail(TAIL_LINES);
     if (said.isEmpty()) {
       checks.add(
@@ -423,42 +443,16 @@ public final class RollbackRun implements AutoCloseable {
         ProcessOutput down = lastApplied.project().downLocal(DOWN_TIMEOUT);
         if (!down.succeeded()) {
           inconclusive.add(
-              "Teardown (docker-compose down) exited with code "
-                  + down.exitCode()
-                  + ": "
-                  + down.tail(5));
+              "Teardown (compose down) exited with code " + down.exitCode() + ": " + down.tail(5));
         }
-        removeBuiltImages();
+        inconclusive.addAll(BuiltImages.remove(engine.client(), labels, unlabelledImages));
       }
     } finally {
       TeardownHook.deleteWorkDir(workDir);
       if (teardownHook != null) {
         teardownHook.remove();
       }
-    }
-  }
-
-  /**
-   * Every image of this run, by its owner label: each rebuild moved the image name, leaving the
-   * earlier build untagged, which neither {@code --rmi local} nor removal by name reaches.
-   */
-  private void removeBuiltImages() {
-    String owner = labels.asImageLabel().get(RunLabels.MARKER);
-    List<Image> images =
-        engine
-            .client()
-            .listImagesCmd()
-            .withShowAll(true)
-            .withLabelFilter(Map.of(RunLabels.MARKER, owner))
-            .exec();
-    for (Image i : images) {
-      try {
-        engine.client().removeImageCmd(i.getId()).withForce(true).exec();
-      } catch (NotFoundException e) {
-        // removed with its parent or tag already
-      } catch (RuntimeException e) {
-        inconclusive.add("Could not remove image " + i.getId() + ": " + e.getMessage());
-      }
+      engine.close();
     }
   }
 

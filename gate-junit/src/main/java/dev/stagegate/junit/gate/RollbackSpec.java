@@ -2,6 +2,7 @@ package dev.stagegate.junit.gate;
 
 import dev.stagegate.junit.GateConfigurationException;
 import dev.stagegate.junit.RollbackDrill;
+import dev.stagegate.junit.compose.ComposeCommand;
 import dev.stagegate.junit.compose.ComposeFile;
 import dev.stagegate.junit.config.GateSettings;
 import java.io.IOException;
@@ -97,7 +98,11 @@ public record RollbackSpec(
     String composeAttribute = lookup.apply(COMPOSE).orElse(a.compose().trim());
     Path composePath = workDir.resolve(composeAttribute).toAbsolutePath().normalize();
     // parses it too: a broken compose file fails here, with its line, as for the other gates
-    ComposeFile compose = ComposeFile.load(composePath);
+    ComposeFile compose =
+        ComposeFile.load(
+            List.of(composePath),
+            settings.composeProfiles(),
+            ComposeCommand.resolve(settings.composeCommand()));
     String markerService = lookup.apply(MARKER_SERVICE).orElse(a.markerService().trim());
     if (!markerService.isEmpty() && compose.service(markerService).isEmpty()) {
       throw new GateConfigurationException(

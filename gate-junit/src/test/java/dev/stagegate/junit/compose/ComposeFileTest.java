@@ -29,6 +29,8 @@ class ComposeFileTest {
                 build: ./api
                 ports: ["127.0.0.1::8000", "9090:9091/tcp", {target: 7000, published: 7001}]
                 healthcheck: {test: ["CMD", "true"]}
+                networks: [backend, outside]
+                volumes: ["data:/data"]
               worker:
                 image: busybox
                 healthcheck: {test: ["NONE"]}
@@ -47,6 +49,7 @@ class ComposeFileTest {
     assertThat(worker.builds()).isFalse();
     assertThat(worker.hasHealthcheck()).as("test: [NONE] disables it").isFalse();
     assertThat(c.networks()).containsExactly("backend");
+    assertThat(c.externalNetworks()).containsExactly("outside");
     assertThat(c.volumes()).containsExactly("data");
   }
 
@@ -94,7 +97,7 @@ class ComposeFileTest {
         load(
             """
             services:
-              api: {build: ./api}
+              api: {build: ./api, networks: [backend], volumes: ["data:/data"]}
               cache: {image: redis}
             networks: {backend: {}}
             volumes: {data: {}}

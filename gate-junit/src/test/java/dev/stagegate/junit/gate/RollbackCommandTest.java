@@ -33,9 +33,8 @@ class RollbackCommandTest {
                 "  \"version\": \"1.0.0\"",
                 "}",
                 "MARKER",
-                "docker-compose -p sgab12cd -f docker-compose.yml build --no-cache --force-rm"
-                    + " --parallel",
-                "docker-compose -p sgab12cd -f docker-compose.yml up -d --no-build"
+                "docker compose -p sgab12cd -f docker-compose.yml build --no-cache",
+                "docker compose -p sgab12cd -f docker-compose.yml up -d --no-build"
                     + " --remove-orphans"));
   }
 

@@ -38,7 +38,7 @@ final class RollbackSubsection {
     if (change == null || change.baseCommit() == null) {
       doc.paragraph(
           "No base commit is known (no git repository or no base): roll back to the last"
-              + " deployed tag by hand, e.g. `git checkout <previous tag> && docker-compose up -d"
+              + " deployed tag by hand, e.g. `git checkout <previous tag> && docker compose up -d"
               + " --build`."
               + notProven);
       return;
@@ -55,7 +55,7 @@ final class RollbackSubsection {
             + shellWord(target)
             + "   # "
             + change.baseCommit()
-            + "\ndocker-compose build --no-cache && docker-compose up -d");
+            + "\ndocker compose build --no-cache && docker compose up -d");
   }
 
   /** The last passing drill that proved its way back, if any. */

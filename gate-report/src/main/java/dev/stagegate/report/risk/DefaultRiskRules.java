@@ -16,7 +16,8 @@ import java.util.List;
  * exposure. Documented, with ids, in {@code docs/risk-rules.md}; keep the two in step.
  */
 final class DefaultRiskRules {
-  private static final String COMPOSE = "docker-compose*.{yml,yaml}";
+  // compose's own default names and the override/CI files beside them (compose.ci.yml, …)
+  private static final String COMPOSE = "{docker-compose,compose}*.{yml,yaml}";
 
   static final List<RiskRule> RULES =
       List.of(

@@ -1,0 +1,95 @@
+package dev.stagegate.junit.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Image;
+import dev.stagegate.junit.compose.RunLabels;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Removes the images one gate run built — found by the run's image label, intermediate images
+ * included — children before parents.
+ *
+ * <p>The classic builder makes an intermediate image per instruction, and with {@code build.labels}
+ * those carry the run's label too; removing them in list order hits a parent first, which the
+ * engine refuses ({@code 409 … image has dependent child images}). BuildKit makes no intermediate
+ * images; either way only images carrying this run's label are touched, never a base image or an
+ * {@code image:} the user's stack merely runs.
+ */
+public final class BuiltImages {
+  private BuiltImages() {}
+
+  /**
+   * Removes them.
+   *
+   * @return one sentence per image that could not be removed; empty when all are gone
+   */
+  public static List<String> remove(DockerClient client, RunLabels labels) {
+    return remove(client, labels, Set.of());
+  }
+
+  /**
+   * Removes them and {@code unlabelled} — images the run made without its label ({@link
+   * ClassicBuildImages}) — together, children first.
+   *
+   * @return one sentence per image that could not be removed; empty when all are gone
+   */
+  public static List<String> remove(DockerClient client, RunLabels labels, Set<String> unlabelled) {
+    Map<String, String> parentOf = new LinkedHashMap<>();
+    for (String id : unlabelled) {
+      try {
+        String parent = client.inspectImageCmd(id).exec().getParent();
+        parentOf.put(id, parent == null ? "" : parent);
+      } catch (NotFoundException e) {
+        // already gone
+      }
+    }
+    for (String value : labels.asImageLabel().values()) {
+      List<Image> images =
+          client
+              .listImagesCmd()
+              .withShowAll(true)
+              .withLabelFilter(Map.of(RunLabels.MARKER, value))
+              .exec();
+      images.forEach(i -> parentOf.put(i.getId(), i.getParentId() == null ? "" : i.getParentId()));
+    }
+    List<String> problems = new ArrayList<>();
+    for (String id : childrenFirst(parentOf)) {
+      try {
+        client.removeImageCmd(id).withForce(true).exec();
+      } catch (NotFoundException e) {
+        // gone with a child that was its only tag holder
+      } catch (RuntimeException e) {
+        problems.add("Could not remove image " + id + ": " + e.getMessage());
+      }
+    }
+    return problems;
+  }
+
+  /** Orders image IDs so that no image comes before an image whose parent it is. */
+  static List<String> childrenFirst(Map<String, String> parentOf) {
+    List<String> order = new ArrayList<>();
+    Set<String> left = new HashSet<>(parentOf.keySet());
+    while (!left.isEmpty()) {
+      Set<String> parents = new HashSet<>();
+      left.forEach(id -> parents.add(parentOf.get(id)));
+      List<String> leaves = new ArrayList<>();
+      for (String id : parentOf.keySet()) {
+        if (left.contains(id) && !parents.contains(id)) {
+          leaves.add(id);
+        }
+      }
+      if (leaves.isEmpty()) {
+        leaves.addAll(left); // a cycle cannot happen; never loop forever if the engine says one
+      }
+      order.addAll(leaves);
+      leaves.forEach(left::remove);
+    }
+    return order;
+  }
+}

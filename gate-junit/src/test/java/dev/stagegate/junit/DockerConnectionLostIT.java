@@ -62,6 +62,7 @@ class DockerConnectionLostIT {
       new LeftoverSweeper(DockerClientFactory.instance().client(), RunLabels.localHost()).sweep();
     }
     String out = Files.readString(FixtureJvm.log(reports));
+    assertThat(reports.resolve("stability_audit.json")).as(out).exists();
     AuditReport audit = AuditJson.readReport(reports.resolve("stability_audit.json"));
     GateResult g = audit.gates().get(audit.gates().size() - 1);
     assertThat(g.verdict()).as(out).isEqualTo(Verdict.INCONCLUSIVE);

@@ -80,9 +80,8 @@ class PostDeployWatchIT {
         .writeTo(context.resolve(".deployment_marker"));
     project = "sgdeploytarget" + random(6);
     run(120, "docker", "compose", "-p", project, "up", "-d", "--build");
-    awaitHealthy(project + "_api_1", project + "_worker_1");
-    String mapping =
-        run(10, "docker", "port", project + "_api_1", "8000").lines().findFirst().get();
+    awaitHealthy(container("api"), container("worker"));
+    String mapping = run(10, "docker", "port", container("api"), "8000").lines().findFirst().get();
     apiPort = Integer.parseInt(mapping.substring(mapping.lastIndexOf(':') + 1).trim());
     try (ServerSocket s = new ServerSocket(0)) {
       socatPort = s.getLocalPort();
@@ -266,7 +265,7 @@ class PostDeployWatchIT {
       // processes are killed from inside (all but init): the engine treats `docker kill` as a
       // manual stop and does not restart the container, while a crash is restarted by `always`.
       killer.schedule(
-          () -> run(30, "docker", "exec", project + "_worker_1", "sh", "-c", "kill -9 -1"),
+          () -> run(30, "docker", "exec", container("worker"), "sh", "-c", "kill -9 -1"),
           5,
           TimeUnit.SECONDS);
       long t0 = System.nanoTime();
@@ -283,7 +282,7 @@ class PostDeployWatchIT {
       assertThat(onlyLogEntry().outcome()).isEqualTo(Outcome.FAILED);
     } finally {
       killer.shutdownNow();
-      awaitHealthy(project + "_worker_1"); // restart: always brings it back
+      awaitHealthy(container("worker")); // restart: always brings it back
     }
   }
 
@@ -313,6 +312,26 @@ class PostDeployWatchIT {
     long ms = (System.nanoTime() - t0) / 1_000_000;
     System.out.println("[PostDeployWatchIT] " + what + ": " + ms + " ms");
     return ms / 1000;
+  }
+
+  /** The target's container of {@code service}, found by compose's labels (never by its name). */
+  private static String container(String service) throws Exception {
+    String id =
+        run(
+                10,
+                "docker",
+                "ps",
+                "-aq",
+                "--filter",
+                "label=com.docker.compose.project=" + project,
+                "--filter",
+                "label=com.docker.compose.service=" + service)
+            .strip();
+    if (id.isEmpty() || id.contains("\n")) {
+      throw new AssertionError(
+          "expected one container of " + service + " in " + project + ": " + id);
+    }
+    return id;
   }
 
   private static void awaitHealthy(String... containers) throws Exception {

@@ -41,22 +41,35 @@ public final class BuiltImages {
    */
   public static List<String> remove(DockerClient client, RunLabels labels, Set<String> unlabelled) {
     Map<String, String> parentOf = new LinkedHashMap<>();
-    for (String id : unlabelled) {
-      try {
-        String parent = client.inspectImageCmd(id).exec().getParent();
-        parentOf.put(id, parent == null ? "" : parent);
-      } catch (NotFoundException e) {
-        // already gone
+    try {
+      for (String id : unlabelled) {
+        try {
+          String parent = client.inspectImageCmd(id).exec().getParent();
+          parentOf.put(id, parent == null ? "" : parent);
+        } catch (NotFoundException e) {
+          // already gone
+        }
       }
-    }
-    for (String value : labels.asImageLabel().values()) {
-      List<Image> images =
-          client
-              .listImagesCmd()
-              .withShowAll(true)
-              .withLabelFilter(Map.of(RunLabels.MARKER, value))
-              .exec();
-      images.forEach(i -> parentOf.put(i.getId(), i.getParentId() == null ? "" : i.getParentId()));
+      for (String value : labels.asImageLabel().values()) {
+        List<Image> images =
+            client
+                .listImagesCmd()
+                .withShowAll(true)
+                .withLabelFilter(Map.of(RunLabels.MARKER, value))
+                .exec();
+        images.forEach(
+            i -> parentOf.put(i.getId(), i.getParentId() == null ? "" : i.getParentId()));
+      }
+    } catch (RuntimeException e) {
+      // the engine is gone: say what is left, never lose the run's evidence over it
+      return List.of(
+          "Could not list the images this run built ("
+              + e.getMessage()
+              + "); the next gate's leftover sweep removes them (label "
+              + RunLabels.MARKER
+              + "="
+              + labels.asImageLabel().get(RunLabels.MARKER)
+              + ")");
     }
     List<String> problems = new ArrayList<>();
     for (String id : childrenFirst(parentOf)) {

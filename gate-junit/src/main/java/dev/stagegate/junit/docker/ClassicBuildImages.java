@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 public final class ClassicBuildImages implements Consumer<String> {
   private static final Pattern IMAGE_LINE = Pattern.compile("^\\s*---> ([0-9a-f]{12,64})\\s*$");
 
-  private final Set<String> existedBefore;
+  private final Set<String> existedBefore; // null: unknown
   private final Set<String> printed = ConcurrentHashMap.newKeySet();
 
   private ClassicBuildImages(Set<String> existedBefore) {
@@ -52,10 +52,12 @@ public final class ClassicBuildImages implements Consumer<String> {
   /** Full IDs of the images this build printed that did not exist before it. */
   public Set<String> created(DockerClient client) {
     Set<String> created = new HashSet<>();
-    if (printed.isEmpty()) {
+    Set<String> now = printed.isEmpty() || existedBefore == null ? null : ids(client);
+    if (now == null) {
+      // without both lists nothing can be told apart from a base image: take nothing
       return created;
     }
-    for (String id : ids(client)) {
+    for (String id : now) {
       String hex = id.startsWith("sha256:") ? id.substring(7) : id;
       if (existedBefore.contains(id)) {
         continue;
@@ -69,10 +71,15 @@ public final class ClassicBuildImages implements Consumer<String> {
     return created;
   }
 
+  /** Every image ID on the engine; null when the engine cannot say. */
   private static Set<String> ids(DockerClient client) {
-    Set<String> ids = new HashSet<>();
-    List<Image> all = client.listImagesCmd().withShowAll(true).exec();
-    all.forEach(i -> ids.add(i.getId()));
-    return ids;
+    try {
+      Set<String> ids = new HashSet<>();
+      List<Image> all = client.listImagesCmd().withShowAll(true).exec();
+      all.forEach(i -> ids.add(i.getId()));
+      return ids;
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 }

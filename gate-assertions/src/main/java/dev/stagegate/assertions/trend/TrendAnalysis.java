@@ -87,7 +87,7 @@ record TrendAnalysis(
           y[n - 1],
           Double.NaN,
           "shows no significant upward trend (Mann-Kendall "
-              + Format.p(whole.pUpward())
+              + Format.test(whole.pUpward(), alpha)
               + ", slope "
               + Format.one(wholeSlope)
               + " "
@@ -150,7 +150,7 @@ record TrendAnalysis(
               + " "
               + tailWindow
               + " is not significant (Mann-Kendall "
-              + Format.p(tail.pUpward())
+              + Format.test(tail.pUpward(), alpha)
               + "), as after warm-up or a single step");
     }
     if (tailSlope < minimumSlopePerHour) {
@@ -194,7 +194,7 @@ record TrendAnalysis(
             + " "
             + unit
             + "; Mann-Kendall "
-            + Format.p(p)
+            + Format.test(p, alpha)
             + ")");
   }
 

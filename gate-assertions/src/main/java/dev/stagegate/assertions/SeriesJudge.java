@@ -23,8 +23,8 @@ import java.util.Locale;
  * <p>One line per file on stdout: {@code <file as given> <verdict> <slope per hour>}. The header of
  * each file picks the judge: {@code t_seconds,memory_bytes} is judged for leaks (verdict {@code
  * leak}, {@code stable}, {@code inconclusive} or {@code not-judged}; slope in MiB/hour), {@code
- * t_seconds,cpu_percent} for trends ({@code trend}, {@code stable} or {@code inconclusive}; slope
- * in percentage points per hour). Slopes print with two decimals and a dot.
+ * t_seconds,cpu_percent} for trends ({@code trend}, {@code stable}, {@code inconclusive} or {@code
+ * not-judged}; slope in percentage points per hour). Slopes print with two decimals and a dot.
  *
  * <p>Bad input (missing file, unknown header, malformed number) prints one line naming the file and
  * line to stderr, and the remaining files are still judged so one bad file does not hide the

@@ -106,7 +106,9 @@ record TrendAnalysis(
           y[0],
           y[n - 1],
           t[shift],
-          "changed level near the end (at "
+          "rose over the whole window (Mann-Kendall "
+              + Format.test(whole.pUpward(), alpha)
+              + ") but changed level near the end (at "
               + Format.minutes(t[shift])
               + ") by "
               + Format.one(step)
@@ -126,7 +128,9 @@ record TrendAnalysis(
           y[0],
           y[n - 1],
           t[shift],
-          "changed level near the end (at "
+          "rose over the whole window (Mann-Kendall "
+              + Format.test(whole.pUpward(), alpha)
+              + ") but changed level near the end (at "
               + Format.minutes(t[shift])
               + "), too late to tell a single step from the start of sustained growth;"
               + " observe longer");

@@ -147,6 +147,13 @@ rows=$(PGPASSWORD="$STAGEGATE_HISTORY_JDBC_PASSWORD" psql -h 127.0.0.1 -p 55432 
   "select count(*) from deployment_history where commit = '$HEAD' and status = 'SUCCESS'")
 [[ "$rows" -ge 1 ]] || die "no deployment_history row for $HEAD"
 [[ "$(git rev-parse "$TAG^{commit}" 2>/dev/null)" == "$HEAD" ]] || die "no tag $TAG on $HEAD"
+if [[ "$VERDICT" != PASS ]]; then
+  grep -qF "| ⚠️ ACCEPTED | Audit approved and unchanged since |" "$DEPLOY_DIR/stability_audit.md" \
+    || die "the deploy record does not show the accepted $VERDICT as ⚠️ ACCEPTED: $DEPLOY_DIR"
+  if grep -qF "| ✅ DONE | Audit approved" "$DEPLOY_DIR/stability_audit.md"; then
+    die "the deploy record shows an accepted $VERDICT as ✅ DONE: $DEPLOY_DIR"
+  fi
+fi
 say "recorded: deployments.jsonl, deployments.log, deployment_history ($rows row(s)), tag $TAG"
 sed -n '/DEPLOYMENT/,/^Rollback/p' "$DEPLOY_DIR/deployments.log" | tail -9
 say "done: audit $AUDIT, deploy decision $PRE_DIR/stability_audit.md, deploy record $DEPLOY_DIR/stability_audit.md"

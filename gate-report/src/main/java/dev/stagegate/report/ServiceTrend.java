@@ -113,6 +113,11 @@ public record ServiceTrend(
     return String.format(Locale.ROOT, "%+.2f points/h", cpuSlopePointsPerHour) + extrapolation();
   }
 
+  /** Whether the judges gave a verdict: the window was at least the minimum span. */
+  public boolean judged() {
+    return !NOT_JUDGED.equals(memoryVerdict) && !NOT_JUDGED.equals(cpuVerdict);
+  }
+
   /** Whether the slopes per hour come from a window shorter than an hour. */
   public boolean extrapolated() {
     return window != null && window.compareTo(HOUR) < 0;

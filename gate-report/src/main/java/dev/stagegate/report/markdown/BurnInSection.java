@@ -58,10 +58,10 @@ final class BurnInSection implements GateSection {
               + (first.significance() > 0
                   ? " at α = " + String.format(Locale.ROOT, "%s", alpha(first.significance()))
                   : "")
-              + (b.trends().stream().anyMatch(ServiceTrend::extrapolated)
+              + (b.trends().stream().anyMatch(t -> t.judged() && t.extrapolated())
                   ? "; a slope per hour from a window shorter than an hour is an extrapolation"
                   : "")
-              + (b.trends().stream().anyMatch(t -> !t.memoryShown().equals(t.memoryVerdict()))
+              + (b.trends().stream().anyMatch(t -> !t.judged())
                   ? "; a window shorter than `stagegate.trend.min-span` is not judged"
                   : "")
               + ".");

@@ -41,6 +41,23 @@ class AuditSchemaTest {
   }
 
   @Test
+  void aShortenedBurnInWithTrendsConforms() throws Exception {
+    // PASS_SHORTENED, a not-judged trend with its window, minimum span and significance
+    JsonNode written =
+        JSON.readTree(
+            AuditJson.write(
+                new AuditReport(
+                    AuditReport.SCHEMA_VERSION,
+                    AuditFixtures.T0,
+                    List.of(AuditFixtures.passingGate(), AuditFixtures.shortenedBurnIn()))));
+    assertThat(validator.validate(written)).isEmpty();
+    ObjectNode trend = (ObjectNode) written.at("/gates/1/burnIn/trends/0");
+    trend.put("memorySlopeMbPerHour", 1.0);
+    assertThat(validator.validate(written))
+        .contains("$.gates[1].burnIn.trends[0]: property not in schema: memorySlopeMbPerHour");
+  }
+
+  @Test
   void emptyReportConforms() throws Exception {
     JsonNode written =
         JSON.readTree(

@@ -53,8 +53,9 @@ class AuditSchemaTest {
     assertThat(validator.validate(written)).isEmpty();
     ObjectNode trend = (ObjectNode) written.at("/gates/1/burnIn/trends/0");
     trend.put("memorySlopeMbPerHour", 1.0);
+    // burnIn is "object or null" (oneOf): the extra property fails the object branch
     assertThat(validator.validate(written))
-        .contains("$.gates[1].burnIn.trends[0]: property not in schema: memorySlopeMbPerHour");
+        .containsExactly("$.gates[1].burnIn: matches 0 of oneOf, expected exactly 1");
   }
 
   @Test

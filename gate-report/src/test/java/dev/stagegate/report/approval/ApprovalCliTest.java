@@ -175,4 +175,21 @@ class ApprovalCliTest {
         .startsWith("VERDICT_NOT_PASS: The audit's verdict is PASS_SHORTENED")
         .contains("--accept \"REASON\"");
   }
+
+  @Test
+  void acceptOnAPassingAuditIsRefusedWithExitOne() throws Exception {
+    AuditOnDisk.passing(tmp);
+    assertThat(
+            run(
+                "approve",
+                "--audit",
+                "stability_audit.md",
+                "--reviewer",
+                "alice",
+                "--accept",
+                "just in case"))
+        .isEqualTo(1);
+    assertThat(err()).contains("its verdict is PASS, so there is nothing to accept");
+    assertThat(tmp.resolve("stability_audit.approval.json")).doesNotExist();
+  }
 }

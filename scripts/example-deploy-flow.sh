@@ -69,16 +69,39 @@ if [[ ! -f "$AUDIT" ]] || ! grep -q "$(git rev-parse --short=12 HEAD)" "$AUDIT";
 else
   say "1. the gate already ran on this commit (mvn verify): $AUDIT"
 fi
-grep -q '^\*\*Verdict: PASS' "$AUDIT" || die "the gate's audit is not PASS: $AUDIT"
+VERDICT=$(sed -n 's/^\*\*Verdict: \([A-Z_]*\)\*\*$/\1/p' "$AUDIT" | head -1)
+case "$VERDICT" in
+  PASS | PASS_SHORTENED) ;;
+  *) die "the gate's audit is $VERDICT, nothing to deploy: $AUDIT" ;;
+esac
 rm -f "$GATE_DIR/stability_audit.approval.json"
 rm -rf "$PRE_DIR" "$DEPLOY_DIR"
 
 say "2. deploy checks before anyone approved: refused"
 refused "Nobody approved"
 
-say "3. the reviewer approves the audit (binds reviewer, commit and SHA-256)"
-mvn -B -ntp -q -pl examples exec:exec@approve -Dstagegate.reviewer=flow-reviewer \
-  -Dstagegate.comment="example flow in CI"
+if [[ "$VERDICT" == PASS ]]; then
+  say "3. the reviewer approves the audit (binds reviewer, commit and SHA-256)"
+  mvn -B -ntp -q -pl examples exec:exec@approve -Dstagegate.reviewer=flow-reviewer \
+    -Dstagegate.comment="example flow in CI"
+else
+  # CI shortens the burn-in (examples' stagegate.burnin.duration): the audit says PASS_SHORTENED,
+  # which a plain approval refuses. The flow shows the refusal, then accepts it with its reason,
+  # which the approval, the deploy checks and the deploy record show as ⚠️ ACCEPTED.
+  say "3a. the audit is $VERDICT: a plain approval is refused"
+  if out=$(mvn -B -ntp -q -pl examples exec:exec@approve -Dstagegate.reviewer=flow-reviewer \
+    -Dstagegate.comment="example flow in CI" 2>&1); then
+    printf '%s\n' "$out"; die "a $VERDICT audit was approved without a recorded reason"
+  fi
+  grep -qF -- "--accept" <<<"$out" || { printf '%s\n' "$out"; die "the refusal does not name --accept"; }
+  say "refused as it should be: $(grep -oF -m1 "its verdict is $VERDICT" <<<"$out")"
+  say "3b. the reviewer approves it accepting the shortened burn-in, with the reason recorded"
+  mvn -B -ntp -q -pl examples exec:exec@approve-accepting -Dstagegate.reviewer=flow-reviewer \
+    -Dstagegate.comment="example flow in CI" \
+    -Dstagegate.accept="burn-in shortened in CI: the example watches 90 s of the 4 h requested"
+  grep -q '"accepted": "burn-in shortened in CI' "$GATE_DIR/stability_audit.approval.json" \
+    || die "the approval does not record why $VERDICT was accepted"
+fi
 
 say "4. the audit changes after approval: refused"
 cp "$AUDIT" "$AUDIT.orig"
@@ -96,6 +119,11 @@ it PreDeployIT target/stagegate-predeploy "${WINDOW[@]}" \
   || die "the deploy checks refused an approved audit (see $PRE_DIR)"
 grep -q "overridden at .*example flow in CI" "$PRE_DIR/stability_audit.md" \
   || die "the override is not recorded in $PRE_DIR/stability_audit.md"
+if [[ "$VERDICT" != PASS ]]; then
+  grep -qF "| ⚠️ ACCEPTED | Audit approved and unchanged since |" "$PRE_DIR/stability_audit.md" \
+    || die "the deploy record does not show the accepted $VERDICT as ⚠️ ACCEPTED: $PRE_DIR"
+  say "the deploy record shows it: $(grep -oF -m1 "⚠️ ACCEPTED | Audit approved" "$PRE_DIR/stability_audit.md")"
+fi
 
 say "7. deploy: the same images the gate built, as project $PROJECT"
 (cd "$EX" && docker compose -p "$PROJECT" up -d --build >/dev/null)
@@ -119,6 +147,13 @@ rows=$(PGPASSWORD="$STAGEGATE_HISTORY_JDBC_PASSWORD" psql -h 127.0.0.1 -p 55432 
   "select count(*) from deployment_history where commit = '$HEAD' and status = 'SUCCESS'")
 [[ "$rows" -ge 1 ]] || die "no deployment_history row for $HEAD"
 [[ "$(git rev-parse "$TAG^{commit}" 2>/dev/null)" == "$HEAD" ]] || die "no tag $TAG on $HEAD"
+if [[ "$VERDICT" != PASS ]]; then
+  grep -qF "| ⚠️ ACCEPTED | Audit approved and unchanged since |" "$DEPLOY_DIR/stability_audit.md" \
+    || die "the deploy record does not show the accepted $VERDICT as ⚠️ ACCEPTED: $DEPLOY_DIR"
+  if grep -qF "| ✅ DONE | Audit approved" "$DEPLOY_DIR/stability_audit.md"; then
+    die "the deploy record shows an accepted $VERDICT as ✅ DONE: $DEPLOY_DIR"
+  fi
+fi
 say "recorded: deployments.jsonl, deployments.log, deployment_history ($rows row(s)), tag $TAG"
 sed -n '/DEPLOYMENT/,/^Rollback/p' "$DEPLOY_DIR/deployments.log" | tail -9
 say "done: audit $AUDIT, deploy decision $PRE_DIR/stability_audit.md, deploy record $DEPLOY_DIR/stability_audit.md"

@@ -5,8 +5,8 @@ import dev.stagegate.junit.SmokeCheck;
 
 /**
  * The seed's four-hour burn-in. In CI, {@code junit-platform.properties} shortens it with {@code
- * stagegate.burnin.duration}; the audit then says {@code PASS (shortened: 1.5 min of 4 h
- * requested)}, never a plain PASS.
+ * stagegate.burnin.duration}; the audit then says {@code PASS_SHORTENED (1.5 min of 4 h
+ * requested)}, never a plain PASS, and approving it needs a recorded reason ({@code --accept}).
  */
 class StagingBurnInIT {
 

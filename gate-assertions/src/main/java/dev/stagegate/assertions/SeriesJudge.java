@@ -22,9 +22,9 @@ import java.util.Locale;
  *
  * <p>One line per file on stdout: {@code <file as given> <verdict> <slope per hour>}. The header of
  * each file picks the judge: {@code t_seconds,memory_bytes} is judged for leaks (verdict {@code
- * leak}, {@code stable} or {@code inconclusive}; slope in MB/hour), {@code t_seconds,cpu_percent}
- * for trends ({@code trend}, {@code stable} or {@code inconclusive}; slope in percentage points per
- * hour). Slopes print with two decimals and a dot.
+ * leak}, {@code stable}, {@code inconclusive} or {@code not-judged}; slope in MiB/hour), {@code
+ * t_seconds,cpu_percent} for trends ({@code trend}, {@code stable}, {@code inconclusive} or {@code
+ * not-judged}; slope in percentage points per hour). Slopes print with two decimals and a dot.
  *
  * <p>Bad input (missing file, unknown header, malformed number) prints one line naming the file and
  * line to stderr, and the remaining files are still judged so one bad file does not hide the
@@ -63,7 +63,7 @@ public final class SeriesJudge {
     return switch (series.metric()) {
       case MEMORY_BYTES -> {
         LeakVerdict v = MemoryLeakJudge.defaults().judge(series);
-        yield v.word() + " " + slope(v.slopeMbPerHour());
+        yield v.word() + " " + slope(v.slopeMibPerHour());
       }
       case CPU_PERCENT -> {
         CpuTrendVerdict v = CpuTrendJudge.defaults().judge(series);

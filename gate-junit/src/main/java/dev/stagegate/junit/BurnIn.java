@@ -22,7 +22,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>Give exactly one of {@link #hours()}, {@link #minutes()} or {@link #duration()}. The
  * configuration parameter {@code stagegate.burnin.duration} overrides the duration of every burn-in
- * (CI runs a short one); the audit then says so: {@code PASS (shortened: 2 min of 4 h requested)}.
+ * (CI runs a short one); the audit then says so: {@code PASS_SHORTENED (2 min of 4 h requested)},
+ * never PASS, and approving it needs a recorded reason ({@code ApprovalCli approve --accept}). A
+ * watch shorter than {@code stagegate.trend.min-span} leaves the trends "not judged".
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)

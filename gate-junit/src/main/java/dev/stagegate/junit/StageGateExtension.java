@@ -23,7 +23,6 @@ import dev.stagegate.junit.gate.SmokeSpec;
 import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.GateKind;
 import dev.stagegate.report.GateResult;
-import dev.stagegate.report.Verdict;
 import dev.stagegate.report.approval.ApprovalCheck;
 import dev.stagegate.report.change.GitChangeReader;
 import dev.stagegate.report.checklist.DeployFacts;
@@ -242,14 +241,25 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
     context.publishReportEntry("stagegate.audit", report.toString());
     context.publishReportEntry("stagegate.verdict", result.verdictText());
     System.out.println(
-        "[stagegate] " + result.id() + ": " + result.verdictText() + " (" + report + ")");
-    if (result.verdict() != Verdict.PASS || !afterAudit.isEmpty()) {
+        "[stagegate] "
+            + result.id()
+            + ": "
+            + result.verdictText()
+            + " ("
+            + report
+            + ")\n[stagegate]   "
+            + result.verdict()
+            + ": "
+            + result.verdict().meaning());
+    // PASS_SHORTENED passes the test (nothing failed in the time watched); the audit and the
+    // approval keep it apart from PASS.
+    if (!result.verdict().nothingFailed() || !afterAudit.isEmpty()) {
       List<String> failures = new ArrayList<>(result.failures());
       failures.addAll(afterAudit);
       GateFailedError error =
           new GateFailedError(
               result.id(),
-              result.verdict() == Verdict.PASS ? "FAIL" : result.verdictText(),
+              result.verdict().nothingFailed() ? "FAIL" : result.verdictText(),
               failures,
               report);
       if (bodyFailure != null) {

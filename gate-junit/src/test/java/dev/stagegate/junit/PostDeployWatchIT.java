@@ -126,8 +126,8 @@ class PostDeployWatchIT {
 
     GateResult g = onlyGate();
     assertThat(g.kind()).isEqualTo(GateKind.POST_DEPLOY_WATCH);
-    assertThat(g.verdict()).isEqualTo(Verdict.PASS);
-    assertThat(g.verdictText()).isEqualTo("PASS (shortened: 15 s of 10 min requested)");
+    assertThat(g.verdict()).isEqualTo(Verdict.PASS_SHORTENED);
+    assertThat(g.verdictText()).isEqualTo("PASS_SHORTENED (15 s of 10 min requested)");
     assertThat(g.project()).isEqualTo(project);
     assertThat(g.checks())
         .extracting(CheckResult::name)
@@ -174,7 +174,7 @@ class PostDeployWatchIT {
     events.assertStatistics(s -> s.started(1).succeeded(1).failed(0));
 
     GateResult g = onlyGate();
-    assertThat(g.verdictText()).isEqualTo("PASS (shortened: 5 s of 10 min requested)");
+    assertThat(g.verdictText()).isEqualTo("PASS_SHORTENED (5 s of 10 min requested)");
     assertThat(g.checks())
         .extracting(CheckResult::name)
         .contains("deployment marker", "hook health /health", "watch");

@@ -112,7 +112,80 @@ class PreDeployCheckTest {
             "looks fine")
         .writeTo(ApprovalRecord.defaultPath(failing));
     config.put("stagegate.approval.audit", failing.toString());
-    assertRefused("The audit's verdict is FAIL", "nothing to deploy");
+    assertRefused("The audit's verdict is FAIL", "--accept");
+  }
+
+  @Test
+  void aShortenedBurnInApprovedWithoutAReasonRefusesAndNamesAccept() throws Exception {
+    // Approvals.approve refuses it without --accept; a record of the same bytes made without a
+    // reason (as every approval before PASS_SHORTENED was) must not get it through either
+    Path shortened =
+        writeAudit(
+            gate(GateKind.HEALTHY_SMOKE, Verdict.PASS),
+            gate(GateKind.BURN_IN, Verdict.PASS_SHORTENED));
+    new ApprovalRecord(
+            "alice",
+            Instant.now(),
+            COMMIT,
+            shortened.getFileName().toString(),
+            AuditDigest.sha256(shortened),
+            AuditDigest.sha256(ApprovalRecord.jsonTwin(shortened)),
+            Verdict.PASS_SHORTENED,
+            "looks fine")
+        .writeTo(ApprovalRecord.defaultPath(shortened));
+    config.put("stagegate.approval.audit", shortened.toString());
+    assertRefused(
+        "The audit's verdict is PASS_SHORTENED",
+        "the approval records no reason to accept it",
+        "--accept \"REASON\"");
+  }
+
+  @Test
+  void aShortenedBurnInAcceptedWithAReasonDeploysAndShowsItAsAcceptedNeverDone() throws Exception {
+    Path shortened =
+        writeAudit(
+            gate(GateKind.HEALTHY_SMOKE, Verdict.PASS),
+            gate(GateKind.BURN_IN, Verdict.PASS_SHORTENED));
+    Approvals.approve(
+        shortened,
+        "alice",
+        "",
+        Optional.of(COMMIT),
+        Optional.of("burn-in shortened in CI: the 4 h run is nightly"),
+        Clock.systemUTC());
+    config.put("stagegate.approval.audit", shortened.toString());
+    run().assertStatistics(s -> s.started(1).succeeded(1).failed(0));
+    CheckResult approval = check(onlyGate(), "approval");
+    assertThat(approval.status()).isEqualTo(CheckStatus.PASS);
+    assertThat(approval.detail())
+        .contains(
+            "⚠️ ACCEPTED PASS_SHORTENED: \"burn-in shortened in CI: the 4 h run is nightly\"");
+    String deployRecord = Files.readString(deployDir.resolve("stability_audit.md"));
+    assertThat(deployRecord)
+        .contains("| ⚠️ ACCEPTED | Audit approved and unchanged since |")
+        .contains("| ⚠️ ACCEPTED | Staging verification passed (smoke and burn-in) |")
+        .contains("burn-in shortened in CI: the 4 h run is nightly")
+        .doesNotContain("| ✅ DONE | Audit approved")
+        .doesNotContain("| ✅ DONE | Staging verification");
+  }
+
+  @Test
+  void anAcceptedFailIsStillNotAcceptedForAnotherVerdict() throws Exception {
+    // the acceptance names the verdict the reviewer saw: a FAIL audit under it is refused
+    Path failing = writeAudit(gate(GateKind.HEALTHY_SMOKE, Verdict.FAIL));
+    new ApprovalRecord(
+            "mallory",
+            Instant.now(),
+            COMMIT,
+            failing.getFileName().toString(),
+            AuditDigest.sha256(failing),
+            AuditDigest.sha256(ApprovalRecord.jsonTwin(failing)),
+            Verdict.PASS_SHORTENED,
+            "",
+            "shortened in CI")
+        .writeTo(ApprovalRecord.defaultPath(failing));
+    config.put("stagegate.approval.audit", failing.toString());
+    assertRefused("The audit's verdict is FAIL", "but the approval accepted PASS_SHORTENED");
   }
 
   @Test
@@ -256,10 +329,14 @@ class PreDeployCheckTest {
         "agents",
         new EngineInfo("20.10", "1.41", "1.29.2"),
         List.of(
-            verdict == Verdict.PASS
+            verdict.nothingFailed()
                 ? CheckResult.pass("healthy", "every service healthy", "")
                 : CheckResult.fail("healthy", "api unhealthy", "")),
         List.of(),
-        verdict == Verdict.PASS ? List.of() : List.of("Expecting service \"api\" to be healthy"));
+        verdict == Verdict.PASS
+            ? List.of()
+            : verdict == Verdict.PASS_SHORTENED
+                ? List.of("Watched 1.5 min of the 4 h requested")
+                : List.of("Expecting service \"api\" to be healthy"));
   }
 }

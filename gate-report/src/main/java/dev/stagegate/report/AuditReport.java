@@ -26,8 +26,11 @@ public record AuditReport(
     List<GateResult> gates,
     ChangeSummary changeSummary,
     RiskAssessment riskAssessment) {
-  /** The schema version this library writes. */
-  public static final int SCHEMA_VERSION = 1;
+  /**
+   * The schema version this library writes. 2: verdict {@code PASS_SHORTENED}; trend slopes in MiB
+   * with baseline, significance and window. Version 1 audits are still read (migrated).
+   */
+  public static final int SCHEMA_VERSION = 2;
 
   public AuditReport {
     gates = List.copyOf(gates);
@@ -54,7 +57,10 @@ public record AuditReport(
     return new AuditReport(SCHEMA_VERSION, Instant.now(), gates, changeSummary, riskAssessment);
   }
 
-  /** The worst verdict of all gates; INCOMPLETE when there are none. */
+  /**
+   * The worst verdict of all gates; INCOMPLETE when there are none. One {@link
+   * Verdict#PASS_SHORTENED} gate makes the audit PASS_SHORTENED, never PASS.
+   */
   public Verdict verdict() {
     return gates.stream()
         .map(GateResult::verdict)

@@ -39,19 +39,35 @@ public record BurnInEvidence(
   }
 
   /**
-   * The verdict as it must be shown, e.g. {@code PASS (shortened: 2 min of 4 h requested)}: a
-   * shortened burn-in never reads as the full one.
+   * Why this watch is not the one requested, as one sentence for the verdict's reasons; empty when
+   * it ran its full length.
+   */
+  public List<String> shortfall() {
+    if (!shortened()) {
+      return List.of();
+    }
+    return List.of(
+        "Watched "
+            + human(actual)
+            + " of the "
+            + human(requested)
+            + " requested: nothing failed in that time, but a shorter watch is not the evidence"
+            + " asked for");
+  }
+
+  /**
+   * The verdict as it must be shown: {@code PASS_SHORTENED (2 min of 4 h requested)}, or for a
+   * watch that stopped early, {@code FAIL (shortened: 37 s of 4 h requested)}; a shortened burn-in
+   * never reads as the full one.
    */
   public String qualify(Verdict verdict) {
     if (!shortened()) {
       return verdict.name();
     }
-    return verdict.name()
-        + " (shortened: "
-        + human(actual)
-        + " of "
-        + human(requested)
-        + " requested)";
+    String watched = human(actual) + " of " + human(requested) + " requested";
+    return verdict == Verdict.PASS_SHORTENED
+        ? verdict.name() + " (" + watched + ")"
+        : verdict.name() + " (shortened: " + watched + ")";
   }
 
   /** Short human form: {@code 4 h}, {@code 90 min}, {@code 2 min}, {@code 45 s}. */

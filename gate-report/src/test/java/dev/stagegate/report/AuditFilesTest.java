@@ -35,7 +35,8 @@ class AuditFilesTest {
   void replacesAnEarlierAudit(@TempDir Path dir) throws Exception {
     AuditFiles.write(AuditFixtures.small(), dir);
     AuditReport passing =
-        new AuditReport(1, AuditFixtures.T0, List.of(AuditFixtures.passingGate()));
+        new AuditReport(
+            AuditReport.SCHEMA_VERSION, AuditFixtures.T0, List.of(AuditFixtures.passingGate()));
     AuditFiles.write(passing, dir);
     assertThat(AuditJson.readReport(AuditFiles.jsonPath(dir))).isEqualTo(passing);
     assertThat(Files.readString(AuditFiles.markdownPath(dir))).contains("**Verdict: PASS**");

@@ -71,6 +71,52 @@ public final class AuditFixtures {
         List.of());
   }
 
+  /**
+   * A burn-in of 4 h requested that watched 90 s and saw nothing fail: PASS_SHORTENED, its trends
+   * not judged (90 s is less than the 5 min minimum span).
+   */
+  public static GateResult shortenedBurnIn() {
+    GateResult healthy = passingGate();
+    BurnInEvidence burnIn =
+        new BurnInEvidence(
+            Duration.ofHours(4),
+            Duration.ofSeconds(90),
+            Duration.ofSeconds(90),
+            T0.minusSeconds(10),
+            "completed",
+            List.of(),
+            0,
+            List.of(
+                new ServiceTrend(
+                    "api",
+                    ServiceTrend.NOT_JUDGED,
+                    0,
+                    0,
+                    "not judged (1.5 min < 5 min): memory of \"api\" was observed for 1.5 min",
+                    ServiceTrend.NOT_JUDGED,
+                    0,
+                    "not judged (1.5 min < 5 min): CPU of \"api\" was observed for 1.5 min",
+                    0.01,
+                    Duration.ofSeconds(90),
+                    Duration.ofMinutes(5),
+                    List.of(),
+                    List.of())));
+    return new GateResult(
+        "shop.ShopGateTest#burnIn",
+        "no leak in the burn-in",
+        GateKind.BURN_IN,
+        Verdict.PASS_SHORTENED,
+        T0.minusSeconds(100),
+        Duration.ofSeconds(95),
+        healthy.composeFile(),
+        "sg9f8e7d",
+        engine(),
+        healthy.checks(),
+        healthy.services(),
+        burnIn.shortfall(),
+        burnIn);
+  }
+
   public static GateResult failingGate() {
     return new GateResult(
         "shop.ShopGateTest#burnIn",

@@ -53,7 +53,8 @@ class AuditSizeTest {
             List.of(CheckResult.fail("no restarts", "service-3 restarted 2 times", "")),
             services,
             List.of("service-3 restarted 2 times"));
-    AuditReport report = new AuditReport(1, AuditFixtures.T0, List.of(gate));
+    AuditReport report =
+        new AuditReport(AuditReport.SCHEMA_VERSION, AuditFixtures.T0, List.of(gate));
 
     long start = System.nanoTime();
     AuditReport safe = ReportRedaction.redact(report, Redactor.defaults());

@@ -16,7 +16,7 @@ import java.util.stream.IntStream;
  * level); otherwise it is a low quantile of each block, which also ignores allocation bursts.
  *
  * @param tHours block times in hours since the first sample
- * @param levels block levels, in the series' display unit (MB or percent)
+ * @param levels block levels, in the series' display unit (MiB or percent)
  * @param collections number of garbage collections detected; 0 when the series shows none
  */
 record Blocks(double[] tHours, double[] levels, int collections) {
@@ -39,7 +39,7 @@ record Blocks(double[] tHours, double[] levels, int collections) {
     return levels.length;
   }
 
-  /** Blocks following the memory floor; values are divided by {@code unit} (bytes per MB). */
+  /** Blocks following the memory floor; values are divided by {@code unit} (bytes per MiB). */
   static Blocks memoryFloor(Series series, double unit) {
     double[] t = hours(series);
     double[] v = scaled(series, unit);

@@ -18,8 +18,9 @@ import java.util.Objects;
  *
  * <p>Defaults: minimum effect 1 percentage point per hour (24 points a day, enough to saturate a
  * core within days; smaller drifts cannot be told from load changes in a staging window),
- * significance 0.01, no warm-up exclusion, minimum span 5 minutes. There is no relative bound: CPU
- * percent is already relative to capacity.
+ * significance 0.01, no warm-up exclusion, minimum span 5 minutes (a shorter window is {@link
+ * CpuTrendVerdict.Kind#NOT_JUDGED}). There is no relative bound: CPU percent is already relative to
+ * capacity.
  */
 public final class CpuTrendJudge {
   private static final CpuTrendJudge DEFAULTS =
@@ -64,7 +65,7 @@ public final class CpuTrendJudge {
         significance);
   }
 
-  /** Series shorter than this (after warm-up) are {@link CpuTrendVerdict.Kind#INCONCLUSIVE}. */
+  /** Series shorter than this (after warm-up) are {@link CpuTrendVerdict.Kind#NOT_JUDGED}. */
   public CpuTrendJudge withMinimumSpan(Duration minimumSpan) {
     return new CpuTrendJudge(
         minimumSlopePointsPerHour,
@@ -90,18 +91,15 @@ public final class CpuTrendJudge {
     Duration observed = judged.span();
     if (observed.compareTo(minimumSpan) < 0) {
       return new CpuTrendVerdict(
-          CpuTrendVerdict.Kind.INCONCLUSIVE,
+          CpuTrendVerdict.Kind.NOT_JUDGED,
           0,
           Double.NaN,
+          significance,
           Double.NaN,
           Double.NaN,
           observed,
-          subject
-              + " was observed for "
-              + Format.duration(observed)
-              + ", less than the "
-              + Format.duration(minimumSpan)
-              + " needed to judge a trend.");
+          minimumSpan,
+          MemoryLeakJudge.notJudged(subject, observed, minimumSpan, "a trend"));
     }
     Blocks blocks = Blocks.medians(judged);
     TrendAnalysis analysis =
@@ -116,9 +114,11 @@ public final class CpuTrendJudge {
         kind,
         analysis.slopePerHour(),
         analysis.pValue(),
+        significance,
         analysis.startLevel(),
         analysis.endLevel(),
         observed,
+        minimumSpan,
         subject
             + " "
             + analysis.reason()
@@ -126,6 +126,7 @@ public final class CpuTrendJudge {
             + blocks.size()
             + " blocks over "
             + Format.duration(observed)
+            + Format.extrapolation(observed)
             + ".");
   }
 }

@@ -13,21 +13,25 @@ import java.util.Locale;
  *
  * @param kind the verdict
  * @param slopePointsPerHour growth rate in percentage points per hour, chosen as for {@link
- *     LeakVerdict#slopeMbPerHour()}
+ *     LeakVerdict#slopeMibPerHour()}; 0 when not judged
  * @param pValue one-sided Mann-Kendall p-value of the deciding test; NaN when there was too little
  *     data to test
+ * @param significance the significance level (α) the p-value was compared with
  * @param startPercent median CPU at the start of the judged window
  * @param endPercent median CPU at the end of the judged window
  * @param observed span of the judged window (after any warm-up exclusion)
+ * @param minimumSpan the shortest window the judge decides on
  * @param evidence one sentence explaining the verdict with its numbers
  */
 public record CpuTrendVerdict(
     Kind kind,
     double slopePointsPerHour,
     double pValue,
+    double significance,
     double startPercent,
     double endPercent,
     Duration observed,
+    Duration minimumSpan,
     String evidence) {
 
   /** The possible conclusions. */
@@ -36,8 +40,10 @@ public record CpuTrendVerdict(
     TREND,
     /** No sustained rise: noise, periodic spikes, idle/busy phases or one level change. */
     STABLE,
-    /** Too short or too sparse a series, or a level change too near its end, to decide. */
-    INCONCLUSIVE
+    /** Too sparse a series, or a level change too near its end, to decide. */
+    INCONCLUSIVE,
+    /** The window is shorter than the minimum span: no verdict at all. */
+    NOT_JUDGED
   }
 
   /** True for {@link Kind#TREND}. */
@@ -46,9 +52,10 @@ public record CpuTrendVerdict(
   }
 
   /**
-   * The verdict as the command line prints it: {@code trend}, {@code stable}, {@code inconclusive}.
+   * The verdict as the command line prints it: {@code trend}, {@code stable}, {@code inconclusive},
+   * {@code not-judged}.
    */
   public String word() {
-    return kind.name().toLowerCase(Locale.ROOT);
+    return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

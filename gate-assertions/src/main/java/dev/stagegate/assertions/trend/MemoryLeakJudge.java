@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * LeakVerdict v = MemoryLeakJudge.defaults()
- *     .withMinimumSlopeMbPerHour(5)
+ *     .withMinimumSlopeMibPerHour(5)
  *     .withWarmUp(Duration.ofMinutes(2))
  *     .judge(Series.memory(t, bytes).withLabel("worker"));
  * }</pre>
@@ -20,32 +20,37 @@ import java.util.Objects;
  * after mid-window, whichever is later, and (3) a tail Theil-Sen slope of at least the minimum
  * effect. See {@code TrendAnalysis} for why each step is there.
  *
- * <p>Defaults: a leak must exceed <b>both</b> 1 MB/hour and 1 % of the typical floor per hour. The
- * absolute bound keeps small processes from flagging sub-megabyte drift that never matters; the
- * relative bound keeps multi-gigabyte heaps from flagging a few MB/hour of cache churn, while still
- * catching growth that would double the footprint within about four days. Significance 0.01, no
- * warm-up exclusion (warm-up is recognised as growth that stops), minimum span 5 minutes.
+ * <p>Defaults: a leak must exceed <b>both</b> 1 MiB/hour and 1 % of the typical floor per hour. The
+ * absolute bound keeps small processes from flagging sub-mebibyte drift that never matters; the
+ * relative bound keeps multi-gigabyte heaps from flagging a few MiB/hour of cache churn, while
+ * still catching growth that would double the footprint within about four days. Significance 0.01,
+ * no warm-up exclusion (warm-up is recognised as growth that stops), minimum span 5 minutes. A
+ * window shorter than the minimum span is {@link LeakVerdict.Kind#NOT_JUDGED}: no slope is given
+ * for it.
+ *
+ * <p>Every amount is in MiB (2^20 bytes), the unit of the audit's tables and charts; every slope is
+ * given per hour and as a percentage of the typical floor; every test names its significance level.
  */
 public final class MemoryLeakJudge {
-  /** Slopes and levels are in decimal megabytes. */
-  static final double BYTES_PER_MB = 1_000_000;
+  /** Slopes and levels are in mebibytes, as everywhere in the audit. */
+  static final double BYTES_PER_MIB = 1 << 20;
 
   private static final MemoryLeakJudge DEFAULTS =
       new MemoryLeakJudge(1.0, 1.0, Duration.ZERO, Duration.ofMinutes(5), 0.01);
 
-  private final double minimumSlopeMbPerHour;
+  private final double minimumSlopeMibPerHour;
   private final double minimumRelativeSlopePercentPerHour;
   private final Duration warmUp;
   private final Duration minimumSpan;
   private final double significance;
 
   private MemoryLeakJudge(
-      double minimumSlopeMbPerHour,
+      double minimumSlopeMibPerHour,
       double minimumRelativeSlopePercentPerHour,
       Duration warmUp,
       Duration minimumSpan,
       double significance) {
-    this.minimumSlopeMbPerHour = minimumSlopeMbPerHour;
+    this.minimumSlopeMibPerHour = minimumSlopeMibPerHour;
     this.minimumRelativeSlopePercentPerHour = minimumRelativeSlopePercentPerHour;
     this.warmUp = warmUp;
     this.minimumSpan = minimumSpan;
@@ -57,10 +62,10 @@ public final class MemoryLeakJudge {
     return DEFAULTS;
   }
 
-  /** Growth below this many MB/hour is never a leak. */
-  public MemoryLeakJudge withMinimumSlopeMbPerHour(double mbPerHour) {
+  /** Growth below this many MiB/hour is never a leak. */
+  public MemoryLeakJudge withMinimumSlopeMibPerHour(double mibPerHour) {
     return new MemoryLeakJudge(
-        nonNegative(mbPerHour, "minimum slope"),
+        nonNegative(mibPerHour, "minimum slope"),
         minimumRelativeSlopePercentPerHour,
         warmUp,
         minimumSpan,
@@ -70,7 +75,7 @@ public final class MemoryLeakJudge {
   /** Growth below this percentage of the typical memory floor per hour is never a leak. */
   public MemoryLeakJudge withMinimumRelativeSlopePercentPerHour(double percentPerHour) {
     return new MemoryLeakJudge(
-        minimumSlopeMbPerHour,
+        minimumSlopeMibPerHour,
         nonNegative(percentPerHour, "minimum relative slope"),
         warmUp,
         minimumSpan,
@@ -80,17 +85,17 @@ public final class MemoryLeakJudge {
   /** Ignore samples in the first {@code warmUp} of the series. */
   public MemoryLeakJudge withWarmUp(Duration warmUp) {
     return new MemoryLeakJudge(
-        minimumSlopeMbPerHour,
+        minimumSlopeMibPerHour,
         minimumRelativeSlopePercentPerHour,
         nonNegative(warmUp, "warm-up"),
         minimumSpan,
         significance);
   }
 
-  /** Series shorter than this (after warm-up) are {@link LeakVerdict.Kind#INCONCLUSIVE}. */
+  /** Series shorter than this (after warm-up) are {@link LeakVerdict.Kind#NOT_JUDGED}. */
   public MemoryLeakJudge withMinimumSpan(Duration minimumSpan) {
     return new MemoryLeakJudge(
-        minimumSlopeMbPerHour,
+        minimumSlopeMibPerHour,
         minimumRelativeSlopePercentPerHour,
         warmUp,
         nonNegative(minimumSpan, "minimum span"),
@@ -100,7 +105,7 @@ public final class MemoryLeakJudge {
   /** One-sided significance level of the Mann-Kendall tests, in (0, 1). */
   public MemoryLeakJudge withSignificance(double alpha) {
     return new MemoryLeakJudge(
-        minimumSlopeMbPerHour,
+        minimumSlopeMibPerHour,
         minimumRelativeSlopePercentPerHour,
         warmUp,
         minimumSpan,
@@ -118,24 +123,22 @@ public final class MemoryLeakJudge {
     Duration observed = judged.span();
     if (observed.compareTo(minimumSpan) < 0) {
       return new LeakVerdict(
-          LeakVerdict.Kind.INCONCLUSIVE,
+          LeakVerdict.Kind.NOT_JUDGED,
           0,
+          Double.NaN,
+          significance,
           Double.NaN,
           Double.NaN,
           Double.NaN,
           observed,
-          subject
-              + " was observed for "
-              + Format.duration(observed)
-              + ", less than the "
-              + Format.duration(minimumSpan)
-              + " needed to judge a leak.");
+          minimumSpan,
+          notJudged(subject, observed, minimumSpan, "a leak"));
     }
-    Blocks blocks = Blocks.memoryFloor(judged, BYTES_PER_MB);
+    Blocks blocks = Blocks.memoryFloor(judged, BYTES_PER_MIB);
     double typicalFloor = blocks.size() == 0 ? 0 : TheilSen.median(blocks.levels().clone());
     double minimumSlope =
-        Math.max(minimumSlopeMbPerHour, minimumRelativeSlopePercentPerHour / 100 * typicalFloor);
-    TrendAnalysis analysis = TrendAnalysis.of(blocks, significance, minimumSlope, "MB");
+        Math.max(minimumSlopeMibPerHour, minimumRelativeSlopePercentPerHour / 100 * typicalFloor);
+    TrendAnalysis analysis = TrendAnalysis.of(blocks, significance, minimumSlope, "MiB");
     LeakVerdict.Kind kind =
         switch (analysis.outcome()) {
           case GROWING -> LeakVerdict.Kind.LEAK;
@@ -148,13 +151,27 @@ public final class MemoryLeakJudge {
             : judged.isAggregated()
                 ? "median bucket minimum of " + blocks.size() + " blocks"
                 : "lower quartile of " + blocks.size() + " blocks";
+    String relative =
+        typicalFloor > 0
+            ? "; slope "
+                + Format.one(analysis.slopePerHour())
+                + " MiB/hour = "
+                + String.format(
+                    java.util.Locale.ROOT, "%+.1f", 100 * analysis.slopePerHour() / typicalFloor)
+                + " %/hour of its "
+                + Format.one(typicalFloor)
+                + " MiB baseline"
+            : "";
     return new LeakVerdict(
         kind,
         analysis.slopePerHour(),
         analysis.pValue(),
+        significance,
         analysis.startLevel(),
         analysis.endLevel(),
+        typicalFloor > 0 ? typicalFloor : Double.NaN,
         observed,
+        minimumSpan,
         subject
             + " "
             + analysis.reason()
@@ -162,7 +179,29 @@ public final class MemoryLeakJudge {
             + basis
             + " over "
             + Format.duration(observed)
+            + relative
+            + Format.extrapolation(observed)
             + ".");
+  }
+
+  /**
+   * The sentence for a window too short to judge: {@code not judged (1.5 min < 5 min): memory of
+   * "worker" was observed for 1.5 min, …}.
+   */
+  static String notJudged(String subject, Duration observed, Duration minimumSpan, String what) {
+    return "not judged ("
+        + Format.duration(observed)
+        + " < "
+        + Format.duration(minimumSpan)
+        + "): "
+        + subject
+        + " was observed for "
+        + Format.duration(observed)
+        + ", less than the "
+        + Format.duration(minimumSpan)
+        + " minimum span needed to judge "
+        + what
+        + "; a slope per hour from so short a window would be an extrapolation, so none is given.";
   }
 
   static double nonNegative(double value, String what) {

@@ -2,7 +2,7 @@ package dev.stagegate.assertions.trend;
 
 /** What a {@link Series} measures; decides which judge applies and in which unit slopes read. */
 public enum Metric {
-  /** Resident or heap memory in bytes; judged by {@link MemoryLeakJudge}, slopes in MB/hour. */
+  /** Resident or heap memory in bytes; judged by {@link MemoryLeakJudge}, slopes in MiB/hour. */
   MEMORY_BYTES("memory_bytes", "memory"),
   /** CPU usage in percent; judged by {@link CpuTrendJudge}, slopes in percentage points/hour. */
   CPU_PERCENT("cpu_percent", "CPU");

@@ -48,16 +48,16 @@ public class SeriesAssert extends AbstractAssert<SeriesAssert, Series> {
     switch (verdict.kind()) {
       case LEAK ->
           failWithMessage(
-              "Expecting %s to show no leak but it grew %s MB/hour (from %s MB to %s MB over %s;"
-                  + " Mann-Kendall %s)%n%s",
+              "Expecting %s to show no leak but it grew %s MiB/hour (from %s MiB to %s MiB over"
+                  + " %s; Mann-Kendall %s)%n%s",
               subject,
-              Format.one(verdict.slopeMbPerHour()),
-              Format.one(verdict.startMb()),
-              Format.one(verdict.endMb()),
+              Format.one(verdict.slopeMibPerHour()),
+              Format.one(verdict.startMib()),
+              Format.one(verdict.endMib()),
               Format.duration(verdict.observed()),
-              Format.p(verdict.pValue()),
+              Format.test(verdict.pValue(), verdict.significance()),
               verdict.evidence());
-      case INCONCLUSIVE ->
+      case INCONCLUSIVE, NOT_JUDGED ->
           failWithMessage(
               "Expecting %s to show no leak but it could not be judged: %s",
               subject, verdict.evidence());
@@ -89,9 +89,9 @@ public class SeriesAssert extends AbstractAssert<SeriesAssert, Series> {
               Format.one(verdict.startPercent()),
               Format.one(verdict.endPercent()),
               Format.duration(verdict.observed()),
-              Format.p(verdict.pValue()),
+              Format.test(verdict.pValue(), verdict.significance()),
               verdict.evidence());
-      case INCONCLUSIVE ->
+      case INCONCLUSIVE, NOT_JUDGED ->
           failWithMessage(
               "Expecting %s to show no upward trend but it could not be judged: %s",
               subject, verdict.evidence());

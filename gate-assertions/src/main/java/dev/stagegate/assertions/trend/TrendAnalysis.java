@@ -87,7 +87,7 @@ record TrendAnalysis(
           y[n - 1],
           Double.NaN,
           "shows no significant upward trend (Mann-Kendall "
-              + Format.p(whole.pUpward())
+              + Format.test(whole.pUpward(), alpha)
               + ", slope "
               + Format.one(wholeSlope)
               + " "
@@ -106,7 +106,9 @@ record TrendAnalysis(
           y[0],
           y[n - 1],
           t[shift],
-          "changed level near the end (at "
+          "rose over the whole window (Mann-Kendall "
+              + Format.test(whole.pUpward(), alpha)
+              + ") but changed level near the end (at "
               + Format.minutes(t[shift])
               + ") by "
               + Format.one(step)
@@ -126,7 +128,9 @@ record TrendAnalysis(
           y[0],
           y[n - 1],
           t[shift],
-          "changed level near the end (at "
+          "rose over the whole window (Mann-Kendall "
+              + Format.test(whole.pUpward(), alpha)
+              + ") but changed level near the end (at "
               + Format.minutes(t[shift])
               + "), too late to tell a single step from the start of sustained growth;"
               + " observe longer");
@@ -150,7 +154,7 @@ record TrendAnalysis(
               + " "
               + tailWindow
               + " is not significant (Mann-Kendall "
-              + Format.p(tail.pUpward())
+              + Format.test(tail.pUpward(), alpha)
               + "), as after warm-up or a single step");
     }
     if (tailSlope < minimumSlopePerHour) {
@@ -194,7 +198,7 @@ record TrendAnalysis(
             + " "
             + unit
             + "; Mann-Kendall "
-            + Format.p(p)
+            + Format.test(p, alpha)
             + ")");
   }
 

@@ -76,7 +76,7 @@ class HistoryJudgingTest {
             .judge(Series.fromHistory(Metric.MEMORY_BYTES, history.buckets()).withLabel("worker"));
     assertThat(history.buckets()).hasSizeLessThanOrEqualTo(256);
     assertThat(verdict.kind()).as(verdict.evidence()).isEqualTo(LeakVerdict.Kind.LEAK);
-    assertThat(verdict.slopeMbPerHour()).isBetween(8.0, 12.0);
+    assertThat(verdict.slopeMibPerHour()).isBetween(8.0, 12.0);
   }
 
   @Test

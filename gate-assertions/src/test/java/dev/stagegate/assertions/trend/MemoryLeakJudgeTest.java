@@ -48,7 +48,7 @@ class MemoryLeakJudgeTest {
   void slowLinearGrowthIsALeak(long seed) {
     LeakVerdict verdict = JUDGE.judge(Shapes.memory(seed, 900, 1, 2, t -> 160 + 0.5 * t / 60));
     assertThat(verdict.kind()).isEqualTo(Kind.LEAK);
-    assertThat(verdict.slopeMbPerHour()).isBetween(15.0, 45.0);
+    assertThat(verdict.slopeMibPerHour()).isBetween(15.0, 45.0);
   }
 
   @ParameterizedTest
@@ -75,7 +75,7 @@ class MemoryLeakJudgeTest {
     LeakVerdict verdict = JUDGE.judge(series);
     assertThat(verdict.kind()).isEqualTo(Kind.LEAK);
     // the reported rate is the current one, not diluted by the flat first half
-    assertThat(verdict.slopeMbPerHour()).isBetween(120.0, 240.0);
+    assertThat(verdict.slopeMibPerHour()).isBetween(120.0, 240.0);
   }
 
   @Test
@@ -87,7 +87,7 @@ class MemoryLeakJudgeTest {
     assertThat(judge(flat)).isEqualTo(Kind.STABLE);
     LeakVerdict verdict = JUDGE.judge(leaking);
     assertThat(verdict.kind()).isEqualTo(Kind.LEAK);
-    assertThat(verdict.slopeMbPerHour()).isCloseTo(10.0, org.assertj.core.data.Offset.offset(1.0));
+    assertThat(verdict.slopeMibPerHour()).isCloseTo(10.0, org.assertj.core.data.Offset.offset(1.0));
   }
 
   @Test
@@ -100,10 +100,41 @@ class MemoryLeakJudgeTest {
   }
 
   @Test
-  void tooShortIsInconclusive() {
+  void tooShortIsNotJudgedAndGivesNoSlope() {
     LeakVerdict verdict = JUDGE.judge(Shapes.memory(1, 120, 1, 2, t -> 160 + t));
-    assertThat(verdict.kind()).isEqualTo(Kind.INCONCLUSIVE);
-    assertThat(verdict.evidence()).contains("2 min").contains("5 min");
+    assertThat(verdict.kind()).isEqualTo(Kind.NOT_JUDGED);
+    assertThat(verdict.word()).isEqualTo("not-judged");
+    assertThat(verdict.slopeMibPerHour()).isZero();
+    assertThat(verdict.evidence())
+        .startsWith("not judged (2 min < 5 min): ")
+        .contains("would be an extrapolation");
+  }
+
+  @Test
+  void aJudgedSlopeIsInMibPerHourWithItsShareOfTheBaselineAndItsSignificanceLevel() {
+    // 160 MB floor growing 20 MB/hour over 20 min: 19.07 MiB/hour on a 152.6 MiB floor
+    LeakVerdict verdict = JUDGE.judge(Shapes.memory(1, 1200, 1, 0.5, t -> 160 + 20 * t / 3600));
+    assertThat(verdict.kind()).as(verdict.evidence()).isEqualTo(Kind.LEAK);
+    assertThat(verdict.slopeMibPerHour()).isBetween(17.0, 21.0);
+    assertThat(verdict.baselineMib()).isBetween(150.0, 157.0);
+    assertThat(verdict.slopePercentPerHour())
+        .isCloseTo(
+            100 * verdict.slopeMibPerHour() / verdict.baselineMib(),
+            org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(verdict.evidence())
+        .contains("MiB/hour")
+        .doesNotContain(" MB")
+        .contains("%/hour of its")
+        .contains("< α=0.01")
+        .contains("extrapolated from 20 min");
+  }
+
+  @Test
+  void aFlatSeriesPrintsItsPValueAgainstTheSignificanceLevel() {
+    LeakVerdict verdict = JUDGE.judge(Shapes.memory(2, 7200, 5, 0.5, t -> 160));
+    assertThat(verdict.kind()).as(verdict.evidence()).isEqualTo(Kind.STABLE);
+    assertThat(verdict.evidence()).containsPattern("p=0\\.\\d{4} ≥ α=0\\.01");
+    assertThat(verdict.evidence()).doesNotContain("extrapolated");
   }
 
   @Test
@@ -117,7 +148,7 @@ class MemoryLeakJudgeTest {
     Series series = Shapes.memory(1, 7200, 1, 0.2, t -> 160 + 1.2 * t / 3600);
     assertThat(
             JUDGE
-                .withMinimumSlopeMbPerHour(0.5)
+                .withMinimumSlopeMibPerHour(0.5)
                 .withMinimumRelativeSlopePercentPerHour(0)
                 .judge(series)
                 .kind())

@@ -38,7 +38,8 @@ import java.util.function.Function;
  * @param logsFailFast {@code stagegate.logs.failfast}: a log finding fails a burn-in at once
  *     (default {@code true}) or at the end ({@code false})
  * @param trendMinimumSpan {@code stagegate.trend.min-span}: the shortest watch the trend judges
- *     decide on (default {@code PT5M}); shorter burn-ins get INCONCLUSIVE trends
+ *     decide on (default {@code PT5M}); the trends of a shorter watch are "not judged" (a shortened
+ *     burn-in is then PASS_SHORTENED; a full one requested shorter than this, INCONCLUSIVE)
  * @param journalInterval {@code stagegate.journal.interval}: how often a burn-in writes its
  *     evidence to disk so a killed JVM loses nothing (default {@code PT10S})
  * @param composeCommand {@code stagegate.compose.command}: the Compose v2 command to run, e.g.

@@ -107,23 +107,44 @@ final class BurnInRun {
           new ServiceTrend(
               r.service(),
               leak.word(),
-              finite(leak.slopeMbPerHour()),
+              finite(leak.slopeMibPerHour()),
+              finite(leak.baselineMib()),
               leak.evidence(),
               cpu.word(),
               finite(cpu.slopePointsPerHour()),
               cpu.evidence(),
+              leak.significance(),
+              leak.observed(),
+              leak.minimumSpan(),
               BoundedHistory.downsample(r.memoryHistory(), REPORT_BUCKETS),
               BoundedHistory.downsample(r.cpuHistory(), REPORT_BUCKETS)));
       if (!completed) {
         continue; // the watch already failed or broke; a trend over a cut run proves nothing
       }
+      if (leak.kind() == LeakVerdict.Kind.NOT_JUDGED
+          || cpu.kind() == CpuTrendVerdict.Kind.NOT_JUDGED) {
+        // A shortened run is PASS_SHORTENED for being short, not INCONCLUSIVE: its trends say
+        // "not judged" with the reason. A full-length run too short to judge asks for what the
+        // gate can never give, and must not pass for it.
+        if (plan != null && !plan.shortened()) {
+          inconclusive.add(
+              "Trends of service \""
+                  + r.service()
+                  + "\" were not judged: the burn-in requested "
+                  + BurnInEvidence.human(plan.requested())
+                  + ", less than stagegate.trend.min-span ("
+                  + BurnInEvidence.human(spec.settings().trendMinimumSpan())
+                  + "); request a longer burn-in or lower the minimum span");
+        }
+        continue;
+      }
       if (leak.kind() == LeakVerdict.Kind.LEAK) {
         failures.add(
             String.format(
                 Locale.ROOT,
-                "Expecting memory of service \"%s\" to show no leak but it grew %.1f MB/hour: %s",
+                "Expecting memory of service \"%s\" to show no leak but it grew %.1f MiB/hour: %s",
                 r.service(),
-                leak.slopeMbPerHour(),
+                leak.slopeMibPerHour(),
                 leak.evidence()));
       } else if (leak.kind() == LeakVerdict.Kind.INCONCLUSIVE) {
         inconclusive.add(
@@ -166,10 +187,14 @@ final class BurnInRun {
               r.service(),
               "inconclusive",
               0,
+              0,
               "not judged: the run had not finished",
               "inconclusive",
               0,
               "not judged: the run had not finished",
+              0,
+              null,
+              null,
               BoundedHistory.downsample(r.memoryHistory(), REPORT_BUCKETS),
               BoundedHistory.downsample(r.cpuHistory(), REPORT_BUCKETS)));
     }

@@ -199,7 +199,11 @@ public final class GateRun implements AutoCloseable {
     if (bodyFailure != null) {
       failures.add("The gate method failed: " + bodyFailure);
     }
-    GateVerdict decided = GateVerdict.of(failures, inconclusive);
+    GateVerdict decided =
+        GateVerdict.of(
+            failures,
+            inconclusive,
+            burnInEvidence == null ? List.of() : burnInEvidence.shortfall());
     return ReportRedaction.redact(
         new GateResult(
             spec.id(),

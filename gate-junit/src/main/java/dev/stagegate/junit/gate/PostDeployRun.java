@@ -253,7 +253,7 @@ public final class PostDeployRun {
     if (bodyFailure != null) {
       all.add("The gate method failed: " + bodyFailure);
     }
-    GateVerdict decided = GateVerdict.of(all, inconclusive);
+    GateVerdict decided = GateVerdict.of(all, inconclusive, watchEvidence.shortfall());
     return ReportRedaction.redact(
         new GateResult(
             spec.id(),
@@ -293,7 +293,7 @@ public final class PostDeployRun {
     String deployedBy =
         marker != null ? marker.deployedBy() : MarkerFactory.defaultDeployedBy(System.getenv());
     String note =
-        result.verdict() == Verdict.PASS
+        result.verdict().nothingFailed()
             ? "post-deploy watch " + result.verdictText()
             : "post-deploy watch "
                 + result.verdictText()
@@ -310,7 +310,7 @@ public final class PostDeployRun {
                 commit,
                 environment,
                 deployedBy,
-                result.verdict() == Verdict.PASS ? Outcome.SUCCESS : Outcome.FAILED,
+                result.verdict().nothingFailed() ? Outcome.SUCCESS : Outcome.FAILED,
                 result.duration(),
                 hookSummaries,
                 Files.isRegularFile(auditJson) ? AuditDigest.sha256(auditJson) : null,

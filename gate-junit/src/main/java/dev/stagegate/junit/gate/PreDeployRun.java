@@ -190,7 +190,10 @@ public final class PreDeployRun {
               + r.shortCommit()
               + "; the audit is unchanged since (SHA-256 "
               + r.auditSha256().substring(0, 12)
-              + "…)",
+              + "…)"
+              + (r.acceptsNonPass()
+                  ? "; ⚠️ ACCEPTED " + r.verdict() + ": \"" + r.accepted() + "\""
+                  : ""),
           raw);
     }
     String why = String.join(" ", approval.problems().stream().map(p -> p.message()).toList());

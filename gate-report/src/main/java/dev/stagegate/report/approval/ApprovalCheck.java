@@ -13,8 +13,9 @@ import java.util.Optional;
 /**
  * Checks that an audit is approved and still the one approved: the approval exists and is valid,
  * the Markdown and JSON are byte for byte what the reviewer approved (SHA-256), the audit's verdict
- * (read from the JSON, not from the approval) is PASS, and, if asked, it was made on the commit to
- * deploy.
+ * (read from the JSON, not from the approval) is PASS, or the approval accepted that very verdict
+ * with a recorded reason ({@code ApprovalCli approve --accept REASON}), and, if asked, it was made
+ * on the commit to deploy.
  *
  * <p>Immutable; each {@code with…}/{@code expecting…} returns a new check. Every problem found is
  * reported, one sentence each, saying why and what to do.
@@ -102,18 +103,37 @@ public final class ApprovalCheck {
                   + "; re-run the gate so that it writes both files, then have the new audit"
                   + " approved."));
     }
+    List<ApprovalRefusal> unreadable = new ArrayList<>();
+    Optional<ApprovalRecord> record = readApproval(mdName, unreadable);
     if (audit != null && audit.report().verdict() != Verdict.PASS) {
-      problems.add(
-          refusal(
-              Reason.VERDICT_NOT_PASS,
-              "The audit's verdict is "
-                  + audit.report().verdict()
-                  + " (read from "
-                  + audit.json().getFileName()
-                  + "), so there is nothing to deploy: fix what the audit lists under the verdict,"
-                  + " re-run the gate and have the new audit approved."));
+      Verdict verdict = audit.report().verdict();
+      // Read from the JSON, not from the approval: an acceptance counts only for the verdict the
+      // reviewer saw, and only with its reason recorded.
+      boolean accepted =
+          record.isPresent() && record.get().acceptsNonPass() && record.get().verdict() == verdict;
+      if (!accepted) {
+        problems.add(
+            refusal(
+                Reason.VERDICT_NOT_PASS,
+                "The audit's verdict is "
+                    + verdict
+                    + " ("
+                    + verdict.meaning()
+                    + "; read from "
+                    + audit.json().getFileName()
+                    + ")"
+                    + record
+                        .filter(ApprovalRecord::acceptsNonPass)
+                        .map(r -> " but the approval accepted " + r.verdict())
+                        .orElse(" and the approval records no reason to accept it")
+                    + ": fix what the audit lists under the verdict, re-run the gate and have the"
+                    + " new audit approved, or, to deploy it anyway, have a reviewer record why"
+                    + " with "
+                    + ApprovalTexts.acceptCommand(auditMd)
+                    + "."));
+      }
     }
-    Optional<ApprovalRecord> record = readApproval(mdName, problems);
+    problems.addAll(unreadable);
     if (record.isPresent()) {
       ApprovalRecord r = record.get();
       String who = ApprovalTexts.name(r.reviewer());

@@ -17,25 +17,33 @@ import java.util.Optional;
  *     --audit target/stagegate/stability_audit.md --reviewer alice --comment "burn-in flat"
  * # Approved stability_audit.md (PASS, commit 5d6e7f8) as alice: wrote /src/target/stagegate/stability_audit.approval.json
  *
+ * java -cp ... dev.stagegate.report.approval.ApprovalCli approve \
+ *     --audit target/stagegate/stability_audit.md --reviewer alice \
+ *     --accept "burn-in shortened in CI: the 4 h run is nightly"
+ * # ⚠️ ACCEPTED stability_audit.md (PASS_SHORTENED, commit 5d6e7f8) as alice: "burn-in …": wrote …
+ *
  * java -cp ... dev.stagegate.report.approval.ApprovalCli check \
  *     --audit target/stagegate/stability_audit.md --commit "$GITHUB_SHA"
  * # stability_audit.md is approved: alice at 2026-11-23 14:02 UTC, commit 5d6e7f8, unchanged since
  * }</pre>
  *
- * <p>{@code approve --audit F --reviewer R [--comment C] [--commit SHA]}: {@code --commit} is
- * needed only when the audit names no commit and F is not inside a git repository. {@code check
- * --audit F [--commit SHA] [--approval P]}: {@code --approval} defaults to the file next to the
- * audit. Exit status 0 when approved (or the approval allows the deploy), 1 when refused (each
- * refusal on its own line of standard error), 2 for bad arguments.
+ * <p>{@code approve --audit F --reviewer R [--comment C] [--commit SHA] [--accept REASON]}: {@code
+ * --commit} is needed only when the audit names no commit and F is not inside a git repository;
+ * {@code --accept} is needed, and only allowed, when the audit's verdict is not PASS (e.g.
+ * PASS_SHORTENED): the reason is recorded and shown as ⚠️ ACCEPTED. {@code check --audit F
+ * [--commit SHA] [--approval P]}: {@code --approval} defaults to the file next to the audit. Exit
+ * status 0 when approved (or the approval allows the deploy), 1 when refused (each refusal on its
+ * own line of standard error), 2 for bad arguments.
  */
 public final class ApprovalCli {
   static final String USAGE =
-      "usage: ApprovalCli approve --audit FILE --reviewer NAME [--comment TEXT] [--commit SHA]\n"
+      "usage: ApprovalCli approve --audit FILE --reviewer NAME [--comment TEXT] [--commit SHA]"
+          + " [--accept REASON]\n"
           + "       ApprovalCli check --audit FILE [--commit SHA] [--approval FILE]";
 
   private static final Map<String, List<String>> OPTIONS =
       Map.of(
-          "approve", List.of("--audit", "--reviewer", "--comment", "--commit"),
+          "approve", List.of("--audit", "--reviewer", "--comment", "--commit", "--accept"),
           "check", List.of("--audit", "--commit", "--approval"));
 
   private static final Map<String, List<String>> REQUIRED =
@@ -84,9 +92,14 @@ public final class ApprovalCli {
     try {
       ApprovalRecord record =
           Approvals.approve(
-              audit, options.get("--reviewer"), options.get("--comment"), commit, clock);
+              audit,
+              options.get("--reviewer"),
+              options.get("--comment"),
+              commit,
+              Optional.ofNullable(options.get("--accept")),
+              clock);
       out.println(
-          "Approved "
+          (record.acceptsNonPass() ? "⚠️ ACCEPTED " : "Approved ")
               + record.auditFile()
               + " ("
               + record.verdict()
@@ -94,6 +107,9 @@ public final class ApprovalCli {
               + record.shortCommit()
               + ") as "
               + ApprovalTexts.name(record.reviewer())
+              + (record.acceptsNonPass()
+                  ? " accepting it: \"" + ApprovalTexts.name(record.accepted()) + "\""
+                  : "")
               + ": wrote "
               + ApprovalRecord.defaultPath(audit).toAbsolutePath().normalize());
       return 0;
@@ -141,7 +157,14 @@ public final class ApprovalCli {
             + ApprovalTexts.time(record.approvedAt())
             + ", commit "
             + record.shortCommit()
-            + ", unchanged since");
+            + ", unchanged since"
+            + (record.acceptsNonPass()
+                ? "; ⚠️ ACCEPTED "
+                    + record.verdict()
+                    + ": \""
+                    + ApprovalTexts.name(record.accepted())
+                    + "\""
+                : ""));
     return 0;
   }
 

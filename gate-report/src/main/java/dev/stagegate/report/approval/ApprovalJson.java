@@ -1,7 +1,9 @@
 package dev.stagegate.report.approval;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.InjectableValues;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.stagegate.report.json.JsonConventions;
 
@@ -19,6 +21,15 @@ final class ApprovalJson {
           .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
           .build();
   static final ObjectWriter WRITER = MAPPER.writer(JsonConventions.prettyPrinter());
+
+  /**
+   * Reads an approval; {@code accepted}, absent from approvals written before it existed, reads as
+   * empty (accepting nothing).
+   */
+  static final ObjectReader READER =
+      MAPPER
+          .readerFor(ApprovalRecord.class)
+          .with(new InjectableValues.Std().addValue("accepted", ""));
 
   private ApprovalJson() {}
 }

@@ -1,5 +1,8 @@
 package dev.stagegate.report.approval;
 
+import com.fasterxml.jackson.annotation.JacksonInject;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.OptBoolean;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.stagegate.report.Verdict;
@@ -33,9 +36,15 @@ import java.time.Instant;
  *   "audit_sha256": "3f2a…",
  *   "json_sha256": "9c1e…",
  *   "verdict": "PASS",
- *   "comment": "burn-in looks flat"
+ *   "comment": "burn-in looks flat",
+ *   "accepted": ""
  * }
  * }</pre>
+ *
+ * <p>An audit whose verdict is not PASS (e.g. {@code PASS_SHORTENED}: a burn-in shorter than
+ * requested) is approved only with the reason it is accepted anyway ({@code accepted}, from {@code
+ * ApprovalCli approve --accept REASON}); the checklists and the deploy record then show it as ⚠️
+ * ACCEPTED, never ✅. Approvals written before {@code accepted} existed read as accepting nothing.
  *
  * @param reviewer who approved; not blank
  * @param approvedAt when
@@ -45,6 +54,9 @@ import java.time.Instant;
  * @param jsonSha256 SHA-256 of its JSON twin
  * @param verdict the audit's overall verdict when approved
  * @param comment the reviewer's note; empty when none ({@code null} is taken as empty)
+ * @param accepted why a verdict other than PASS is accepted for deploy, e.g. {@code burn-in
+ *     shortened in CI: 4 h run scheduled nightly}; empty when the audit passed ({@code null}, or
+ *     absent from the file, is taken as empty)
  */
 public record ApprovalRecord(
     String reviewer,
@@ -54,7 +66,9 @@ public record ApprovalRecord(
     String auditSha256,
     String jsonSha256,
     Verdict verdict,
-    String comment) {
+    String comment,
+    @JsonProperty("accepted") @JacksonInject(value = "accepted", useInput = OptBoolean.TRUE)
+        String accepted) {
   /** Suffix replacing {@code .md} in the audit's name: {@code stability_audit.approval.json}. */
   public static final String SUFFIX = ".approval.json";
 
@@ -72,6 +86,28 @@ public record ApprovalRecord(
     require(AuditDigest.isSha256(jsonSha256), "json_sha256 must be 64 lowercase hex digits");
     require(verdict != null, "verdict must not be null");
     comment = comment == null ? "" : comment;
+    accepted = accepted == null ? "" : accepted.strip();
+    require(
+        accepted.isEmpty() || verdict != Verdict.PASS,
+        "accepted must be empty for a PASS audit: there is nothing to accept");
+  }
+
+  /** An approval of a PASS audit: nothing accepted. */
+  public ApprovalRecord(
+      String reviewer,
+      Instant approvedAt,
+      String commit,
+      String auditFile,
+      String auditSha256,
+      String jsonSha256,
+      Verdict verdict,
+      String comment) {
+    this(reviewer, approvedAt, commit, auditFile, auditSha256, jsonSha256, verdict, comment, "");
+  }
+
+  /** Whether this approval accepts a verdict other than PASS, with a recorded reason. */
+  public boolean acceptsNonPass() {
+    return !accepted.isEmpty();
   }
 
   /**
@@ -125,7 +161,7 @@ public record ApprovalRecord(
    */
   public static ApprovalRecord parse(String json, String source) {
     try {
-      ApprovalRecord record = ApprovalJson.MAPPER.readValue(json, ApprovalRecord.class);
+      ApprovalRecord record = ApprovalJson.READER.readValue(json);
       if (record == null) {
         throw new IllegalArgumentException(source + " is not an approval: it holds null");
       }

@@ -28,7 +28,9 @@ public record ApprovalRefusal(Reason reason, String message) {
     AUDIT_CHANGED,
     /** The approved audit was made on another commit than the one to deploy. */
     COMMIT_MISMATCH,
-    /** The audit's verdict is not PASS: there is nothing to deploy. */
+    /**
+     * The audit's verdict is not PASS and the approval does not accept it with a recorded reason.
+     */
     VERDICT_NOT_PASS
   }
 

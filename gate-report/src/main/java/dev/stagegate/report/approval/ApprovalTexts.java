@@ -33,6 +33,11 @@ final class ApprovalTexts {
     return line.length() > 80 ? line.substring(0, 80) + "…" : line;
   }
 
+  /** The command that approves {@code auditMd} accepting a verdict other than PASS. */
+  static String acceptCommand(Path auditMd) {
+    return approveCommand(auditMd) + " --accept \"REASON\" (shown as ⚠️ ACCEPTED, never ✅)";
+  }
+
   /** The command that approves {@code auditMd}, for the fix in a sentence. */
   static String approveCommand(Path auditMd) {
     return "ApprovalCli approve --audit " + auditMd + " --reviewer NAME";

@@ -18,6 +18,10 @@ import java.util.Optional;
  *     Approvals.approve(
  *         Path.of("target/stagegate/stability_audit.md"), "alice", "burn-in flat", Clock.systemUTC());
  * // wrote target/stagegate/stability_audit.approval.json
+ *
+ * // a shortened burn-in (PASS_SHORTENED) is approved only with the reason it is accepted:
+ * Approvals.approve(auditMd, "alice", "", Optional.empty(),
+ *     Optional.of("burn-in shortened in CI: the 4 h run is nightly"), Clock.systemUTC());
  * }</pre>
  *
  * <p>The commit is the audit's own: the head commit of its change summary. An audit without one (no
@@ -57,6 +61,29 @@ public final class Approvals {
   public static ApprovalRecord approve(
       Path auditMd, String reviewer, String comment, Optional<String> commit, Clock clock)
       throws ApprovalException, IOException {
+    return approve(auditMd, reviewer, comment, commit, Optional.empty(), clock);
+  }
+
+  /**
+   * Approves {@code auditMd}, accepting a verdict other than PASS for the reason given, and writes
+   * the record atomically to {@link ApprovalRecord#defaultPath}.
+   *
+   * @param accept why a verdict other than PASS (e.g. PASS_SHORTENED) is accepted for deploy; it is
+   *     recorded and shown as ⚠️ ACCEPTED. Required when the verdict is not PASS, refused when it
+   *     is
+   * @throws ApprovalException as for {@link #approve(Path, String, String, Optional, Clock)}, and
+   *     when the verdict is not PASS and no reason is given (naming {@code --accept}), or it is
+   *     PASS and one is
+   * @see #approve(Path, String, String, Optional, Clock)
+   */
+  public static ApprovalRecord approve(
+      Path auditMd,
+      String reviewer,
+      String comment,
+      Optional<String> commit,
+      Optional<String> accept,
+      Clock clock)
+      throws ApprovalException, IOException {
     if (reviewer == null || reviewer.isBlank()) {
       throw new IllegalArgumentException("reviewer must not be null or blank");
     }
@@ -76,13 +103,23 @@ public final class Approvals {
               + " the new audit.");
     }
     Verdict verdict = audit.report().verdict();
-    if (verdict != Verdict.PASS) {
+    String accepted = accept.map(String::strip).orElse("");
+    if (verdict != Verdict.PASS && accepted.isEmpty()) {
       throw new ApprovalException(
           cannot
               + "its verdict is "
               + verdict
-              + ", so there is nothing to deploy; fix what the audit lists under the verdict,"
-              + " re-run the gate and review the new audit.");
+              + " ("
+              + verdict.meaning()
+              + "), not PASS. Fix what the audit lists under the verdict and re-run the gate, or,"
+              + " if it is to be deployed anyway, record why: "
+              + ApprovalTexts.acceptCommand(auditMd)
+              + ".");
+    }
+    if (verdict == Verdict.PASS && !accepted.isEmpty()) {
+      throw new ApprovalException(
+          cannot
+              + "its verdict is PASS, so there is nothing to accept; approve it without --accept.");
     }
     String auditCommit = commit(auditMd, audit, commit, cannot);
     ApprovalRecord record =
@@ -94,7 +131,8 @@ public final class Approvals {
             audit.markdownSha256(),
             audit.jsonSha256(),
             verdict,
-            comment);
+            comment,
+            accepted);
     record.writeTo(ApprovalRecord.defaultPath(auditMd));
     return record;
   }

@@ -89,7 +89,7 @@ public final class Checklists {
         List.of(
             manual("Code review approved", "not in the evidence: check the pull request's review"),
             tests(facts),
-            stagingVerified(report),
+            stagingVerified(report, facts),
             approval(facts),
             rollbackDrill(report),
             markerPrepared(report, facts),
@@ -223,7 +223,9 @@ public final class Checklists {
           return new ChecklistItem(
               text, ItemState.FAILED, trendEvidence(g, t, "CPU trend", t.cpuEvidence()));
         }
-        if (inconclusive == null && t.memoryVerdict().equals("inconclusive")) {
+        if (inconclusive == null && t.memoryVerdict().equals(ServiceTrend.NOT_JUDGED)) {
+          inconclusive = trendEvidence(g, t, "memory " + t.memoryShown(), t.memoryEvidence());
+        } else if (inconclusive == null && t.memoryVerdict().equals("inconclusive")) {
           inconclusive = trendEvidence(g, t, "memory inconclusive", t.memoryEvidence());
         } else if (inconclusive == null && t.cpuVerdict().equals("inconclusive")) {
           inconclusive = trendEvidence(g, t, "CPU inconclusive", t.cpuEvidence());
@@ -328,7 +330,7 @@ public final class Checklists {
     return new ChecklistItem(text, ItemState.DONE, t.describe());
   }
 
-  private static ChecklistItem stagingVerified(AuditReport report) {
+  private static ChecklistItem stagingVerified(AuditReport report, DeployFacts facts) {
     String text = "Staging verification passed (smoke and burn-in)";
     List<GateResult> staging = GateEvidence.staging(report);
     if (staging.isEmpty()) {
@@ -340,10 +342,45 @@ public final class Checklists {
     for (GateResult g : cited.subList(0, Math.min(3, cited.size()))) {
       parts.add(GateEvidence.cite(g) + ": " + g.verdictText());
     }
-    return new ChecklistItem(
-        text,
-        notPassed.isEmpty() ? ItemState.DONE : ItemState.FAILED,
-        String.join("; ", parts) + GateEvidence.more(cited.size() - 3));
+    String evidence = String.join("; ", parts) + GateEvidence.more(cited.size() - 3);
+    if (notPassed.isEmpty()) {
+      return new ChecklistItem(text, ItemState.DONE, evidence);
+    }
+    Optional<ApprovalRecord> accepted = acceptance(facts);
+    if (accepted.isPresent()) {
+      return new ChecklistItem(
+          text, ItemState.ACCEPTED, evidence + "; " + accepted(accepted.get()));
+    }
+    if (notPassed.stream().allMatch(g -> g.verdict() == Verdict.PASS_SHORTENED)) {
+      // nothing failed, but not the evidence asked for: a person decides, and records why
+      return manual(
+          text,
+          evidence
+              + "; watched less than requested: deploy only after a full run, or approve with"
+              + " ApprovalCli approve --accept REASON");
+    }
+    return new ChecklistItem(text, ItemState.FAILED, evidence);
+  }
+
+  /** The approval, when it is valid and accepts a verdict other than PASS with a reason. */
+  private static Optional<ApprovalRecord> acceptance(DeployFacts facts) {
+    return facts
+        .approval()
+        .filter(ApprovalStatus::approved)
+        .flatMap(ApprovalStatus::record)
+        .filter(ApprovalRecord::acceptsNonPass);
+  }
+
+  /** {@code PASS_SHORTENED accepted by alice at 2026-11-23 14:02 UTC: "burn-in shortened …"}. */
+  private static String accepted(ApprovalRecord a) {
+    return a.verdict()
+        + " accepted by "
+        + GateEvidence.detail(a.reviewer())
+        + " at "
+        + MINUTE.format(a.approvedAt())
+        + ": \""
+        + GateEvidence.detail(a.accepted())
+        + "\"";
   }
 
   private static ChecklistItem approval(DeployFacts facts) {
@@ -363,6 +400,12 @@ public final class Checklists {
               + GateEvidence.more(problems.size() - 1));
     }
     Optional<ApprovalRecord> r = status.record();
+    if (r.isPresent() && r.get().acceptsNonPass()) {
+      return new ChecklistItem(
+          text,
+          ItemState.ACCEPTED,
+          accepted(r.get()) + " for commit " + r.get().shortCommit() + "; SHA-256 unchanged");
+    }
     return new ChecklistItem(
         text,
         ItemState.DONE,
@@ -495,10 +538,11 @@ public final class Checklists {
       return item;
     }
     Found first = watches.stream().filter(f -> f.check().passed()).findFirst().orElseThrow();
-    // The gate's verdict text says when the watch was shortened: never read as the full one.
+    // The gate's verdict text says when the watch was shortened: never read as the full one,
+    // nor shown done.
     return new ChecklistItem(
         text,
-        ItemState.DONE,
+        first.gate().verdict() == Verdict.PASS_SHORTENED ? ItemState.MANUAL : ItemState.DONE,
         GateEvidence.cite(first.gate())
             + ": "
             + first.gate().verdictText()

@@ -7,7 +7,12 @@ public enum ItemState {
   /** The evidence shows it failed. */
   FAILED("❌"),
   /** The evidence does not say: a person checks it. */
-  MANUAL("✋");
+  MANUAL("✋"),
+  /**
+   * Not done as required, but a reviewer accepted it with a recorded reason (e.g. a shortened
+   * burn-in approved with {@code --accept}). Never shown as done.
+   */
+  ACCEPTED("⚠️");
 
   private final String symbol;
 
@@ -15,7 +20,7 @@ public enum ItemState {
     this.symbol = symbol;
   }
 
-  /** ✅, ❌ or ✋. */
+  /** ✅, ❌, ✋ or ⚠️. */
   public String symbol() {
     return symbol;
   }

@@ -155,7 +155,7 @@ public final class StepSummary {
     int details = Math.min(limits.gateDetails(), shown.size());
     ChartsSection charts = limits.charts() && series != null ? new ChartsSection(series) : null;
     for (GateResult gate : shown.subList(0, details)) {
-      doc.heading(3, cut(gate.id()) + " · " + gate.verdict());
+      doc.heading(3, cut(gate.id()) + " · " + cut(gate.verdictText()));
       serviceTable(gate, limits.serviceRows(), doc);
       if (charts != null) {
         charts.render(gate, doc);
@@ -188,6 +188,7 @@ public final class StepSummary {
             + (parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")")
             + " · full report: "
             + MarkdownText.code(cut(String.valueOf(fullReport), MAX_LOCATION_CHARS)));
+    doc.paragraph("Verdicts: " + MarkdownText.text(Verdict.legend()) + ".");
   }
 
   private static void gateTable(List<GateResult> gates, int maxRows, MarkdownDocument doc) {
@@ -206,7 +207,9 @@ public final class StepSummary {
           List.of(
               MarkdownText.cell(cut(gate.id())),
               String.valueOf(gate.kind()),
-              gate.verdict() == Verdict.PASS ? "PASS" : "**" + gate.verdict() + "**",
+              gate.verdict() == Verdict.PASS
+                  ? "PASS"
+                  : "**" + MarkdownText.cell(cut(gate.verdictText())) + "**",
               HumanDuration.format(gate.duration()),
               failure));
     }
@@ -218,7 +221,8 @@ public final class StepSummary {
               .count();
       rows.add(List.of("… " + more + " more (" + notPassing + " not passing)"));
     }
-    doc.table(List.of("Gate", "Kind", "Verdict", "Duration", "First failure"), rows);
+    // a shortened pass lists why it is not PASS here too, which is no failure
+    doc.table(List.of("Gate", "Kind", "Verdict", "Duration", "First reason"), rows);
   }
 
   private static void serviceTable(GateResult gate, int maxRows, MarkdownDocument doc) {

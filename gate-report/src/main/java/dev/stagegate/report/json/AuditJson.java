@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -29,7 +30,8 @@ import java.util.List;
  * and a final newline, so the same report always gives the same bytes and a diff between two audits
  * is readable. Every property is written, {@code null} included, except the audit's optional {@code
  * changeSummary} and {@code riskAssessment}, which are left out when not collected. The audit also
- * carries its overall {@code verdict}. The shape is described by {@link #SCHEMA_RESOURCE}.
+ * carries its overall {@code verdict}. The shape is described by {@link #SCHEMA_RESOURCE}. Audits
+ * of schema version 1 are read and migrated (see {@code SchemaV1Migration} for the note).
  *
  * <pre>{@code
  * String json = AuditJson.write(report);
@@ -88,6 +90,12 @@ public final class AuditJson {
   }
 
   private static AuditReport readReport(byte[] json, String source) {
+    JsonNode tree = read(json, source, JsonNode.class);
+    if (SchemaV1Migration.applies(tree)) {
+      // positions in errors would be of the migrated tree: version 1 audits are read whole
+      SchemaV1Migration.migrateTree(tree);
+      return SchemaV1Migration.migrateModel(treeToReport(tree, source));
+    }
     AuditReport report = read(json, source, AuditReport.class);
     int version = report.schemaVersion();
     if (version < 1 || version > AuditReport.SCHEMA_VERSION) {
@@ -103,6 +111,20 @@ public final class AuditJson {
           null);
     }
     return report;
+  }
+
+  private static AuditReport treeToReport(JsonNode tree, String source) {
+    try {
+      return MAPPER.treeToValue(tree, AuditReport.class);
+    } catch (JsonProcessingException e) {
+      throw new AuditJsonException(
+          source,
+          -1,
+          -1,
+          e instanceof JsonMappingException m ? jsonPath(m.getPath()) : "",
+          e.getOriginalMessage() + " (read as schema version 1, migrated)",
+          e);
+    }
   }
 
   private static <T> T read(byte[] json, String source, Class<T> type) {

@@ -16,6 +16,11 @@ final class BurnInSection implements GateSection {
   /** Timeline rows shown; the rest are counted. */
   static final int TIMELINE_ROWS = 50;
 
+  /** A significance level without trailing zeros: {@code 0.01}. */
+  private static String alpha(double alpha) {
+    return java.math.BigDecimal.valueOf(alpha).stripTrailingZeros().toPlainString();
+  }
+
   @Override
   public void render(GateResult gate, MarkdownDocument doc) {
     BurnInEvidence b = gate.burnIn();
@@ -40,12 +45,26 @@ final class BurnInSection implements GateSection {
         rows.add(
             List.of(
                 MarkdownText.cell(t.service()),
-                MarkdownText.cell(t.memoryVerdict()),
-                String.format(Locale.ROOT, "%.2f", t.memorySlopeMbPerHour()),
-                MarkdownText.cell(t.cpuVerdict()),
-                String.format(Locale.ROOT, "%.2f", t.cpuSlopePointsPerHour())));
+                MarkdownText.cell(t.memoryShown()),
+                MarkdownText.cell(t.memorySlopeShown()),
+                MarkdownText.cell(t.cpuShown()),
+                MarkdownText.cell(t.cpuSlopeShown())));
       }
-      doc.table(List.of("Service", "Memory", "MB/hour", "CPU", "points/hour"), rows);
+      doc.table(List.of("Service", "Memory", "Memory slope", "CPU", "CPU slope"), rows);
+      ServiceTrend first = b.trends().get(0);
+      doc.paragraph(
+          "Slopes are Theil-Sen per hour, memory in MiB and as a share of the service's baseline"
+              + " (its typical memory floor); each trend is a one-sided Mann-Kendall test"
+              + (first.significance() > 0
+                  ? " at α = " + String.format(Locale.ROOT, "%s", alpha(first.significance()))
+                  : "")
+              + (b.trends().stream().anyMatch(t -> t.judged() && t.extrapolated())
+                  ? "; a slope per hour from a window shorter than an hour is an extrapolation"
+                  : "")
+              + (b.trends().stream().anyMatch(t -> !t.judged())
+                  ? "; a window shorter than `stagegate.trend.min-span` is not judged"
+                  : "")
+              + ".");
       List<String> evidence = new ArrayList<>();
       for (ServiceTrend t : b.trends()) {
         evidence.add(

@@ -40,7 +40,10 @@ public final class ChecklistSection implements AuditSection {
             + ItemState.FAILED.symbol()
             + " failed · "
             + ItemState.MANUAL.symbol()
-            + " manual: a person checks it");
+            + " manual: a person checks it · "
+            + ItemState.ACCEPTED.symbol()
+            + " accepted: not done as required, deployed anyway for the reason a reviewer"
+            + " recorded");
     for (Checklist checklist : Checklists.all(report, facts)) {
       render(checklist, doc);
     }

@@ -1,15 +1,15 @@
 package dev.stagegate.report.markdown;
 
 import dev.stagegate.report.AuditReport;
-import dev.stagegate.report.Verdict;
 import dev.stagegate.report.checklist.DeployFacts;
 
 /**
- * After a PASS: the deploy checklists filled from the evidence ({@link ChecklistSection}), and the
- * way back ({@link RollbackSubsection}: the command a rollback drill proved, else the base commit,
- * marked as not proven), so the way back is written down before the way forward is taken. Nothing
- * is shown for any other verdict, there being nothing to deploy, except in a deploy step's audit
- * (its facts hold the approved audit), where the checklists show what blocked.
+ * After a PASS or PASS_SHORTENED: the deploy checklists filled from the evidence ({@link
+ * ChecklistSection}), and the way back ({@link RollbackSubsection}: the command a rollback drill
+ * proved, else the base commit, marked as not proven), so the way back is written down before the
+ * way forward is taken. Nothing is shown for any other verdict, there being nothing to deploy,
+ * except in a deploy step's audit (its facts hold the approved audit), where the checklists show
+ * what blocked.
  */
 final class DeployChecklistSection implements AuditSection {
   private final DeployFacts facts;
@@ -31,7 +31,7 @@ final class DeployChecklistSection implements AuditSection {
 
   @Override
   public void render(AuditReport report, MarkdownDocument doc) {
-    if (report.verdict() != Verdict.PASS && facts.approvedAudit().isEmpty()) {
+    if (!report.verdict().nothingFailed() && facts.approvedAudit().isEmpty()) {
       return; // a gate that did not pass: nothing to deploy (a deploy step shows what failed)
     }
     doc.heading(2, "Deploy checklist");

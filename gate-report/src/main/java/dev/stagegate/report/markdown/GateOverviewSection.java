@@ -28,7 +28,12 @@ final class GateOverviewSection implements GateSection {
                 + ")",
             "Compose: " + MarkdownText.text(engine.composeVersion())));
     if (!gate.failures().isEmpty()) {
-      doc.heading(3, "Failures");
+      // a shortened pass lists why it is not PASS, which are no failures
+      doc.heading(
+          3,
+          gate.verdict() == dev.stagegate.report.Verdict.PASS_SHORTENED
+              ? "Why not PASS"
+              : "Failures");
       doc.bullets(gate.failures().stream().map(MarkdownText::text).toList());
     }
   }

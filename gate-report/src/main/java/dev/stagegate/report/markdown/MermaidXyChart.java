@@ -9,10 +9,14 @@ import java.util.function.DoubleUnaryOperator;
  * One Mermaid {@code xychart-beta} line chart of a metric over time, as GitHub renders it inside a
  * {@code mermaid} code block.
  *
- * <p>The x axis is categorical: one label per point, the minutes since {@code originSeconds} at the
- * middle of the point's bucket. Mermaid spreads categories evenly, and buckets that saw no sample
- * are absent, so the labels (not the spacing) tell the time. Numbers use {@link Locale#ROOT}: a
- * decimal comma would split Mermaid's lists.
+ * <p>The x axis is numeric: minutes since {@code originSeconds}, from the first point's to the last
+ * point's ({@code x-axis "minutes" 0 --> 90}). Mermaid places the values of a line evenly over a
+ * numeric axis, so the points are resampled onto an even grid of as many points over that range,
+ * each the linear interpolation of the bucket means around it: evenly spaced buckets come out as
+ * they were, a gap (a bucket that saw no sample) is bridged by a straight line. A categorical axis
+ * of labels would not do: Mermaid's band scale merges equal labels, so a short run labelled to one
+ * decimal of a minute draws many points at one x. Numbers use {@link Locale#ROOT}: a decimal comma
+ * would split Mermaid's lists.
  *
  * <pre>{@code
  * String chart = MermaidXyChart.render("api memory", "MiB", t0, buckets, b -> b / 1048576.0);
@@ -36,27 +40,37 @@ final class MermaidXyChart {
       double originSeconds,
       List<HistoryBucket> points,
       DoubleUnaryOperator scale) {
-    StringBuilder x = new StringBuilder();
-    StringBuilder line = new StringBuilder();
+    int n = points.size();
+    double[] minutes = new double[n];
+    double[] values = new double[n];
     double max = 0;
-    for (HistoryBucket b : points) {
-      double minutes = (b.tMidSeconds() - originSeconds) / 60.0;
-      double value = scale.applyAsDouble(b.mean());
-      max = Math.max(max, value);
-      if (x.length() > 0) {
-        x.append(", ");
+    for (int i = 0; i < n; i++) {
+      HistoryBucket b = points.get(i);
+      minutes[i] = (b.tMidSeconds() - originSeconds) / 60.0;
+      values[i] = scale.applyAsDouble(b.mean());
+      max = Math.max(max, values[i]);
+    }
+    double from = minutes[0];
+    // one point still needs a range, and two values for Mermaid to draw a line
+    double to = n > 1 && minutes[n - 1] > from ? minutes[n - 1] : from + 1;
+    int drawn = Math.max(2, n);
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < drawn; i++) {
+      double at = from + (to - from) * i / (drawn - 1);
+      if (i > 0) {
         line.append(", ");
       }
-      x.append('"').append(number(minutes)).append('"');
-      line.append(number(value));
+      line.append(number(interpolate(minutes, values, at)));
     }
     return "xychart-beta\n"
         + "  title \""
         + quoted(title)
         + "\"\n"
-        + "  x-axis \"minutes\" ["
-        + x
-        + "]\n"
+        + "  x-axis \"minutes\" "
+        + minute(from)
+        + " --> "
+        + minute(to)
+        + "\n"
         + "  y-axis \""
         + quoted(yLabel)
         + "\" 0 --> "
@@ -65,6 +79,26 @@ final class MermaidXyChart {
         + "  line ["
         + line
         + "]\n";
+  }
+
+  /** The value at {@code at} on the polyline through the points (clamped at both ends). */
+  static double interpolate(double[] x, double[] y, double at) {
+    if (at <= x[0]) {
+      return y[0];
+    }
+    for (int i = 1; i < x.length; i++) {
+      if (at <= x[i]) {
+        double span = x[i] - x[i - 1];
+        return span <= 0 ? y[i] : y[i - 1] + (y[i] - y[i - 1]) * (at - x[i - 1]) / span;
+      }
+    }
+    return y[y.length - 1];
+  }
+
+  /** A minute on the axis: two decimals, so a 90-second run still has a range (0 --> 1.49). */
+  static String minute(double value) {
+    String s = String.format(Locale.ROOT, "%.2f", value);
+    return s.equals("-0.00") ? "0.00" : s;
   }
 
   /** One decimal, a point as separator, never {@code -0.0}. */

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The title and the overall verdict, with one line per reason, so a reviewer sees the decision and
- * why before anything else.
+ * The title and the overall verdict, with one line per reason and a legend of the verdicts, so a
+ * reviewer sees the decision and why before anything else.
  */
 final class VerdictSection implements AuditSection {
   @Override
@@ -18,18 +18,19 @@ final class VerdictSection implements AuditSection {
     List<String> reasons = new ArrayList<>();
     for (GateResult gate : report.gates()) {
       if (gate.verdict() == Verdict.PASS) {
-        if (gate.burnIn() != null && gate.burnIn().shortened()) {
-          // a shortened burn-in must never read as the full one, even when it passed
-          reasons.add(MarkdownText.code(gate.id()) + ": " + MarkdownText.text(gate.verdictText()));
-        }
         continue;
       }
       String prefix = MarkdownText.code(gate.id()) + ": ";
       if (gate.failures().isEmpty()) {
-        reasons.add(prefix + gate.verdict() + ", no failure recorded");
+        reasons.add(prefix + MarkdownText.text(gate.verdictText()) + ", no failure recorded");
       }
       for (String failure : gate.failures()) {
-        reasons.add(prefix + MarkdownText.text(failure));
+        reasons.add(
+            prefix
+                + (gate.verdict() == Verdict.PASS_SHORTENED
+                    ? MarkdownText.text(gate.verdictText()) + ": "
+                    : "")
+                + MarkdownText.text(failure));
       }
     }
     if (report.gates().isEmpty()) {
@@ -37,15 +38,27 @@ final class VerdictSection implements AuditSection {
     }
     doc.bullets(reasons);
     int n = report.gates().size();
+    long shortened =
+        report.gates().stream().filter(g -> g.verdict() == Verdict.PASS_SHORTENED).count();
     String summary =
-        report.verdict() == Verdict.PASS
-            ? (n == 1 ? "The gate passed." : "All " + n + " gates passed.")
-            : n + (n == 1 ? " gate" : " gates");
+        switch (report.verdict()) {
+          case PASS -> n == 1 ? "The gate passed." : "All " + n + " gates passed.";
+          case PASS_SHORTENED ->
+              "Nothing failed in the time watched, but "
+                  + shortened
+                  + " of "
+                  + n
+                  + (n == 1 ? " gate" : " gates")
+                  + " watched less than requested: approvable only with a recorded reason"
+                  + " (`ApprovalCli approve --accept REASON`).";
+          default -> n + (n == 1 ? " gate" : " gates");
+        };
     doc.paragraph(
         summary
             + " · generated "
             + MarkdownText.text(String.valueOf(report.generatedAt()))
             + " · schema version "
             + report.schemaVersion());
+    doc.paragraph("Verdicts: " + MarkdownText.text(Verdict.legend()) + ".");
   }
 }

@@ -7,7 +7,6 @@ import dev.stagegate.report.GateResult;
 import dev.stagegate.report.HealthProbe;
 import dev.stagegate.report.LogFinding;
 import dev.stagegate.report.ServiceEvidence;
-import dev.stagegate.report.ServiceTrend;
 import java.util.List;
 
 /**
@@ -74,16 +73,8 @@ public final class ReportRedaction {
         b.trends().stream()
             .map(
                 t ->
-                    new ServiceTrend(
-                        t.service(),
-                        t.memoryVerdict(),
-                        t.memorySlopeMbPerHour(),
-                        redactor.redact(t.memoryEvidence()),
-                        t.cpuVerdict(),
-                        t.cpuSlopePointsPerHour(),
-                        redactor.redact(t.cpuEvidence()),
-                        t.memory(),
-                        t.cpu()))
+                    t.withEvidence(
+                        redactor.redact(t.memoryEvidence()), redactor.redact(t.cpuEvidence())))
             .toList());
   }
 

@@ -128,8 +128,67 @@ class ApprovalCheckTest {
     assertThat(reasons(problems)).containsExactly(Reason.VERDICT_NOT_PASS);
     assertThat(problems.get(0).message())
         .startsWith(
-            "The audit's verdict is FAIL (read from stability_audit.json), so there is nothing to"
-                + " deploy");
+            "The audit's verdict is FAIL (at least one check failed; read from"
+                + " stability_audit.json) and the approval records no reason to accept it")
+        .contains("--accept \"REASON\"");
+  }
+
+  @Test
+  void aShortenedAuditApprovedWithoutAReasonIsRefusedNamingTheWayOut() throws Exception {
+    Path md = AuditOnDisk.shortened(tmp);
+    // an approval of the same bytes, hand-made without a reason (as a pre-PASS_SHORTENED one was)
+    new ApprovalRecord(
+            "alice",
+            ApprovalsTest.CLOCK.instant(),
+            AuditOnDisk.HEAD,
+            "stability_audit.md",
+            AuditDigest.sha256(md),
+            AuditDigest.sha256(ApprovalRecord.jsonTwin(md)),
+            dev.stagegate.report.Verdict.PASS_SHORTENED,
+            "")
+        .writeTo(ApprovalRecord.defaultPath(md));
+    List<ApprovalRefusal> problems = ApprovalCheck.of(md).problems();
+    assertThat(reasons(problems)).containsExactly(Reason.VERDICT_NOT_PASS);
+    assertThat(problems.get(0).message())
+        .startsWith("The audit's verdict is PASS_SHORTENED (nothing failed in the time watched")
+        .contains("ApprovalCli approve --audit " + md + " --reviewer NAME --accept \"REASON\"");
+  }
+
+  @Test
+  void aShortenedAuditApprovedWithAReasonAllowsTheDeploy() throws Exception {
+    Path md = AuditOnDisk.shortened(tmp);
+    Approvals.approve(
+        md,
+        "alice",
+        "",
+        java.util.Optional.empty(),
+        java.util.Optional.of("burn-in shortened in CI"),
+        ApprovalsTest.CLOCK);
+    ApprovalStatus status = ApprovalCheck.of(md).expectingCommit(AuditOnDisk.HEAD).run();
+    assertThat(status.problems()).isEmpty();
+    assertThat(status.record().orElseThrow().accepted()).isEqualTo("burn-in shortened in CI");
+  }
+
+  @Test
+  void anAcceptanceCountsOnlyForTheVerdictItAccepted() throws Exception {
+    // accepting PASS_SHORTENED does not accept a FAIL written over it with the same digests
+    Path md = AuditOnDisk.failing(tmp);
+    new ApprovalRecord(
+            "alice",
+            ApprovalsTest.CLOCK.instant(),
+            AuditOnDisk.HEAD,
+            "stability_audit.md",
+            AuditDigest.sha256(md),
+            AuditDigest.sha256(ApprovalRecord.jsonTwin(md)),
+            dev.stagegate.report.Verdict.PASS_SHORTENED,
+            "",
+            "burn-in shortened in CI")
+        .writeTo(ApprovalRecord.defaultPath(md));
+    List<ApprovalRefusal> problems = ApprovalCheck.of(md).problems();
+    assertThat(reasons(problems)).containsExactly(Reason.VERDICT_NOT_PASS);
+    assertThat(problems.get(0).message())
+        .contains("The audit's verdict is FAIL")
+        .contains("but the approval accepted PASS_SHORTENED");
   }
 
   @Test

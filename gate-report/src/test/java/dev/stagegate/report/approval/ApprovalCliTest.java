@@ -79,7 +79,8 @@ class ApprovalCliTest {
   void approveRefusesAFailingAuditWithExitOne() throws Exception {
     AuditOnDisk.failing(tmp);
     assertThat(run("approve", "--audit", "stability_audit.md", "--reviewer", "alice")).isEqualTo(1);
-    assertThat(err()).contains("its verdict is FAIL, so there is nothing to deploy");
+    assertThat(err()).contains("its verdict is FAIL (at least one check failed), not PASS");
+    assertThat(err()).contains("--accept \"REASON\"");
     assertThat(tmp.resolve("stability_audit.approval.json")).doesNotExist();
   }
 
@@ -106,5 +107,89 @@ class ApprovalCliTest {
     assertThat(err()).contains("--commit must be 7 to 64 hex digits");
     assertThat(run("check", "--audit", "a.md", "--audit", "b.md")).isEqualTo(2);
     assertThat(err()).contains("--audit given twice");
+  }
+
+  @Test
+  void approveRefusesAShortenedBurnInWithoutAcceptAndNamesIt() throws Exception {
+    AuditOnDisk.shortened(tmp);
+    assertThat(run("approve", "--audit", "stability_audit.md", "--reviewer", "alice")).isEqualTo(1);
+    assertThat(err())
+        .contains("its verdict is PASS_SHORTENED (nothing failed in the time watched")
+        .contains("--accept \"REASON\"");
+    assertThat(tmp.resolve("stability_audit.approval.json")).doesNotExist();
+  }
+
+  @Test
+  void anEmptyAcceptIsAUsageError() throws Exception {
+    AuditOnDisk.shortened(tmp);
+    assertThat(run("approve", "--audit", "stability_audit.md", "--reviewer", "alice", "--accept="))
+        .isEqualTo(2);
+    assertThat(tmp.resolve("stability_audit.approval.json")).doesNotExist();
+  }
+
+  @Test
+  void approveWithAcceptRecordsTheReasonAndCheckShowsItAsAccepted() throws Exception {
+    AuditOnDisk.shortened(tmp);
+    int approved =
+        run(
+            "approve",
+            "--audit",
+            "stability_audit.md",
+            "--reviewer",
+            "alice",
+            "--accept",
+            "burn-in shortened in CI: the 4 h run is nightly");
+    assertThat(approved).as(err()).isZero();
+    assertThat(out())
+        .startsWith(
+            "⚠️ ACCEPTED stability_audit.md (PASS_SHORTENED, commit 2222222) as alice accepting it:"
+                + " \"burn-in shortened in CI: the 4 h run is nightly\": wrote ");
+    assertThat(ApprovalRecord.read(tmp.resolve("stability_audit.approval.json")).accepted())
+        .isEqualTo("burn-in shortened in CI: the 4 h run is nightly");
+
+    out.reset();
+    assertThat(run("check", "--audit", "stability_audit.md", "--commit", "2222222"))
+        .as(err())
+        .isZero();
+    assertThat(out())
+        .contains("is approved: alice")
+        .contains(
+            "; ⚠️ ACCEPTED PASS_SHORTENED: \"burn-in shortened in CI: the 4 h run is nightly\"");
+  }
+
+  @Test
+  void checkRefusesAShortenedAuditWhoseApprovalAcceptsNothing() throws Exception {
+    Path md = AuditOnDisk.shortened(tmp);
+    new ApprovalRecord(
+            "alice",
+            ApprovalsTest.CLOCK.instant(),
+            AuditOnDisk.HEAD,
+            "stability_audit.md",
+            AuditDigest.sha256(md),
+            AuditDigest.sha256(ApprovalRecord.jsonTwin(md)),
+            dev.stagegate.report.Verdict.PASS_SHORTENED,
+            "")
+        .writeTo(ApprovalRecord.defaultPath(md));
+    assertThat(run("check", "--audit", "stability_audit.md")).isEqualTo(1);
+    assertThat(err())
+        .startsWith("VERDICT_NOT_PASS: The audit's verdict is PASS_SHORTENED")
+        .contains("--accept \"REASON\"");
+  }
+
+  @Test
+  void acceptOnAPassingAuditIsRefusedWithExitOne() throws Exception {
+    AuditOnDisk.passing(tmp);
+    assertThat(
+            run(
+                "approve",
+                "--audit",
+                "stability_audit.md",
+                "--reviewer",
+                "alice",
+                "--accept",
+                "just in case"))
+        .isEqualTo(1);
+    assertThat(err()).contains("its verdict is PASS, so there is nothing to accept");
+    assertThat(tmp.resolve("stability_audit.approval.json")).doesNotExist();
   }
 }

@@ -57,9 +57,79 @@ class ApprovalsTest {
         .hasMessage(
             "Cannot approve "
                 + md
-                + ": its verdict is FAIL, so there is nothing to deploy; fix what the audit lists"
-                + " under the verdict, re-run the gate and review the new audit.");
+                + ": its verdict is FAIL (at least one check failed), not PASS. Fix what the audit"
+                + " lists under the verdict and re-run the gate, or, if it is to be deployed"
+                + " anyway, record why: ApprovalCli approve --audit "
+                + md
+                + " --reviewer NAME --accept \"REASON\" (shown as ⚠️ ACCEPTED, never ✅).");
     assertThat(ApprovalRecord.defaultPath(md)).doesNotExist();
+  }
+
+  @Test
+  void aShortenedBurnInIsNotApprovableWithoutAReason() throws Exception {
+    Path md = AuditOnDisk.shortened(tmp);
+    assertThatThrownBy(() -> Approvals.approve(md, "alice", "looks fine", CLOCK))
+        .isInstanceOf(ApprovalException.class)
+        .hasMessageContaining("its verdict is PASS_SHORTENED (nothing failed in the time watched")
+        .hasMessageContaining("--accept \"REASON\"");
+    assertThat(ApprovalRecord.defaultPath(md)).doesNotExist();
+  }
+
+  @Test
+  void aBlankReasonIsNoReason() throws Exception {
+    Path md = AuditOnDisk.shortened(tmp);
+    assertThatThrownBy(
+            () -> Approvals.approve(md, "alice", "", Optional.empty(), Optional.of("   "), CLOCK))
+        .isInstanceOf(ApprovalException.class)
+        .hasMessageContaining("PASS_SHORTENED");
+    assertThat(ApprovalRecord.defaultPath(md)).doesNotExist();
+  }
+
+  @Test
+  void aShortenedBurnInIsApprovedWithTheReasonRecorded() throws Exception {
+    Path md = AuditOnDisk.shortened(tmp);
+    ApprovalRecord record =
+        Approvals.approve(
+            md,
+            "alice",
+            "",
+            Optional.empty(),
+            Optional.of("burn-in shortened in CI: the 4 h run is nightly"),
+            CLOCK);
+    assertThat(record.verdict()).isEqualTo(Verdict.PASS_SHORTENED);
+    assertThat(record.acceptsNonPass()).isTrue();
+    ApprovalRecord read = ApprovalRecord.read(ApprovalRecord.defaultPath(md));
+    assertThat(read.accepted()).isEqualTo("burn-in shortened in CI: the 4 h run is nightly");
+    assertThat(Files.readString(ApprovalRecord.defaultPath(md)))
+        .contains("\"accepted\": \"burn-in shortened in CI: the 4 h run is nightly\"");
+  }
+
+  @Test
+  void aPassingAuditHasNothingToAccept() throws Exception {
+    Path md = AuditOnDisk.passing(tmp);
+    assertThatThrownBy(
+            () ->
+                Approvals.approve(
+                    md, "alice", "", Optional.empty(), Optional.of("just in case"), CLOCK))
+        .isInstanceOf(ApprovalException.class)
+        .hasMessageContaining("its verdict is PASS, so there is nothing to accept");
+    assertThat(ApprovalRecord.defaultPath(md)).doesNotExist();
+  }
+
+  @Test
+  void anApprovalWrittenBeforeAcceptedExistedStillReads() {
+    ApprovalRecord old =
+        ApprovalRecord.parse(
+            "{\"reviewer\": \"alice\", \"approved_at\": \"2026-11-23T14:02:11Z\","
+                + " \"commit\": \"5d6e7f8\", \"audit_file\": \"stability_audit.md\","
+                + " \"audit_sha256\": \""
+                + "a".repeat(64)
+                + "\", \"json_sha256\": \""
+                + "b".repeat(64)
+                + "\", \"verdict\": \"PASS\", \"comment\": \"\"}",
+            "old.json");
+    assertThat(old.accepted()).isEmpty();
+    assertThat(old.acceptsNonPass()).isFalse();
   }
 
   @Test

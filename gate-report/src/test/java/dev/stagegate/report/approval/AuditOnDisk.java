@@ -35,6 +35,21 @@ final class AuditOnDisk {
         dir);
   }
 
+  /**
+   * A PASS_SHORTENED audit with a change summary (head {@link #HEAD}): smoke passed, the burn-in
+   * watched 90 s of 4 h.
+   */
+  static Path shortened(Path dir) throws IOException {
+    return write(
+        new AuditReport(
+            AuditReport.SCHEMA_VERSION,
+            AuditFixtures.T0,
+            List.of(AuditFixtures.passingGate(), AuditFixtures.shortenedBurnIn()),
+            ChangeFixtures.change(),
+            ChangeFixtures.risk()),
+        dir);
+  }
+
   /** A failing audit (one gate passes, one fails). */
   static Path failing(Path dir) throws IOException {
     return write(AuditFixtures.small(), dir);

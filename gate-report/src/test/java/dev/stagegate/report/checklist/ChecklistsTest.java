@@ -9,6 +9,7 @@ import dev.stagegate.report.CheckResult;
 import dev.stagegate.report.GateKind;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.LogFinding;
+import dev.stagegate.report.ServiceTrend;
 import dev.stagegate.report.Verdict;
 import dev.stagegate.report.approval.ApprovalRecord;
 import dev.stagegate.report.approval.ApprovalRefusal;
@@ -167,7 +168,7 @@ class ChecklistsTest {
         report(
             RealGates.smoke(),
             RealGates.burnIn(
-                Verdict.PASS,
+                Verdict.PASS_SHORTENED,
                 List.of(
                     RealGates.trend("api", "stable", "stable"),
                     RealGates.trend("worker", "stable", "stable"))));
@@ -175,7 +176,7 @@ class ChecklistsTest {
         .extracting(ChecklistItem::state, ChecklistItem::evidence)
         .containsExactly(
             ItemState.DONE,
-            "gate StagingBurnInIT#survivesTheBurnIn: PASS (shortened: 2 min of 4 h requested);"
+            "gate StagingBurnInIT#survivesTheBurnIn: PASS_SHORTENED (2 min of 4 h requested);"
                 + " memory and CPU stable in 2 services");
 
     AuditReport leak =
@@ -189,8 +190,8 @@ class ChecklistsTest {
         .extracting(ChecklistItem::state, ChecklistItem::evidence)
         .containsExactly(
             ItemState.FAILED,
-            "gate StagingBurnInIT#survivesTheBurnIn: worker memory leak; memory leak: 31.2"
-                + " MB/hour from 152.0 MB");
+            "gate StagingBurnInIT#survivesTheBurnIn: worker memory leak; memory leak: 29.8"
+                + " MiB/hour from 145.0 MiB");
 
     AuditReport cpu =
         report(RealGates.burnIn(Verdict.FAIL, List.of(RealGates.trend("api", "stable", "trend"))));
@@ -246,6 +247,75 @@ class ChecklistsTest {
             tuple("Deployment marker prepared", ItemState.MANUAL),
             tuple("Outside the blocked deploy window", ItemState.MANUAL),
             tuple("On-call engineer available", ItemState.MANUAL));
+  }
+
+  @Test
+  void aShortenedBurnInIsNeverDoneManualUntilAcceptedThenAcceptedWithTheReason() {
+    AuditReport r =
+        report(
+            RealGates.smoke(),
+            RealGates.burnIn(
+                Verdict.PASS_SHORTENED, List.of(RealGates.trend("api", "stable", "stable"))));
+    assertThat(phase(r, DeployFacts.none(), 0, "Staging verification"))
+        .extracting(ChecklistItem::state, ChecklistItem::evidence)
+        .containsExactly(
+            ItemState.MANUAL,
+            "gate StagingBurnInIT#survivesTheBurnIn: PASS_SHORTENED (2 min of 4 h requested);"
+                + " watched less than requested: deploy only after a full run, or approve with"
+                + " ApprovalCli approve --accept REASON");
+
+    ApprovalRecord accepted =
+        new ApprovalRecord(
+            "alice",
+            Instant.parse("2026-11-23T14:02:11Z"),
+            "5d6e7f8a9b0c1d2e3f405162738495a6b7c8d9e0",
+            "stability_audit.md",
+            "a".repeat(64),
+            "b".repeat(64),
+            Verdict.PASS_SHORTENED,
+            "",
+            "burn-in shortened in CI");
+    DeployFacts facts =
+        DeployFacts.none().withApproval(new ApprovalStatus(Optional.of(accepted), List.of()));
+    assertThat(phase(r, facts, 0, "Staging verification"))
+        .extracting(ChecklistItem::state, ChecklistItem::evidence)
+        .containsExactly(
+            ItemState.ACCEPTED,
+            "gate StagingBurnInIT#survivesTheBurnIn: PASS_SHORTENED (2 min of 4 h requested);"
+                + " PASS_SHORTENED accepted by alice at 2026-11-23 14:02 UTC: \"burn-in shortened"
+                + " in CI\"");
+    assertThat(phase(r, facts, 0, "Audit approved"))
+        .extracting(ChecklistItem::state, ChecklistItem::evidence)
+        .containsExactly(
+            ItemState.ACCEPTED,
+            "PASS_SHORTENED accepted by alice at 2026-11-23 14:02 UTC: \"burn-in shortened in"
+                + " CI\" for commit 5d6e7f8; SHA-256 unchanged");
+    assertThat(ItemState.ACCEPTED.symbol()).isEqualTo("⚠️");
+  }
+
+  @Test
+  void trendsThatWereNotJudgedLeaveTheTrendItemToAPerson() {
+    ServiceTrend notJudged =
+        new ServiceTrend(
+            "api",
+            ServiceTrend.NOT_JUDGED,
+            0,
+            0,
+            "not judged (1.5 min < 5 min): memory of \"api\" was observed for 1.5 min",
+            ServiceTrend.NOT_JUDGED,
+            0,
+            "not judged",
+            0.01,
+            java.time.Duration.ofSeconds(90),
+            java.time.Duration.ofMinutes(5),
+            List.of(),
+            List.of());
+    AuditReport r = report(RealGates.burnIn(Verdict.PASS_SHORTENED, List.of(notJudged)));
+    assertThat(staging(r, "No memory leak"))
+        .extracting(ChecklistItem::state)
+        .isEqualTo(ItemState.MANUAL);
+    assertThat(staging(r, "No memory leak").evidence())
+        .contains("api memory not judged (1.5 min < 5 min)");
   }
 
   @Test
@@ -434,7 +504,7 @@ class ChecklistsTest {
         RealGates.gate(
             RealGates.POST_ID,
             GateKind.POST_DEPLOY_WATCH,
-            Verdict.PASS,
+            Verdict.PASS_SHORTENED,
             RealGates.postChecks(
                 RealGates.markerPass(),
                 RealGates.metricPass(),
@@ -442,9 +512,12 @@ class ChecklistsTest {
             List.of(RealGates.service("api", false, "running", "healthy")),
             List.of(),
             RealGates.burnIn(Duration.ofMinutes(2), List.of()));
-    assertThat(phase(report(shortened), DeployFacts.none(), 2, "Post-deploy watch").evidence())
-        .isEqualTo(
-            "gate DeployedIT#deployedStagingIsHealthy: PASS (shortened: 2 min of 4 h requested);"
+    assertThat(phase(report(shortened), DeployFacts.none(), 2, "Post-deploy watch"))
+        .extracting(ChecklistItem::state, ChecklistItem::evidence)
+        .as("a shortened watch is never shown done")
+        .containsExactly(
+            ItemState.MANUAL,
+            "gate DeployedIT#deployedStagingIsHealthy: PASS_SHORTENED (2 min of 4 h requested);"
                 + " watched 2 min without a failure");
     GateResult inconclusive =
         RealGates.postDeploy(

@@ -124,11 +124,15 @@ final class RealGates {
     return new ServiceTrend(
         service,
         memory,
-        memory.equals("leak") ? 31.2 : 0.1,
-        "memory " + memory + ": 31.2 MB/hour from 152.0 MB",
+        memory.equals("leak") ? 29.8 : 0.1,
+        145.0,
+        "memory " + memory + ": 29.8 MiB/hour from 145.0 MiB",
         cpu,
         0.0,
         "CPU " + cpu + ": 0.0 points/hour",
+        0.01,
+        Duration.ofHours(4),
+        Duration.ofMinutes(5),
         List.of(),
         List.of());
   }
@@ -145,8 +149,9 @@ final class RealGates {
         verdict,
         smokeChecks(),
         healthyStack(),
-        verdict == Verdict.PASS ? List.of() : List.of("worker memory leak"),
-        burnIn(Duration.ofMinutes(2), trends));
+        verdict.nothingFailed() ? List.of() : List.of("worker memory leak"),
+        // a full watch for PASS; any other verdict here comes from a 2-minute one
+        burnIn(verdict == Verdict.PASS ? Duration.ofHours(4) : Duration.ofMinutes(2), trends));
   }
 
   static List<CheckResult> postChecks(CheckResult marker, CheckResult metric, CheckResult watch) {

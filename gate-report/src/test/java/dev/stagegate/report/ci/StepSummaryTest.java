@@ -82,7 +82,8 @@ class StepSummaryTest {
     }
     GateResult gate =
         gate(longText, Verdict.FAIL, services, List.of(longText, longText + "second"));
-    AuditReport report = new AuditReport(1, AuditFixtures.T0, List.of(gate, gate, gate));
+    AuditReport report =
+        new AuditReport(AuditReport.SCHEMA_VERSION, AuditFixtures.T0, List.of(gate, gate, gate));
     String md = new StepSummary().render(report, Path.of(longText));
     int bytes = md.getBytes(StandardCharsets.UTF_8).length;
     System.out.printf("step summary, 1 MB texts and 50 000 services: %d bytes%n", bytes);
@@ -95,7 +96,8 @@ class StepSummaryTest {
     // Ids of 3-byte chars: one row and one heading of them alone exceed 1 KiB.
     String id = "€".repeat(400);
     GateResult gate = gate(id, Verdict.FAIL, List.of(service("€".repeat(400))), List.of(id));
-    AuditReport report = new AuditReport(1, AuditFixtures.T0, List.of(gate, gate));
+    AuditReport report =
+        new AuditReport(AuditReport.SCHEMA_VERSION, AuditFixtures.T0, List.of(gate, gate));
     String md = new StepSummary().withBudgetBytes(1024).render(report, FULL);
     assertThat(md.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(1024);
     assertThat(md)
@@ -152,7 +154,7 @@ class StepSummaryTest {
               services,
               fail ? List.of("service-3 restarted 2 times") : List.of()));
     }
-    return new AuditReport(1, AuditFixtures.T0, all);
+    return new AuditReport(AuditReport.SCHEMA_VERSION, AuditFixtures.T0, all);
   }
 
   static GateResult gate(

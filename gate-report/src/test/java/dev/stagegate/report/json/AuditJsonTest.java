@@ -158,7 +158,7 @@ class AuditJsonTest {
   void newerSchemaVersionIsRefused() {
     String json =
         AuditJson.write(AuditFixtures.small())
-            .replace("\"schemaVersion\": 1", "\"schemaVersion\": 99");
+            .replace("\"schemaVersion\": 2", "\"schemaVersion\": 99");
     assertThatThrownBy(() -> AuditJson.readReport(json, "x.json"))
         .isInstanceOf(AuditJsonException.class)
         .hasMessageContaining("unsupported schemaVersion 99");
@@ -190,7 +190,7 @@ class AuditJsonTest {
             List.of(line),
             1);
     return new AuditReport(
-        1,
+        AuditReport.SCHEMA_VERSION,
         AuditFixtures.T0,
         List.of(
             new GateResult(

@@ -41,9 +41,29 @@ class AuditSchemaTest {
   }
 
   @Test
+  void aShortenedBurnInWithTrendsConforms() throws Exception {
+    // PASS_SHORTENED, a not-judged trend with its window, minimum span and significance
+    JsonNode written =
+        JSON.readTree(
+            AuditJson.write(
+                new AuditReport(
+                    AuditReport.SCHEMA_VERSION,
+                    AuditFixtures.T0,
+                    List.of(AuditFixtures.passingGate(), AuditFixtures.shortenedBurnIn()))));
+    assertThat(validator.validate(written)).isEmpty();
+    ObjectNode trend = (ObjectNode) written.at("/gates/1/burnIn/trends/0");
+    trend.put("memorySlopeMbPerHour", 1.0);
+    // burnIn is "object or null" (oneOf): the extra property fails the object branch
+    assertThat(validator.validate(written))
+        .containsExactly("$.gates[1].burnIn: matches 0 of oneOf, expected exactly 1");
+  }
+
+  @Test
   void emptyReportConforms() throws Exception {
     JsonNode written =
-        JSON.readTree(AuditJson.write(new AuditReport(1, AuditFixtures.T0, List.of())));
+        JSON.readTree(
+            AuditJson.write(
+                new AuditReport(AuditReport.SCHEMA_VERSION, AuditFixtures.T0, List.of())));
     assertThat(validator.validate(written)).isEmpty();
   }
 
@@ -66,7 +86,7 @@ class AuditSchemaTest {
     ((ObjectNode) written).put("verdict", "GREEN");
     assertThat(validator.validate(written))
         .containsExactlyInAnyOrder(
-            "$.verdict: \"GREEN\" not one of [\"PASS\",\"INCONCLUSIVE\",\"FAIL\",\"INCOMPLETE\"]",
+            "$.verdict: \"GREEN\" not one of [\"PASS\",\"PASS_SHORTENED\",\"INCONCLUSIVE\",\"FAIL\",\"INCOMPLETE\"]",
             "$.gates[1].services[0]: missing required property oomKilled",
             "$.gates[1].services[0].restartCount: expected type \"integer\" but was STRING");
   }

@@ -26,7 +26,10 @@ class RollbackJsonTest {
   void aDrillRoundTripsAndConformsToTheSchema() throws Exception {
     for (boolean passed : new boolean[] {true, false}) {
       AuditReport report =
-          new AuditReport(1, AuditFixtures.T0, List.of(RollbackFixtures.drill(passed)));
+          new AuditReport(
+              AuditReport.SCHEMA_VERSION,
+              AuditFixtures.T0,
+              List.of(RollbackFixtures.drill(passed)));
       String json = AuditJson.write(report);
       assertThat(validator().validate(JSON.readTree(json))).as("passed=" + passed).isEmpty();
       assertThat(AuditJson.readReport(json, "test")).isEqualTo(report);
@@ -46,7 +49,10 @@ class RollbackJsonTest {
     JsonNode written =
         JSON.readTree(
             AuditJson.write(
-                new AuditReport(1, AuditFixtures.T0, List.of(RollbackFixtures.drill(true)))));
+                new AuditReport(
+                    AuditReport.SCHEMA_VERSION,
+                    AuditFixtures.T0,
+                    List.of(RollbackFixtures.drill(true)))));
     ((ObjectNode) written.get("gates").get(0).get("rollback")).put("extra", 1);
     assertThat(validator().validate(written))
         .containsExactly("$.gates[0].rollback: property not in schema: extra");

@@ -59,7 +59,8 @@ class AuditMarkdownStructureTest {
   @Test
   void passingAuditSaysSo() {
     AuditReport passing =
-        new AuditReport(1, AuditFixtures.T0, List.of(AuditFixtures.passingGate()));
+        new AuditReport(
+            AuditReport.SCHEMA_VERSION, AuditFixtures.T0, List.of(AuditFixtures.passingGate()));
     MarkdownTree passed = MarkdownTree.parse(AuditMarkdown.standard().render(passing));
     Node verdict = passed.document.getFirstChild().getNext();
     assertThat(MarkdownTree.textOf(verdict)).isEqualTo("Verdict: PASS");
@@ -68,7 +69,7 @@ class AuditMarkdownStructureTest {
 
   @Test
   void emptyAuditIsIncomplete() {
-    AuditReport empty = new AuditReport(1, AuditFixtures.T0, List.of());
+    AuditReport empty = new AuditReport(AuditReport.SCHEMA_VERSION, AuditFixtures.T0, List.of());
     assertThat(empty.verdict()).isEqualTo(Verdict.INCOMPLETE);
     MarkdownTree none = MarkdownTree.parse(AuditMarkdown.standard().render(empty));
     assertThat(none.headings()).containsExactly("# Stability audit");

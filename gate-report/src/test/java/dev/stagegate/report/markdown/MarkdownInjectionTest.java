@@ -87,7 +87,7 @@ class MarkdownInjectionTest {
             List.of(CheckResult.fail(text, text, text)),
             List.of(service),
             List.of(text));
-    return new AuditReport(1, Instant.EPOCH, List.of(gate));
+    return new AuditReport(AuditReport.SCHEMA_VERSION, Instant.EPOCH, List.of(gate));
   }
 
   @ParameterizedTest

@@ -52,8 +52,11 @@ final class Format {
     return one(hours * 60) + " min";
   }
 
-  /** A duration as "20 min" or, from two hours on, "4.0 h". */
+  /** A duration as "8 s", "20 min" or, from two hours on, "4.0 h" (as the audit shows them). */
   static String duration(Duration d) {
+    if (d.toMillis() < 60_000) {
+      return Math.round(d.toMillis() / 1000.0) + " s";
+    }
     double minutes = d.toMillis() / 60_000.0;
     if (minutes >= 120) {
       return one(minutes / 60) + " h";

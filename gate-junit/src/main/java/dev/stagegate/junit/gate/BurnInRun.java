@@ -121,23 +121,23 @@ final class BurnInRun {
       if (!completed) {
         continue; // the watch already failed or broke; a trend over a cut run proves nothing
       }
-      if (leak.kind() == LeakVerdict.Kind.NOT_JUDGED
-          || cpu.kind() == CpuTrendVerdict.Kind.NOT_JUDGED) {
+      if ((leak.kind() == LeakVerdict.Kind.NOT_JUDGED
+              || cpu.kind() == CpuTrendVerdict.Kind.NOT_JUDGED)
+          && plan != null
+          && !plan.shortened()) {
         // A shortened run is PASS_SHORTENED for being short, not INCONCLUSIVE: its trends say
         // "not judged" with the reason. A full-length run too short to judge asks for what the
         // gate can never give, and must not pass for it.
-        if (plan != null && !plan.shortened()) {
-          inconclusive.add(
-              "Trends of service \""
-                  + r.service()
-                  + "\" were not judged: the burn-in requested "
-                  + BurnInEvidence.human(plan.requested())
-                  + ", less than stagegate.trend.min-span ("
-                  + BurnInEvidence.human(spec.settings().trendMinimumSpan())
-                  + "); request a longer burn-in or lower the minimum span");
-        }
-        continue;
+        inconclusive.add(
+            "Trends of service \""
+                + r.service()
+                + "\" were not judged: the burn-in requested "
+                + BurnInEvidence.human(plan.requested())
+                + ", less than stagegate.trend.min-span ("
+                + BurnInEvidence.human(spec.settings().trendMinimumSpan())
+                + "); request a longer burn-in or lower the minimum span");
       }
+      // each trend on its own: one that was not judged never hides the other's verdict
       if (leak.kind() == LeakVerdict.Kind.LEAK) {
         failures.add(
             String.format(

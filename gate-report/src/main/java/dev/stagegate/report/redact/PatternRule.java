@@ -19,13 +19,17 @@ import java.util.regex.Pattern;
  * @param pattern the expression; the secret is the first of {@code secretGroups} that matched
  * @param secretGroups the groups that may hold the secret, in order (0 for the whole match)
  * @param kindOf the kind to put in the replacement for a match, or {@code null} to leave it
+ * @param minRun the shortest run of ASCII letters and digits a line must hold for the pattern to
+ *     match (0 for no such condition): a cheap gate for token shapes whose markers are common
  */
 record PatternRule(
     List<String> markers,
     boolean markersIgnoreCase,
     Pattern pattern,
     List<Integer> secretGroups,
-    Function<MatchResult, String> kindOf) {
+    Function<MatchResult, String> kindOf,
+    int minRun)
+    implements LineRule {
   /** Text that starts a replacement; a value that already starts with it is never masked again. */
   static final String PREFIX = "[REDACTED:";
 
@@ -35,6 +39,21 @@ record PatternRule(
       markers = markers.stream().map(m -> m.toLowerCase(Locale.ROOT)).toList();
     }
     secretGroups = List.copyOf(secretGroups);
+  }
+
+  /** A rule with no run-length gate. */
+  PatternRule(
+      List<String> markers,
+      boolean markersIgnoreCase,
+      Pattern pattern,
+      List<Integer> secretGroups,
+      Function<MatchResult, String> kindOf) {
+    this(markers, markersIgnoreCase, pattern, secretGroups, kindOf, 0);
+  }
+
+  /** This rule, run only on lines holding {@code length} ASCII letters and digits in a row. */
+  PatternRule gatedByRun(int length) {
+    return new PatternRule(markers, markersIgnoreCase, pattern, secretGroups, kindOf, length);
   }
 
   /** A rule that masks {@code group} of every match as {@code kind}. */
@@ -47,10 +66,19 @@ record PatternRule(
     return PREFIX + kind + "]";
   }
 
-  /** Whether a marker occurs in the line; false means the pattern cannot match. */
-  boolean mayMatch(String line) {
+  /**
+   * Whether a marker occurs in the line (and the run-length gate holds); false means the pattern
+   * cannot match.
+   *
+   * @param lowerLine the line in lower case, for markers compared ignoring case
+   */
+  boolean mayMatch(String line, String lowerLine) {
+    if (minRun > 0 && !hasAlnumRun(line, minRun)) {
+      return false;
+    }
+    String haystack = markersIgnoreCase ? lowerLine : line;
     for (String marker : markers) {
-      if (markersIgnoreCase ? containsIgnoreCase(line, marker) : line.contains(marker)) {
+      if (haystack.contains(marker)) {
         return true;
       }
     }
@@ -59,7 +87,17 @@ record PatternRule(
 
   /** The line with every accepted match's secret group replaced. */
   String apply(String line) {
-    if (!mayMatch(line)) {
+    return apply(line, line.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * The line with every accepted match's secret group replaced.
+   *
+   * @param lowerLine {@code line} in lower case (computed once for all rules by the caller)
+   */
+  @Override
+  public String apply(String line, String lowerLine) {
+    if (!mayMatch(line, lowerLine)) {
       return line;
     }
     Matcher m = pattern.matcher(line);
@@ -104,16 +142,17 @@ record PatternRule(
     return g < 0 ? "" : m.group(g);
   }
 
-  /** {@code needle} must be lower case; avoids lower-casing every line of a log. */
-  static boolean containsIgnoreCase(String haystack, String needle) {
-    int n = needle.length();
-    int last = haystack.length() - n;
-    char first = needle.charAt(0);
-    char firstUpper = Character.toUpperCase(first);
-    for (int i = 0; i <= last; i++) {
-      char c = haystack.charAt(i);
-      if ((c == first || c == firstUpper) && haystack.regionMatches(true, i, needle, 0, n)) {
-        return true;
+  /** Whether {@code line} holds {@code length} ASCII letters and digits in a row. */
+  static boolean hasAlnumRun(String line, int length) {
+    int run = 0;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+        if (++run >= length) {
+          return true;
+        }
+      } else {
+        run = 0;
       }
     }
     return false;

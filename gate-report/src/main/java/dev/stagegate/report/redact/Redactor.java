@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -62,7 +63,7 @@ import java.util.Map;
  * }</pre>
  */
 public final class Redactor {
-  private static final List<PatternRule> PATTERNS = SecretPatterns.all();
+  private static final List<LineRule> PATTERNS = SecretPatterns.all();
   private static final Redactor DEFAULTS = new Redactor(List.of());
 
   /** Longest value first, so that a value containing another is masked whole. */
@@ -173,8 +174,14 @@ public final class Redactor {
       }
     }
     out = pem.apply(out);
-    for (PatternRule rule : PATTERNS) {
-      out = rule.apply(out);
+    // Lower-cased once for the markers compared ignoring case; again only after a rule masked.
+    String lower = out.toLowerCase(Locale.ROOT);
+    for (LineRule rule : PATTERNS) {
+      String masked = rule.apply(out, lower);
+      if (masked != out) {
+        out = masked;
+        lower = out.toLowerCase(Locale.ROOT);
+      }
     }
     return out;
   }

@@ -1,8 +1,8 @@
 package dev.stagegate.report.redact;
 
 import dev.stagegate.report.redact.SecretLikeness.NameKind;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
@@ -17,70 +17,80 @@ final class SecretPatterns {
 
   private SecretPatterns() {}
 
-  static List<PatternRule> all() {
-    return List.of(
-        // scheme://user:password@host: keep user and host, they say where the stack connected.
-        // The password runs to the last @ before the path, so an unencoded @ in it cannot leak a
-        // tail.
-        PatternRule.simple(
-            "url-password",
-            List.of("://"),
-            "\\b[A-Za-z][A-Za-z0-9+.\\-]{0,20}://[^:/?#@\\s]*:([^/?#\\s]+)@",
-            1),
-        PatternRule.simple(
-            "aws-access-key", List.of("AKIA", "ASIA"), "\\b(?:AKIA|ASIA)[A-Z0-9]{16}\\b", 0),
-        new PatternRule(
-            List.of("secret"),
-            true,
-            Pattern.compile(
-                "(?i)aws_?secret_?(?:access_?)?key[\"']?\\s*[:=]\\s*[\"']?"
-                    + "([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])"),
-            List.of(1),
-            m -> "aws-secret-key"),
+  static List<LineRule> all() {
+    List<LineRule> rules = new ArrayList<>();
+    rules.add(TokenFormats.scanner());
+    rules.addAll(TokenFormats.unprefixed());
+    rules.add(
         PatternRule.simple(
             "jwt",
             List.of("eyJ"),
-            "\\beyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*",
-            0),
-        new PatternRule(
-            List.of("authorization"),
-            true,
-            Pattern.compile(
-                "(?i)\\b(?:proxy-)?authorization[\"']?\\s*[:=]\\s*[\"']?"
-                    + "(bearer\\s+|basic\\s+|token\\s+|digest\\s+|negotiate\\s+|apikey\\s+)?"
-                    + "([^\\s\"',;]+)"),
-            List.of(2),
-            SecretPatterns::authorizationKind),
-        new PatternRule(
-            List.of("bearer"),
-            true,
-            Pattern.compile("(?i)\\bbearer\\s+([A-Za-z0-9\\-._~+/]+=*)"),
-            List.of(1),
-            SecretPatterns::bearerKind),
-        PatternRule.simple(
-            "github-token",
-            List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
-            "\\b(?:(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\\b",
-            0),
-        PatternRule.simple("slack-token", List.of("xox"), "\\bxox[baprs]-[A-Za-z0-9-]{10,}", 0),
-        PatternRule.simple(
-            "slack-webhook",
-            List.of("hooks.slack.com"),
-            "hooks\\.slack\\.com/services/([A-Za-z0-9/_-]+)",
-            1),
-        new PatternRule(
-            List.of("sk-"),
+            "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*",
+            0));
+    rules.addAll(ConfigFileSecrets.all());
+    rules.addAll(UrlSecrets.all());
+    rules.addAll(AuthHeaders.all());
+    rules.addAll(CommandSecrets.all());
+    rules.add(awsSecretKeyByName());
+    rules.add(awsSecretKeyBesideAccessKey());
+    rules.add(prefixedToken());
+    rules.add(assignment());
+    return List.copyOf(rules);
+  }
+
+  /** {@code aws_secret_access_key = …}, also with a space only, as {@code aws configure} prints. */
+  private static PatternRule awsSecretKeyByName() {
+    return new PatternRule(
+        List.of("secret"),
+        true,
+        Pattern.compile(
+            "(?i)aws_?secret_?(?:access_?)?key\\\\?[\"']?\\s*[:=\\s]\\s*\\\\?[\"']?"
+                + "([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])"),
+        List.of(1),
+        m -> "aws-secret-key");
+  }
+
+  /**
+   * A 40-char secret key on the same line as an access key id (a credentials CSV, {@code aws
+   * configure list}): mixed case, so a 40-char git SHA (lower-case hex) stays.
+   */
+  private static PatternRule awsSecretKeyBesideAccessKey() {
+    return new PatternRule(
+        List.of("[REDACTED:aws-access-key]"),
+        false,
+        Pattern.compile("(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])"),
+        List.of(0),
+        m -> {
+          String v = m.group();
+          boolean upper = v.chars().anyMatch(Character::isUpperCase);
+          boolean lower = v.chars().anyMatch(Character::isLowerCase);
+          return upper && lower && SecretLikeness.shannonBits(v) >= 4.0 ? "aws-secret-key" : null;
+        });
+  }
+
+  /**
+   * A token of a format not in {@link TokenFormats} but of the shape vendors use: a lower-case
+   * prefix of 2 to 12 letters (optionally two words) and an underscore, then 32 or more random
+   * chars with upper case, lower case and digits. Ids such as Stripe's {@code cus_…} (14 chars) and
+   * lower-case hex ids stay.
+   */
+  private static PatternRule prefixedToken() {
+    return new PatternRule(
+            List.of("_"),
             false,
-            Pattern.compile("\\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}"),
+            Pattern.compile(
+                "(?<![A-Za-z0-9_-])[a-z][a-z0-9]{1,11}(?:_[a-z]{2,8})?_([A-Za-z0-9]{32,})(?![A-Za-z0-9_-])"),
             List.of(0),
-            m -> hasDigit(m.group()) ? "openai-key" : null),
-        PatternRule.simple(
-            "stripe-key",
-            List.of("k_live_", "k_test_"),
-            "\\b[rs]k_(?:live|test)_[A-Za-z0-9]{16,}",
-            0),
-        PatternRule.simple("google-api-key", List.of("AIza"), "\\bAIza[0-9A-Za-z_-]{35}", 0),
-        assignment());
+            m -> {
+              String body = m.group(1);
+              boolean upper = body.chars().anyMatch(c -> c >= 'A' && c <= 'Z');
+              boolean lower = body.chars().anyMatch(c -> c >= 'a' && c <= 'z');
+              boolean digit = body.chars().anyMatch(c -> c >= '0' && c <= '9');
+              return upper && lower && digit && SecretLikeness.shannonBits(body) >= 4.0
+                  ? "token"
+                  : null;
+            })
+        .gatedByRun(32);
   }
 
   /**
@@ -92,11 +102,24 @@ final class SecretPatterns {
     String name = "(\\\\?[\"']?)([A-Za-z][A-Za-z0-9_.\\-]{0,80})\\1";
     // Bounded, so that a rejected match (retried one char further on) stays cheap on a
     // pathological line such as "key=key=key=...".
+    // Unquoted, the value may hold brackets and commas but not end with one: {password=a}b} keeps
+    // "a}b" whole, Config(password=x, user=y) stops at "x".
     String value =
         "(?:\\\\?\"((?:[^\"\\\\]|\\\\[^\"]){0,1024}?)\\\\?\"|'([^']{0,1024})'"
-            + "|([^\\s\"'\\\\,;&}\\]]{1,1024}))";
+            + "|([^\\s\"'\\\\;&]{0,1023}[^\\s\"'\\\\;&}\\]),)]))";
     return new PatternRule(
-        List.of("key", "token", "secret", "pass", "pwd", "credential", "signature", "salt"),
+        List.of(
+            "key",
+            "token",
+            "secret",
+            "pass",
+            "pwd",
+            "credential",
+            "signature",
+            "salt",
+            "sig",
+            "jwt",
+            "auth"),
         true,
         Pattern.compile(NAME_START + name + "\\s*[:=]\\s*" + value),
         List.of(3, 4, 5),
@@ -106,49 +129,17 @@ final class SecretPatterns {
   private static String assignmentKind(MatchResult m) {
     NameKind kind = SecretLikeness.nameKind(m.group(2));
     String value = firstNonNull(m.group(3), m.group(4), m.group(5));
-    if (value == null || value.isEmpty() || isPlaceholder(value)) {
+    if (value == null || value.isEmpty()) {
       return null;
     }
     return switch (kind) {
-      case PASSWORD -> "password";
-      case KEY -> SecretLikeness.isHighEntropy(value) ? "secret" : null;
+      case PASSWORD -> SecretLikeness.isPasswordValue(m.group(2), value) ? "password" : null;
+      case KEY ->
+          SecretLikeness.hasSecretShape(value) && !SecretLikeness.isVariableName(m.group(2), value)
+              ? "secret"
+              : null;
       case NONE -> null;
     };
-  }
-
-  /** Values that stand for "no value here" rather than a credential. */
-  private static boolean isPlaceholder(String value) {
-    if (value.startsWith("${") || value.startsWith(PatternRule.PREFIX)) {
-      return true;
-    }
-    String v = value.toLowerCase(Locale.ROOT);
-    if (v.equals("null") || v.equals("none") || v.equals("nil") || v.equals("undefined")) {
-      return true;
-    }
-    return value.chars().allMatch(c -> c == '*');
-  }
-
-  private static String authorizationKind(MatchResult m) {
-    String token = m.group(2);
-    boolean scheme = m.group(1) != null;
-    return scheme || token.length() >= 8 ? "authorization" : null;
-  }
-
-  /**
-   * A bearer token has digits or symbols, or is long: this keeps prose such as "missing bearer
-   * authentication" readable.
-   */
-  private static String bearerKind(MatchResult m) {
-    String token = m.group(1);
-    if (token.length() < 8) {
-      return null;
-    }
-    boolean mixed = token.chars().anyMatch(c -> !Character.isLetter(c));
-    return mixed || token.length() >= 24 ? "bearer-token" : null;
-  }
-
-  private static boolean hasDigit(String s) {
-    return s.chars().anyMatch(Character::isDigit);
   }
 
   private static String firstNonNull(String a, String b, String c) {

@@ -85,7 +85,7 @@ class RedactorTest {
     assertThat(r("app --db-password=" + DB_PASSWORD))
         .isEqualTo("app --db-password=[REDACTED:password]");
     assertThat(r("GET /cb?code=1&access_token=" + API_KEY_VALUE + "&state=x"))
-        .isEqualTo("GET /cb?code=1&access_token=[REDACTED:secret]&state=x");
+        .isEqualTo("GET /cb?code=1&access_token=[REDACTED:url-secret]&state=x");
     // JSON inside a JSON string, as structured loggers print it.
     assertThat(r("{\"msg\":\"{\\\"password\\\": \\\"" + DB_PASSWORD + "\\\"}\"}"))
         .isEqualTo("{\"msg\":\"{\\\"password\\\": \\\"[REDACTED:password]\\\"}\"}");

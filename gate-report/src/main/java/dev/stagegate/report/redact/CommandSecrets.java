@@ -1,0 +1,146 @@
+package dev.stagegate.report.redact;
+
+import dev.stagegate.report.redact.SecretLikeness.NameKind;
+import java.util.List;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+
+/**
+ * Secrets given on a command line that a container or a CI step echoed: the word after a flag
+ * ({@code --password hunter2}, {@code --token …}, {@code --client-secret …}), the short flags of
+ * commands that take a password ({@code docker login -p …}, {@code mysql -p…}, {@code sshpass -p
+ * …}, {@code redis-cli -a …}, {@code sqlcmd -P …}, {@code mongosh -p …}), {@code curl -u
+ * user:password}, keytool's {@code -storepass}, openssl's {@code -passin pass:…}, {@code aws
+ * configure set aws_secret_access_key …} and other {@code config set NAME VALUE} forms, {@code gh
+ * secret set NAME --body …}, {@code htpasswd -b file user password} and {@code echo … | docker
+ * login --password-stdin}.
+ *
+ * <p>The flag and its form stay; the value goes unless it is a shell variable, a command
+ * substitution, a path, another flag or already masked ({@code --password $DB_PASSWORD}, {@code
+ * --password-stdin}, {@code --secret id=npmrc,src=.npmrc}).
+ */
+final class CommandSecrets {
+  /** A value: double-quoted, single-quoted, or a word up to a shell separator. */
+  private static final String VALUE =
+      "(?:\"([^\"]{1,512})\"|'([^']{1,512})'|([^\\s\"'|;&<>`]{1,512}))";
+
+  /** The rest of one command (not past a pipe or a separator). */
+  private static final String SAME_COMMAND = "[^|;&\\n]*?\\s";
+
+  private CommandSecrets() {}
+
+  static List<PatternRule> all() {
+    return List.of(
+        new PatternRule(
+            List.of("--"),
+            false,
+            Pattern.compile("(?<![\\w-])--([A-Za-z][A-Za-z0-9_-]{0,60})\\s+" + VALUE),
+            List.of(2, 3, 4),
+            CommandSecrets::longFlagKind),
+        password("login", "\\blogin\\b" + SAME_COMMAND + "-p(?:\\s+|=)?" + VALUE),
+        password(
+            "mysql",
+            "\\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlcheck|mysqlsh|mariadb|mariadb-dump"
+                + "|mariadb-admin)\\b"
+                + SAME_COMMAND
+                + "-p"
+                + VALUE,
+            "maria"),
+        password("sshpass", "\\bsshpass\\s+-p\\s*" + VALUE),
+        password("redis-cli", "\\bredis-cli\\b" + SAME_COMMAND + "-a\\s+" + VALUE),
+        password("sqlcmd", "\\b(?:sqlcmd|bcp|osql)\\b" + SAME_COMMAND + "-P\\s*" + VALUE),
+        password(
+            "mongo",
+            "\\bmongo(?:sh|dump|restore|import|export)?\\b" + SAME_COMMAND + "-p\\s+" + VALUE),
+        password(
+            "curl",
+            "\\bcurl\\b"
+                + SAME_COMMAND
+                + "(?:-u|-U|--user|--proxy-user)(?:\\s+|=)?(?:\"[^\\s:\"]*:([^\"]{1,512})\""
+                + "|'[^\\s:']*:([^']{1,512})'|[^\\s:\"']*:([^\\s\"'|;&<>`]{1,512}))"),
+        password(
+            "pass",
+            "(?<![\\w-])-(?:storepass|keypass|srcstorepass|deststorepass|srckeypass|destkeypass"
+                + "|passin|passout|pass|password|passwd)\\s+(?:pass:)?"
+                + VALUE),
+        password("htpasswd", "\\bhtpasswd\\s+-[A-Za-z]*b[A-Za-z]*\\s+\\S+\\s+\\S+\\s+" + VALUE),
+        password(
+            "secret", "\\bsecret\\s+set\\b" + SAME_COMMAND + "(?:--body|-b)(?:\\s+|=)" + VALUE),
+        password(
+            "--password-stdin",
+            "\\b(?:echo|printf)\\s+(?:-[neE]\\s+)?" + VALUE + "\\s*\\|[^|;&\\n]*--password-stdin"),
+        new PatternRule(
+            List.of("set"),
+            false,
+            Pattern.compile(
+                "\\bconfig(?:ure)?[ :]set\\s+(?:--?[A-Za-z-]+(?:\\s+|=)[^\\s-]\\S*\\s+)*"
+                    + "([A-Za-z0-9_./:@-]{1,200}?)(?:\\s+|=)"
+                    + VALUE),
+            List.of(2, 3, 4),
+            CommandSecrets::configSetKind));
+  }
+
+  /** A rule masking the first value group as a password, after a literal marker. */
+  private static PatternRule password(String marker, String regex, String... moreMarkers) {
+    List<String> markers =
+        moreMarkers.length == 0 ? List.of(marker) : List.of(marker, moreMarkers[0]);
+    return new PatternRule(
+        markers,
+        false,
+        Pattern.compile(regex),
+        List.of(1, 2, 3),
+        m -> {
+          String value = secretOf(m, 1, 2, 3);
+          return value == null || isNoValue(value) ? null : "password";
+        });
+  }
+
+  private static String longFlagKind(MatchResult m) {
+    String flag = m.group(1);
+    String value = secretOf(m, 2, 3, 4);
+    if (value == null || isNoValue(value)) {
+      return null;
+    }
+    return switch (SecretLikeness.nameKind(flag)) {
+      case PASSWORD -> SecretLikeness.isPasswordValue(flag, value) ? "password" : null;
+      case KEY -> SecretLikeness.hasSecretShape(value) ? "secret" : null;
+      case NONE -> null;
+    };
+  }
+
+  private static String configSetKind(MatchResult m) {
+    String name = m.group(1);
+    String value = secretOf(m, 2, 3, 4);
+    if (value == null || isNoValue(value)) {
+      return null;
+    }
+    String last = name.substring(name.lastIndexOf(':') + 1);
+    NameKind kind = SecretLikeness.nameKind(last.startsWith("_") ? last.substring(1) : last);
+    return switch (kind) {
+      case PASSWORD -> "password";
+      case KEY -> SecretLikeness.hasSecretShape(value) ? "secret" : null;
+      case NONE -> null;
+    };
+  }
+
+  /** A flag, a path, a variable or a mask in the value's place: nothing was given away. */
+  private static boolean isNoValue(String value) {
+    return value.startsWith("-")
+        || value.startsWith("/")
+        || value.startsWith("~/")
+        || value.startsWith("./")
+        || value.startsWith("env:")
+        || value.startsWith("file:")
+        || value.startsWith("fd:")
+        || ValueShape.isNotASecret(value);
+  }
+
+  private static String secretOf(MatchResult m, int... groups) {
+    for (int g : groups) {
+      if (m.group(g) != null) {
+        return m.group(g);
+      }
+    }
+    return null;
+  }
+}

@@ -28,13 +28,13 @@ final class AuthHeaders {
         new PatternRule(
             List.of("authorization"),
             true,
-            Pattern.compile(HEADER + PARAM_SCHEMES + "\\s+([^\"'\\\\\\r\\n]+)"),
+            Pattern.compile(HEADER + PARAM_SCHEMES + "\\s+([^'\\r\\n]+)"),
             List.of(1),
             m -> ValueShape.isNotASecret(m.group(1)) ? null : "authorization"),
         new PatternRule(
             List.of("authorization"),
             true,
-            Pattern.compile(HEADER + "(?:([A-Za-z][A-Za-z-]{1,23})\\s+)?([^\\s\"'\\\\,;]+)"),
+            Pattern.compile(HEADER + "(?:([A-Za-z][A-Za-z0-9-]{1,23})\\s+)?([^\\s\"'\\\\,;]+)"),
             List.of(2),
             AuthHeaders::authorizationKind),
         new PatternRule(

@@ -2,6 +2,7 @@ package dev.stagegate.report.redact;
 
 import dev.stagegate.report.redact.SecretLikeness.NameKind;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
@@ -123,9 +124,55 @@ final class CommandSecrets {
     };
   }
 
-  /** A flag, a path, a variable or a mask in the value's place: nothing was given away. */
+  /**
+   * Words that follow a flag's name in prose rather than a value: Docker's own "WARNING! Using
+   * --password via the CLI is insecure".
+   */
+  private static final Set<String> PROSE_WORDS =
+      Set.of(
+          "via",
+          "on",
+          "in",
+          "is",
+          "the",
+          "for",
+          "with",
+          "to",
+          "from",
+          "and",
+          "or",
+          "of",
+          "at",
+          "by",
+          "flag",
+          "option",
+          "argument",
+          "instead",
+          "when",
+          "if",
+          "not",
+          "was",
+          "will",
+          "can",
+          "may",
+          "must",
+          "should",
+          "are",
+          "be",
+          "as",
+          "only",
+          "has",
+          "requires");
+
+  /** {@code --secret id=npmrc,src=.npmrc}: a build secret's spec, not its value. */
+  private static final Pattern SPEC =
+      Pattern.compile("(?:id|src|source|type|env|target|dst|mode)=.*");
+
+  /** A flag, a path, a variable, a mask or prose in the value's place: nothing was given away. */
   private static boolean isNoValue(String value) {
     return value.startsWith("-")
+        || PROSE_WORDS.contains(value)
+        || SPEC.matcher(value).matches()
         || value.startsWith("/")
         || value.startsWith("~/")
         || value.startsWith("./")

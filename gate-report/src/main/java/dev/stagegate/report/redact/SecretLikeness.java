@@ -221,7 +221,7 @@ final class SecretLikeness {
    * are names such as {@code public_key}, {@code sort_key} or {@code nextPageToken}.
    */
   static NameKind nameKind(String name) {
-    String n = name.toLowerCase(Locale.ROOT);
+    String n = withoutQualifier(name.toLowerCase(Locale.ROOT));
     if (isHarmlessName(n)) {
       return NameKind.NONE;
     }
@@ -250,6 +250,54 @@ final class SecretLikeness {
       return NameKind.KEY;
     }
     return NameKind.NONE;
+  }
+
+  /**
+   * Trailing words that say how or which a secret is stored, not what it is: {@code
+   * SECRET_KEY_BASE}, {@code API_TOKEN_B64}, {@code DB_PASSWORD_PROD}, {@code JWT_SECRET_2}.
+   */
+  private static final List<String> QUALIFIERS =
+      List.of(
+          "base",
+          "value",
+          "b64",
+          "base64",
+          "hex",
+          "raw",
+          "str",
+          "string",
+          "data",
+          "plain",
+          "plaintext",
+          "encoded",
+          "new",
+          "old",
+          "current",
+          "previous",
+          "prod",
+          "production",
+          "live",
+          "test",
+          "dev",
+          "staging",
+          "primary",
+          "secondary",
+          "v1",
+          "v2",
+          "1",
+          "2",
+          "3");
+
+  private static String withoutQualifier(String lowerName) {
+    String n = lowerName;
+    for (int round = 0; round < 2; round++) {
+      int cut = Math.max(n.lastIndexOf('_'), Math.max(n.lastIndexOf('-'), n.lastIndexOf('.')));
+      if (cut <= 0 || !QUALIFIERS.contains(n.substring(cut + 1))) {
+        return n;
+      }
+      n = n.substring(0, cut);
+    }
+    return n;
   }
 
   private static boolean isHarmlessName(String lowerName) {

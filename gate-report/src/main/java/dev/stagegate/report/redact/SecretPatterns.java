@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 final class SecretPatterns {
   /** Name-like chars that may not directly precede a variable name (so we see the whole name). */
-  private static final String NAME_START = "(?<![A-Za-z0-9_.])";
+  private static final String NAME_START = "(?<![A-Za-z0-9_.])(?<!\\$\\{)";
 
   private SecretPatterns() {}
 
@@ -31,11 +31,27 @@ final class SecretPatterns {
     rules.addAll(UrlSecrets.all());
     rules.addAll(AuthHeaders.all());
     rules.addAll(CommandSecrets.all());
+    rules.add(sqlPassword());
     rules.add(awsSecretKeyByName());
     rules.add(awsSecretKeyBesideAccessKey());
     rules.add(prefixedToken());
     rules.add(assignment());
     return List.copyOf(rules);
+  }
+
+  /**
+   * A password in SQL, as a database logs a statement: {@code CREATE USER app WITH PASSWORD '…'},
+   * {@code ALTER USER … IDENTIFIED BY '…'}, {@code SET PASSWORD … = PASSWORD('…')}.
+   */
+  private static PatternRule sqlPassword() {
+    return new PatternRule(
+        List.of("password", "identified"),
+        true,
+        Pattern.compile(
+            "(?i)\\b(?:(?:with|encrypted)\\s+password|identified\\s+(?:with\\s+\\S+\\s+)?by"
+                + "|password\\s*\\()\\s*'([^']{1,512})'"),
+        List.of(1),
+        m -> ValueShape.isNotASecret(m.group(1)) ? null : "password");
   }
 
   /** {@code aws_secret_access_key = …}, also with a space only, as {@code aws configure} prints. */
@@ -121,7 +137,7 @@ final class SecretPatterns {
             "jwt",
             "auth"),
         true,
-        Pattern.compile(NAME_START + name + "\\s*[:=]\\s*" + value),
+        Pattern.compile(NAME_START + name + "\\s*(?:=>|[:=])\\s*" + value),
         List.of(3, 4, 5),
         SecretPatterns::assignmentKind);
   }

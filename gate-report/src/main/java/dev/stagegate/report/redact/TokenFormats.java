@@ -117,7 +117,7 @@ final class TokenFormats {
         of("dynatrace-token", "dt0c01\\.[A-Z0-9]{24}\\.[A-Z0-9]{64}", "dt0c01."),
         of(
             "newrelic-key",
-            "NR(?:AK|II|JS|AA)-[A-Za-z0-9]{20,}",
+            "NR(?:AK|II|JS|AA)-[A-Za-z0-9_-]{20,}",
             "NRAK-",
             "NRII-",
             "NRJS-",
@@ -173,7 +173,7 @@ final class TokenFormats {
         strict("twilio-key", "SK[0-9a-fA-F]{32}", "SK"),
         of("twilio-account", "AC[0-9a-f]{32}", "AC"),
         strict("mailgun-key", "key-[a-f0-9]{32}", "key-"),
-        of("postmark-token", "PMAK-[a-f0-9]{24}-[a-f0-9]{34}", "PMAK-"),
+        of("postman-key", "PMAK-[a-f0-9]{24}-[a-f0-9]{34}", "PMAK-"),
         // AI providers
         of("anthropic-key", "sk-ant-(?:api|admin|sid|oat)\\d{2}-[A-Za-z0-9_-]{20,}", "sk-ant-"),
         of("openai-key", "sk-(?:proj-|svcacct-|admin-|or-v1-|None-)?[A-Za-z0-9_-]{20,}", "sk-"),
@@ -184,6 +184,24 @@ final class TokenFormats {
         of("xai-key", "xai-[A-Za-z0-9]{60,}", "xai-"),
         of("langsmith-key", "lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}", "lsv2_"),
         of("pinecone-key", "pcsk_[A-Za-z0-9_]{40,}", "pcsk_"),
+        of("dropbox-token", "sl\\.(?:u\\.)?[A-Za-z0-9_-]{130,}", "sl."),
+        of(
+            "hubspot-token",
+            "pat-(?:na|eu)\\d-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+            "pat-"),
+        of("infracost-key", "ico-[A-Za-z0-9]{32}", "ico-"),
+        of("brevo-key", "xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}", "xkeysib-"),
+        of("harness-token", "pat\\.[A-Za-z0-9_-]{22}\\.[0-9a-f]{24}\\.[A-Za-z0-9]{20}", "pat."),
+        of(
+            "plaid-token",
+            "access-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+            "access-"),
+        of("twitter-bearer", "A{20,}[A-Za-z0-9%]{30,}", "AAAAAAAAAAAAAAAAAAAA"),
+        of("scalingo-token", "tk-us-[A-Za-z0-9_-]{48}", "tk-us-"),
+        of("adobe-secret", "p8e-[A-Za-z0-9]{32}", "p8e-"),
+        of("frameio-token", "fio-u-[A-Za-z0-9_=-]{64}", "fio-u-"),
+        of("gocardless-token", "live_[A-Za-z0-9_=-]{40}", "live_"),
+        of("yandex-key", "AQVN[A-Za-z0-9_-]{35,38}", "AQVN"),
         // Productivity and other SaaS
         of("linear-key", "lin_(?:api|oauth)_[A-Za-z0-9]{40}", "lin_"),
         of("notion-token", "(?:secret|ntn)_[A-Za-z0-9]{40,}", "secret_", "ntn_"),

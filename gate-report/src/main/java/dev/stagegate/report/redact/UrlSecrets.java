@@ -61,7 +61,7 @@ final class UrlSecrets {
         new PatternRule(
             List.of("://"),
             false,
-            Pattern.compile("://[^:/?#@\\s]*:([^/?#\\s]+)@"),
+            Pattern.compile("://[^:/?#@\\s]*:([^/?\\s]+)@"),
             List.of(1),
             m -> ValueShape.isNotASecret(m.group(1)) ? null : "url-password"),
         webhook(

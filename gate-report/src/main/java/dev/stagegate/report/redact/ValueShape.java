@@ -166,7 +166,8 @@ final class ValueShape {
           "your-password",
           "your_secret",
           "your-secret",
-          "xxx");
+          "xxx",
+          "~");
 
   private ValueShape() {}
 
@@ -200,7 +201,7 @@ final class ValueShape {
         || lower.startsWith("your_")
         || lower.startsWith("your-")
         || lower.startsWith("<your")
-        || lower.contains("redacted")
+        || lower.startsWith("redacted")
         || lower.startsWith("changeme_")
         || lower.equals("placeholder")) {
       return true;

@@ -307,6 +307,68 @@ n("url", "https://example.com/search?page=2&sort=asc", "GET /oauth/callback?stat
   "postgres://db:5432/shop", "https://api.telegram.org/file/", "GET /reset-password?email=a@b.c 200", "GET /api/tokens?page=1&per_page=50 200",
   "amqp://rabbitmq:5672", "jdbc:postgresql://db:5432/shop?ssl=true", f"https://cdn.example.com/assets/app.{hx(20)}.css")
 
+
+# --- batch 2: written after the rules, as lines pasted from CI logs and issues would read ---------
+s("registry", "ecr-login", "+ docker login -u AWS -p " + w("eyJwYXlsb2FkIjoi" + b64(300) + "==") + " 123456789012.dkr.ecr.eu-west-1.amazonaws.com")
+s("vcs", "git-remote", "git remote set-url origin https://bot:" + w(gh("ghp_")) + "@github.com/org/shop.git")
+s("cloud", "session-token-env", "export AWS_SESSION_TOKEN=" + w("IQoJb3JpZ2luX2VjE" + b64(250)))
+s("command", "kubectl-token", "kubectl config set-credentials admin --token=" + w(jwt()))
+s("url", "psql-url", 'psql "postgresql://reporting:' + w(pwd()) + '@replica.internal:5432/shop"')
+s("url", "requests-error", "requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://api.example.com/v1/items?apikey=" + w(al(32)))
+s("command", "mysql-pwd-env", "MYSQL_PWD=" + w(pwd()) + " mysqldump -h db shop > dump.sql")
+s("command", "ansible-extra-vars", 'ansible-playbook site.yml --extra-vars "ansible_become_pass=' + w(pwd()) + '"')
+s("command", "terraform-var", 'terraform apply -var "db_password=' + w(pwd()) + '" -auto-approve')
+s("command", "helm-repo", "helm repo add private https://charts.example.com --username ci --password " + w(al(24)))
+s("command", "az-login", "az login --service-principal -u http://shop-ci -p " + w(al(3) + "8Q~" + b64u(34).replace("-", ".")) + " --tenant " + uid())
+s("command", "httpie-auth", "http -a admin:" + w(pwd()) + " GET https://api.example.com/me")
+s("command", "wget-header", 'wget --header="Authorization: Bearer ' + w(al(40)) + '" https://files.example.com/a.tgz')
+s("command", "tf-var-env", 'export TF_VAR_api_key="' + w(al(40)) + '"')
+s("config", "go-struct", "config: &{Host:db Port:5432 User:app Password:" + w(pwd()) + " SSLMode:disable}")
+s("config", "python-dict", "settings = {'DEBUG': False, 'SECRET_KEY': '" + w(b64u(50)) + "'}")
+s("config", "node-object", "{ user: 'app', password: '" + w(pwd()) + "', host: 'db' }")
+s("config", "rails-params", 'Parameters: {"user"=>{"email"=>"a@example.com", "password"=>"' + w(pwd()) + '"}}')
+s("config", "spring-props", "spring.datasource.password=" + w(pwd()))
+s("config", "dotenv-quoted", 'OPENAI_API_KEY="' + w("sk-proj-" + b64u(100)) + '"')
+s("config", "grafana-logfmt", 't=2026-03-01T12:00:00+0000 lvl=info msg="Request Completed" apikey=' + w("eyJrIjoi" + al(40) + "In0="))
+s("header", "cookie", "Cookie: _shop_session=abc; remember_user_token=" + w(b64u(40)))
+s("header", "security-token", "x-amz-security-token: " + w("IQoJb3JpZ2luX2VjE" + b64(200)))
+s("ai", "openai-sdk-error", "openai.AuthenticationError: Error code: 401 - {'error': {'message': 'Incorrect API key provided: " + w("sk-proj-" + b64u(40)) + ".'}}")
+s("ai", "anthropic-env", "  ANTHROPIC_API_KEY: " + w("sk-ant-api03-" + b64u(93) + "AA"))
+s("cloud", "gcloud-token", "gcloud auth print-access-token: " + w("ya29.a0" + b64u(150)))
+s("saas", "sentry-cli", "SENTRY_AUTH_TOKEN: " + w("sntrys_eyJpYXQiOjE3MDAwMDAwMDB9" + b64u(80)))
+s("payment", "stripe-logfmt", "level=error msg=\"stripe request failed\" key=" + w("sk_live_" + al(24)) + " status=401")
+s("chat", "slack-json", '{"ok":false,"error":"invalid_auth","token":"' + w("xoxb-" + dg(12) + "-" + dg(13) + "-" + al(24)) + '"}')
+s("registry", "pip-index", "pip install --index-url https://__token__:" + w("pypi-AgEIcHlwaS5vcmc" + b64u(70)) + "@upload.pypi.org/simple shop")
+s("registry", "npm-err", "npm ERR! 403 403 Forbidden - PUT https://registry.npmjs.org/shop - token " + w(npm()) + " lacks publish rights")
+s("pem", "pem-in-log", "2026-03-01 12:00:00 DEBUG loaded key\\n" + w(pem("RSA PRIVATE KEY")) + "\\n2026-03-01 12:00:01 INFO ready")
+
+n("prose", "Error response from daemon: Get \"https://registry.example.com/v2/\": unauthorized: authentication required",
+  "remote: Invalid username or password.", "fatal: Authentication failed for 'https://github.com/org/repo.git/'",
+  "production.ERROR: SQLSTATE[HY000] [1045] Access denied for user 'forge'@'10.0.0.1' (using password: YES)",
+  "Caused by: org.postgresql.util.PSQLException: FATAL: password authentication failed for user \"app\"",
+  "##[debug]Evaluating: secrets.GITHUB_TOKEN", "WWW-Authenticate: Bearer realm=\"https://auth.docker.io/token\",service=\"registry.docker.io\"",
+  "npm ERR! code E401 Unable to authenticate, need: Basic realm=\"GitHub Package Registry\"",
+  "Error: Invalid API Key provided: sk_test_****1234", "hint: use a personal access token instead of a password",
+  "redis.exceptions.AuthenticationError: invalid username-password pair or user is disabled.",
+  "botocore.exceptions.NoCredentialsError: Unable to locate credentials", "The security token included in the request is expired")
+n("masked", "  GITHUB_TOKEN: ***", 'Parameters: {"user"=>{"email"=>"a@example.com", "password"=>"[FILTERED]"}}', "Authorization: Bearer undefined",
+  "Authorization: Bearer null", "token=undefined", 'api_key: "<YOUR_API_KEY>"', "STRIPE_SECRET_KEY=sk_test_xxx", "password: '********'",
+  "sqlalchemy.engine.Engine postgresql://app:***@db:5432/shop", "DSN=postgres://app:xxxxx@db/shop")
+n("harmless-name", "X-Hub-Signature-256: sha256=" + hx(64), "password_hash=$2b$12$" + b64(53).replace("+", ".") , "secret_version=3", "api_key_last4=" + hx(4),
+  "token_hash=" + hx(12) if False else "tokens_used=1432", '"total_tokens": 345', "keys: [id, name]", "jwt_expiry=3600", "auth=basic", "author=John",
+  "oauth_callback=https://shop.example.com/callback", "authorization_endpoint=https://auth.example.com/authorize", "X-Amz-Date: 20260101T000000Z",
+  "X-Amz-Content-Sha256: " + hx(64), "keyId=arn:aws:kms:eu-west-1:123456789012:key/" + uid(), "secretArn=arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf",
+  "passwordless=true", "token_ttl=3600s", "signing_algorithm=RS256", "keystore=/etc/ssl/keystore.p12", "password_file=/run/secrets/db_password")
+n("command", "gcloud auth activate-service-account --key-file=/tmp/key.json", "docker ps -a", "git commit -a -m 'fix: token refresh'", "ls -la /run/secrets",
+  "kubectl logs deploy/api --tail=100", "az account show --query id -o tsv", "pip install --index-url https://pypi.org/simple requests",
+  "terraform apply -var-file=prod.tfvars", "ssh -i ~/.ssh/id_ed25519 deploy@10.0.0.5", "docker run --rm -v $PWD:/src -w /src node:20 npm ci")
+n("identifier", "MIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADBaMQswCQYDVQQGEwJJ", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI" + al(43) + " deploy@ci",
+  f"Digest: sha256:{hx(64)}", f"Status: Downloaded newer image for postgres@sha256:{hx(64)}", f"kid={hx(40)}", f"x-amzn-RequestId: {uid()}",
+  f"cf-ray: {hx(16)}-AMS", f"X-GitHub-Request-Id: {HX(4)}:{HX(5)}:{HX(7)}:{HX(7)}:{HX(8)}", f"build-id={pick(LOW+DIG, 20)}")
+s("cloud", "azure-keys-list", '{"keyName": "key1", "permissions": "FULL", "value": "' + w(b64(86) + "==") + '"}')
+s("config", "word-like-key", "API_KEY=" + w("supersecretvalue"))
+n("harmless-name", "STRIPE_PUBLISHABLE_KEY=pk_live_" + al(24), "RECAPTCHA_SITE_KEY=6Lc" + b64u(37), "MAPBOX_PUBLIC_TOKEN=pk.eyJ1Ijoic2hvcCIsImEiOiJjbHh" + al(20) + "." + b64u(22))
+
 here = os.path.dirname(os.path.abspath(__file__))
 out = os.path.join(here, "..", "gate-report", "src", "test", "resources", "redact")
 os.makedirs(out, exist_ok=True)

@@ -53,12 +53,22 @@ final class CommandSecrets {
         password(
             "mongo",
             "\\bmongo(?:sh|dump|restore|import|export)?\\b" + SAME_COMMAND + "-p\\s+" + VALUE),
-        password(
-            "curl",
-            "\\bcurl\\b"
-                + SAME_COMMAND
-                + "(?:-u|-U|--user|--proxy-user)(?:\\s+|=)?(?:\"[^\\s:\"]*:([^\"]{1,512})\""
-                + "|'[^\\s:']*:([^']{1,512})'|[^\\s:\"']*:([^\\s\"'|;&<>`]{1,512}))"),
+        // curl -u, httpie -a, wget/git --user: user:password. Digits only after the colon is a
+        // uid:gid (docker run -u 1000:1000), not a password.
+        new PatternRule(
+            List.of("-u", "-U", "-a", "--user", "--auth", "--proxy-user"),
+            false,
+            Pattern.compile(
+                "(?<![\\w-])(?:-u|-U|-a|--user|--auth|--proxy-user)(?:\\s+|=)?"
+                    + "(?:\"[^\\s:\"]*:([^\"]{1,512})\"|'[^\\s:']*:([^']{1,512})'"
+                    + "|[^\\s:\"'/]*:([^\\s\"'|;&<>`]{1,512}))"),
+            List.of(1, 2, 3),
+            m -> {
+              String value = secretOf(m, 1, 2, 3);
+              return value == null || isNoValue(value) || value.chars().allMatch(Character::isDigit)
+                  ? null
+                  : "password";
+            }),
         password(
             "pass",
             "(?<![\\w-])-(?:storepass|keypass|srcstorepass|deststorepass|srckeypass|destkeypass"

@@ -122,6 +122,8 @@ final class SecretLikeness {
   private static final List<String> HARMLESS_NAME_ENDINGS =
       List.of(
           "publickey",
+          "publishablekey",
+          "sitekey",
           "pubkey",
           "primarykey",
           "foreignkey",
@@ -327,13 +329,26 @@ final class SecretLikeness {
     if (!isHighEntropy(value) || ValueShape.isNotASecret(value)) {
       return false;
     }
-    if (value.contains("://") || value.startsWith("ssh-") || value.startsWith("ecdsa-")) {
+    if (value.contains("://") || isPublicKey(value)) {
       return false;
     }
     if (value.startsWith("/") || value.startsWith("./") || value.startsWith("~/")) {
       return false;
     }
     return !ValueShape.isWordsAndNumbers(value);
+  }
+
+  /**
+   * Keys meant to be public: SSH public keys, Stripe publishable keys ({@code pk_live_…}), Mapbox
+   * public tokens ({@code pk.eyJ…}), age recipients ({@code age1…}).
+   */
+  static boolean isPublicKey(String value) {
+    return value.startsWith("ssh-")
+        || value.startsWith("ecdsa-sha2-")
+        || value.startsWith("pk_live_")
+        || value.startsWith("pk_test_")
+        || value.startsWith("pk.eyJ")
+        || value.startsWith("age1");
   }
 
   /**

@@ -34,6 +34,7 @@ final class SecretPatterns {
     rules.add(sqlPassword());
     rules.add(awsSecretKeyByName());
     rules.add(awsSecretKeyBesideAccessKey());
+    rules.add(azureStorageKey());
     rules.add(prefixedToken());
     rules.add(assignment());
     return List.copyOf(rules);
@@ -82,6 +83,21 @@ final class SecretPatterns {
           boolean lower = v.chars().anyMatch(Character::isLowerCase);
           return upper && lower && SecretLikeness.shannonBits(v) >= 4.0 ? "aws-secret-key" : null;
         });
+  }
+
+  /**
+   * An Azure storage account key by its shape (88 chars of base64 ending in {@code ==}) on a line
+   * that speaks of keys, as {@code az storage account keys list} prints it under {@code "value"}; a
+   * {@code sha512-} integrity hash of the same shape stays.
+   */
+  private static PatternRule azureStorageKey() {
+    return new PatternRule(
+            List.of("key"),
+            true,
+            Pattern.compile("(?<![A-Za-z0-9+/=-])[A-Za-z0-9+/]{86}==(?![A-Za-z0-9+/=])"),
+            List.of(0),
+            m -> SecretLikeness.looksLikeTokenBody(m.group()) ? "azure-storage-key" : null)
+        .gatedByRun(16);
   }
 
   /**

@@ -301,7 +301,10 @@ final class ValueShape {
     if (!allLetters) {
       return len <= 4;
     }
-    return len <= 24 && isWordCase(s, from, to);
+    // A value of one long run of letters, "supersecretvalue", is not a name: names that long
+    // have separators (user_profile) or humps (userProfile).
+    boolean wholeValue = from == 0 && to == s.length();
+    return len <= (wholeValue ? 12 : 24) && isWordCase(s, from, to);
   }
 
   /** lower, UPPER, Capitalized, or camelCase whose humps are real syllables (3+ chars). */

@@ -45,6 +45,19 @@ final class AuthHeaders {
                     + "access|sessionid))\\\\?[\"']?\\s*:\\s*\\\\?[\"']?([^\\s\"'\\\\,;]+)"),
             List.of(2),
             m -> SecretLikeness.hasSecretShape(m.group(2)) ? "api-key" : null),
+        // Cookie: _gitlab_session=…; remember_user_token=…: session cookies are credentials.
+        new PatternRule(
+            List.of("cookie"),
+            true,
+            Pattern.compile(
+                "(?i)(?<=[:;,]|[:;,]\\s)([A-Za-z0-9_.-]*(?:session|sess|sid|token|auth|jwt|remember)"
+                    + "[A-Za-z0-9_.-]*)=([^;\\s\"',]{16,})"),
+            List.of(2),
+            m ->
+                ValueShape.isNotASecret(m.group(2))
+                        || !SecretLikeness.looksLikeTokenBody(m.group(2))
+                    ? null
+                    : "cookie"),
         new PatternRule(
             List.of("bearer"),
             true,

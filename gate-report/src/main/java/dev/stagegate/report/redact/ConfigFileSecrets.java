@@ -56,11 +56,14 @@ final class ConfigFileSecrets {
             List.of(1),
             m -> ValueShape.isNotASecret(m.group(1)) ? null : "password"),
         new PatternRule(
-            List.of(":"),
-            false,
-            Pattern.compile("^\\s*[A-Za-z0-9.*_-]+:(?:\\d{2,5}|\\*):[^:\\s]+:[^:\\s]+:(\\S+)\\s*$"),
-            List.of(1),
-            m -> ValueShape.isNotASecret(m.group(1)) ? null : "password"),
+                List.of(":"),
+                false,
+                Pattern.compile(
+                    "^\\s*[A-Za-z0-9.*_-]+:(?:\\d{2,5}|\\*):[^:\\s]+:[^:\\s]+:(\\S+)\\s*$"),
+                List.of(1),
+                m -> ValueShape.isNotASecret(m.group(1)) ? null : "password")
+            // A .pgpass line has no space inside it; a log line always has.
+            .gatedBy(line -> line.strip().indexOf(' ') < 0),
         new PatternRule(
             List.of("requirepass", "masterauth"),
             false,

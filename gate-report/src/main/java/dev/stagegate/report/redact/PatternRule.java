@@ -3,6 +3,7 @@ package dev.stagegate.report.redact;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,8 +20,8 @@ import java.util.regex.Pattern;
  * @param pattern the expression; the secret is the first of {@code secretGroups} that matched
  * @param secretGroups the groups that may hold the secret, in order (0 for the whole match)
  * @param kindOf the kind to put in the replacement for a match, or {@code null} to leave it
- * @param minRun the shortest run of ASCII letters and digits a line must hold for the pattern to
- *     match (0 for no such condition): a cheap gate for token shapes whose markers are common
+ * @param gate a cheap condition on the line besides the markers ({@code null} for none), for shapes
+ *     whose markers are common: a long run of letters and digits, no space
  */
 record PatternRule(
     List<String> markers,
@@ -28,7 +29,7 @@ record PatternRule(
     Pattern pattern,
     List<Integer> secretGroups,
     Function<MatchResult, String> kindOf,
-    int minRun)
+    Predicate<String> gate)
     implements LineRule {
   /** Text that starts a replacement; a value that already starts with it is never masked again. */
   static final String PREFIX = "[REDACTED:";
@@ -48,12 +49,17 @@ record PatternRule(
       Pattern pattern,
       List<Integer> secretGroups,
       Function<MatchResult, String> kindOf) {
-    this(markers, markersIgnoreCase, pattern, secretGroups, kindOf, 0);
+    this(markers, markersIgnoreCase, pattern, secretGroups, kindOf, null);
   }
 
   /** This rule, run only on lines holding {@code length} ASCII letters and digits in a row. */
   PatternRule gatedByRun(int length) {
-    return new PatternRule(markers, markersIgnoreCase, pattern, secretGroups, kindOf, length);
+    return gatedBy(line -> hasAlnumRun(line, length));
+  }
+
+  /** This rule, run only on lines that pass {@code condition} (and hold a marker). */
+  PatternRule gatedBy(Predicate<String> condition) {
+    return new PatternRule(markers, markersIgnoreCase, pattern, secretGroups, kindOf, condition);
   }
 
   /** A rule that masks {@code group} of every match as {@code kind}. */
@@ -73,7 +79,7 @@ record PatternRule(
    * @param lowerLine the line in lower case, for markers compared ignoring case
    */
   boolean mayMatch(String line, String lowerLine) {
-    if (minRun > 0 && !hasAlnumRun(line, minRun)) {
+    if (gate != null && !gate.test(line)) {
       return false;
     }
     String haystack = markersIgnoreCase ? lowerLine : line;
@@ -106,7 +112,7 @@ record PatternRule(
     int from = 0;
     while (from <= line.length() && m.find(from)) {
       int group = firstMatched(m);
-      String kind = group < 0 || line.startsWith(PREFIX, m.start(group)) ? null : kindOf.apply(m);
+      String kind = group < 0 || isInsideReplacement(line, m.start(group)) ? null : kindOf.apply(m);
       if (kind == null) {
         // A rejected match must not hide a secret that starts inside it (the name of a benign
         // field before a quoted JSON document, say): look again one char further.
@@ -124,6 +130,19 @@ record PatternRule(
       return line;
     }
     return out.append(line, last, line.length()).toString();
+  }
+
+  /**
+   * Whether {@code at} is the start or the inside of a replacement an earlier rule wrote ({@code
+   * [REDACTED:kind]}): it is never masked again, nor split ({@code -a [REDACTED:password]} is no
+   * {@code user:password}).
+   */
+  static boolean isInsideReplacement(String line, int at) {
+    if (line.startsWith(PREFIX, at)) {
+      return true;
+    }
+    int open = line.lastIndexOf(PREFIX, at);
+    return open >= 0 && line.indexOf(']', open) >= at;
   }
 
   /** The first secret group that took part in the match and is not empty, or -1. */

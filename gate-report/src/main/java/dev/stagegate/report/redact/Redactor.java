@@ -64,6 +64,7 @@ import java.util.Map;
  */
 public final class Redactor {
   private static final List<LineRule> PATTERNS = SecretPatterns.all();
+  private static final MarkerIndex MARKERS = new MarkerIndex(PATTERNS);
   private static final Redactor DEFAULTS = new Redactor(List.of());
 
   /** Longest value first, so that a value containing another is masked whole. */
@@ -176,11 +177,16 @@ public final class Redactor {
     out = pem.apply(out);
     // Lower-cased once for the markers compared ignoring case; again only after a rule masked.
     String lower = out.toLowerCase(Locale.ROOT);
-    for (LineRule rule : PATTERNS) {
-      String masked = rule.apply(out, lower);
+    long[] present = MARKERS.scan(out, lower);
+    for (int i = 0; i < PATTERNS.size(); i++) {
+      if (!MARKERS.mayMatch(i, present)) {
+        continue;
+      }
+      String masked = PATTERNS.get(i).apply(out, lower);
       if (masked != out) {
         out = masked;
         lower = out.toLowerCase(Locale.ROOT);
+        present = MARKERS.scan(out, lower);
       }
     }
     return out;

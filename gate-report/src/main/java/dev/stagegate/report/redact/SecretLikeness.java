@@ -224,9 +224,11 @@ final class SecretLikeness {
    */
   static NameKind nameKind(String name) {
     String n = withoutQualifier(name.toLowerCase(Locale.ROOT));
-    if (isHarmlessName(n)) {
-      return NameKind.NONE;
-    }
+    NameKind kind = byLastWord(n);
+    return kind != NameKind.NONE && isHarmlessName(n) ? NameKind.NONE : kind;
+  }
+
+  private static NameKind byLastWord(String n) {
     if (n.endsWith("password")
         || n.endsWith("passphrase")
         || n.endsWith("passwd")

@@ -30,9 +30,9 @@ final class SecretPatterns {
     rules.addAll(ConfigFileSecrets.all());
     rules.addAll(UrlSecrets.all());
     rules.addAll(AuthHeaders.all());
+    rules.add(awsSecretKeyByName());
     rules.addAll(CommandSecrets.all());
     rules.add(sqlPassword());
-    rules.add(awsSecretKeyByName());
     rules.add(awsSecretKeyBesideAccessKey());
     rules.add(azureStorageKey());
     rules.add(prefixedToken());
@@ -160,6 +160,9 @@ final class SecretPatterns {
 
   private static String assignmentKind(MatchResult m) {
     NameKind kind = SecretLikeness.nameKind(m.group(2));
+    if (kind == NameKind.NONE) {
+      return null;
+    }
     String value = firstNonNull(m.group(3), m.group(4), m.group(5));
     if (value == null || value.isEmpty()) {
       return null;

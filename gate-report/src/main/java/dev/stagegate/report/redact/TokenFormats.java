@@ -25,7 +25,8 @@ final class TokenFormats {
 
   /**
    * Formats that do not start with a fixed prefix, found by a marker inside them: Terraform Cloud
-   * ({@code ….atlasv1.…}), Azure AD client secrets ({@code …8Q~…}), Mailchimp ({@code …-us12}).
+   * ({@code ….atlasv1.…}), Azure AD client secrets ({@code …8Q~…}), Mailchimp ({@code …-us12}),
+   * Mailgun's newer keys ({@code <32 hex>-<8 hex>-<8 hex>}).
    */
   static List<PatternRule> unprefixed() {
     return List.of(

@@ -369,6 +369,25 @@ s("cloud", "azure-keys-list", '{"keyName": "key1", "permissions": "FULL", "value
 s("config", "word-like-key", "API_KEY=" + w("supersecretvalue"))
 n("harmless-name", "STRIPE_PUBLISHABLE_KEY=pk_live_" + al(24), "RECAPTCHA_SITE_KEY=6Lc" + b64u(37), "MAPBOX_PUBLIC_TOKEN=pk.eyJ1Ijoic2hvcCIsImEiOiJjbHh" + al(20) + "." + b64u(22))
 
+# --- batch 3: regression lines for the shapes batch 2 and the gitleaks rule files brought up -----
+s("config", "ecs-env-json", '"environment": [{"name": "DB_PASSWORD", "value": "' + w(pwd()) + '"}, {"name": "PORT", "value": "8080"}]')
+s("config", "dotnet-appsettings", '<add key="StripeApiKey" value="' + w(al(32)) + '" />')
+s("command", "aws-cli-shorthand", "aws ecs register-task-definition --secrets Name=API_TOKEN,Value=" + w(al(40)))
+s("command", "sqlplus", "sqlplus -s scott/" + w(pwd()) + "@orcl @migrate.sql")
+s("command", "rabbitmqctl", "rabbitmqctl add_user shop " + w(pwd()))
+s("command", "openssl-k", "openssl enc -aes-256-cbc -salt -k " + w(pwd()) + " -in backup.tar -out backup.enc")
+s("url", "base64-password", "DATABASE_URL=postgres://app:" + w(b64(22) + "/" + b64(9) + "=") + "@db:5432/shop")
+s("url", "token-as-user", "git clone https://" + w(hx(40)) + "@github.com/org/private.git")
+s("config", "json-escaped-quote", '{"user": "app", "password": "' + w(pwd() + '\\"' + dg(3)) + '"}')
+s("config", "azure-devops-pat", "AZURE_DEVOPS_EXT_PAT=" + w(pick(LOW + "234567", 52)))
+s("registry", "crates", "CARGO_REGISTRY_TOKEN=" + w("cio" + al(32)), "cargo publish --token " + w("cio" + al(32)))
+s("payment", "adyen", "ADYEN_API_KEY=" + w("AQE" + b64(120)))
+n("source-code", "  const token = req.headers.authorization?.split(' ')[1];", '    let api_key = std::env::var("API_KEY")?;',
+  "    $token = $request->bearerToken();", "    password := os.Getenv(\"DB_PASSWORD\")")
+n("identifier", "at com.example.MyApplicationConfiguration.config.someVeryLongPropertyNameHere(App.java:42)",
+  "GET https://registry.npmjs.org:443/@babel%2fcore 200", f"pulled ghcr.io/org/app:{hx(7)}@sha256:{hx(64)}")
+n("harmless-name", '{"name": "LOG_LEVEL", "value": "debug"}', '{"name": "API_KEY_ID", "value": "' + hx(24) + '"}', "Name=PORT,Value=8080")
+
 here = os.path.dirname(os.path.abspath(__file__))
 out = os.path.join(here, "..", "gate-report", "src", "test", "resources", "redact")
 os.makedirs(out, exist_ok=True)

@@ -47,6 +47,10 @@ final class CommandSecrets {
                 + "-p"
                 + VALUE,
             "maria"),
+        password("sqlplus", "\\bsqlplus\\s+(?:-\\S+\\s+)*[^/\\s@\"']+/([^@\\s\"']+)(?:@|\\s|$)"),
+        password(
+            "rabbitmqctl", "\\brabbitmqctl\\s+(?:add_user|change_password)\\s+\\S+\\s+" + VALUE),
+        password("openssl", "\\bopenssl\\b" + SAME_COMMAND + "-k\\s+" + VALUE),
         password("sshpass", "\\bsshpass\\s+-p\\s*" + VALUE),
         password("redis-cli", "\\bredis-cli\\b" + SAME_COMMAND + "-a\\s+" + VALUE),
         password("sqlcmd", "\\b(?:sqlcmd|bcp|osql)\\b" + SAME_COMMAND + "-P\\s*" + VALUE),
@@ -95,13 +99,16 @@ final class CommandSecrets {
   private static PatternRule password(String marker, String regex, String... moreMarkers) {
     List<String> markers =
         moreMarkers.length == 0 ? List.of(marker) : List.of(marker, moreMarkers[0]);
+    Pattern pattern = Pattern.compile(regex);
+    int[] groups =
+        java.util.stream.IntStream.rangeClosed(1, pattern.matcher("").groupCount()).toArray();
     return new PatternRule(
         markers,
         false,
-        Pattern.compile(regex),
-        List.of(1, 2, 3),
+        pattern,
+        java.util.Arrays.stream(groups).boxed().toList(),
         m -> {
-          String value = secretOf(m, 1, 2, 3);
+          String value = secretOf(m, groups);
           return value == null || isNoValue(value) ? null : "password";
         });
   }

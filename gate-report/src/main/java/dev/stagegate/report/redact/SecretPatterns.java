@@ -30,6 +30,7 @@ final class SecretPatterns {
     rules.addAll(ConfigFileSecrets.all());
     rules.addAll(UrlSecrets.all());
     rules.addAll(AuthHeaders.all());
+    rules.addAll(NameValuePairs.all());
     rules.add(awsSecretKeyByName());
     rules.addAll(CommandSecrets.all());
     rules.add(sqlPassword());
@@ -136,9 +137,11 @@ final class SecretPatterns {
     // pathological line such as "key=key=key=...".
     // Unquoted, the value may hold brackets and commas but not end with one: {password=a}b} keeps
     // "a}b" whole, Config(password=x, user=y) stops at "x".
+    // Quoted in JSON inside JSON (\"…\"), in JSON ("…", escapes such as \" inside), in single
+    // quotes, or not quoted.
     String value =
-        "(?:\\\\?\"((?:[^\"\\\\]|\\\\[^\"]){0,1024}?)\\\\?\"|'([^']{0,1024})'"
-            + "|([^\\s\"'\\\\;&]{0,1023}[^\\s\"'\\\\;&}\\]),)]))";
+        "(?:\\\\\"((?:[^\"\\\\]|\\\\[^\"]){0,1024}?)\\\\\"|\"((?:[^\"\\\\]|\\\\.){0,1024})\""
+            + "|'([^']{0,1024})'|([^\\s\"'\\\\;&]{0,1023}[^\\s\"'\\\\;&}\\]),)]))";
     return new PatternRule(
         List.of(
             "key",
@@ -151,10 +154,12 @@ final class SecretPatterns {
             "salt",
             "sig",
             "jwt",
-            "auth"),
+            "auth",
+            "_pat",
+            "-pat"),
         true,
-        Pattern.compile(NAME_START + name + "\\s*(?:=>|[:=])\\s*" + value),
-        List.of(3, 4, 5),
+        Pattern.compile(NAME_START + name + "\\s*(?:=>|:=|[:=])\\s*" + value),
+        List.of(3, 4, 5, 6),
         SecretPatterns::assignmentKind);
   }
 
@@ -163,7 +168,7 @@ final class SecretPatterns {
     if (kind == NameKind.NONE) {
       return null;
     }
-    String value = firstNonNull(m.group(3), m.group(4), m.group(5));
+    String value = firstNonNull(m.group(3), m.group(4), firstNonNull(m.group(5), m.group(6), null));
     if (value == null || value.isEmpty()) {
       return null;
     }

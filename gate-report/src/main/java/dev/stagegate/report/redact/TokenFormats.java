@@ -74,7 +74,9 @@ final class TokenFormats {
         of("slack-token", "xapp-\\d-[A-Za-z0-9-]{20,}", "xapp-"),
         of(
             "discord-token",
-            "[MN][A-Za-z0-9_-]{23,27}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,40}",
+            // A user id in base64 and an HMAC: digits in both, unlike a qualified Java name.
+            "[MN](?=[A-Za-z0-9_-]{0,26}\\d)[A-Za-z0-9_-]{23,27}\\.[A-Za-z0-9_-]{6}\\."
+                + "(?=[A-Za-z0-9_-]{0,39}\\d)[A-Za-z0-9_-]{27,40}",
             "M",
             "N"),
         of(
@@ -135,6 +137,7 @@ final class TokenFormats {
         of("npm-token", "npm_[A-Za-z0-9]{36}", "npm_"),
         of("pypi-token", "pypi-AgE[A-Za-z0-9_-]{50,}", "pypi-AgE"),
         of("dockerhub-token", "dckr_(?:pat|oat)_[A-Za-z0-9_-]{20,}", "dckr_"),
+        of("crates-token", "cio[A-Za-z0-9]{32}", "cio"),
         of("rubygems-key", "rubygems_[a-f0-9]{48}", "rubygems_"),
         of("nuget-key", "oy2[a-z0-9]{43}", "oy2"),
         of("clojars-token", "CLOJARS_[A-Za-z0-9]{40,}", "CLOJARS_"),
@@ -169,6 +172,7 @@ final class TokenFormats {
         of("duffel-token", "duffel_(?:test|live)_[A-Za-z0-9_=-]{40,}", "duffel_"),
         of("easypost-key", "EZ[AT]K[A-Za-z0-9]{40,}", "EZAK", "EZTK"),
         of("shippo-token", "shippo_(?:live|test)_[a-f0-9]{40}", "shippo_"),
+        of("adyen-key", "AQE[A-Za-z0-9+/=_.-]{80,}", "AQE"),
         of("razorpay-key", "rzp_live_[A-Za-z0-9]{14,}", "rzp_live_"),
         // Mail and messaging APIs
         of("sendgrid-key", "SG\\.[A-Za-z0-9_-]{16,32}\\.[A-Za-z0-9_-]{16,64}", "SG."),

@@ -52,6 +52,8 @@ final class UrlSecrets {
           "pwd",
           "pass");
 
+  private static final Pattern PORT_AND_PATH = Pattern.compile("\\d{1,5}(?:/.*)?");
+
   private UrlSecrets() {}
 
   static List<PatternRule> all() {
@@ -61,9 +63,21 @@ final class UrlSecrets {
         new PatternRule(
             List.of("://"),
             false,
-            Pattern.compile("://[^:/?#@\\s]*:([^/?\\s]+)@"),
+            // A generated password may hold / and + (base64); a port followed by a path to an @
+            // (https://registry:443/@scope/pkg) is no password.
+            Pattern.compile("://[^:/?#@\\s]*:([^?\\s\"'<>]+)@"),
             List.of(1),
-            m -> ValueShape.isNotASecret(m.group(1)) ? null : "url-password"),
+            m ->
+                ValueShape.isNotASecret(m.group(1)) || PORT_AND_PATH.matcher(m.group(1)).matches()
+                    ? null
+                    : "url-password"),
+        // https://<token>@github.com/…: a token as the user name, no password.
+        new PatternRule(
+            List.of("://"),
+            false,
+            Pattern.compile("://([A-Za-z0-9_-]{20,})@[A-Za-z0-9.-]+"),
+            List.of(1),
+            m -> SecretLikeness.looksLikeTokenBody(m.group(1)) ? "url-token" : null),
         webhook(
             "slack-webhook",
             "hooks.slack.com",

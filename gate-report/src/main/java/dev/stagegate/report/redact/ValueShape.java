@@ -14,10 +14,12 @@ import java.util.regex.Pattern;
 final class ValueShape {
   /** {@code os.environ["X"]}, {@code get_secret("db")}, {@code config.get(…)}: code reading. */
   private static final Pattern CALL_OR_INDEX =
-      Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(?:\\.[A-Za-z_$][A-Za-z0-9_$]*)*\\s*[(\\[].*");
+      Pattern.compile(
+          "[A-Za-z_$][A-Za-z0-9_$]*(?:(?:\\??\\.|!\\.|::|->)[A-Za-z_$][A-Za-z0-9_$]*)*\\s*[(\\[].*");
 
   private static final Pattern DOTTED_IDENTIFIER =
-      Pattern.compile("([A-Za-z_$][A-Za-z0-9_$]*)(?:\\.[A-Za-z_$][A-Za-z0-9_$]*)+[;)]*");
+      Pattern.compile(
+          "([A-Za-z_$][A-Za-z0-9_$]*)(?:(?:\\??\\.|!\\.|::|->)[A-Za-z_$][A-Za-z0-9_$]*)+[;)]*");
 
   private static final Pattern UPPER_SNAKE = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+");
 

@@ -388,6 +388,18 @@ n("identifier", "at com.example.MyApplicationConfiguration.config.someVeryLongPr
   "GET https://registry.npmjs.org:443/@babel%2fcore 200", f"pulled ghcr.io/org/app:{hx(7)}@sha256:{hx(64)}")
 n("harmless-name", '{"name": "LOG_LEVEL", "value": "debug"}', '{"name": "API_KEY_ID", "value": "' + hx(24) + '"}', "Name=PORT,Value=8080")
 
+# --- batch 4: look-alikes in the shapes of public sample logs (Android, OpenStack, Hadoop, sshd) --
+n("identifier", "03-17 16:13:38.811  1702  2395 D WindowManager: opening app wtoken = AppWindowToken{" + hx(7) + " token=Token{" + hx(7) + " ActivityRecord{" + hx(7) + " u0 com.example.shop/.MainActivity t42}}}",
+  "03-17 16:13:45.466  1702 17632 W ActivityManager: Bad window token: android.os.BinderProxy@" + hx(7),
+  "2026-03-01 12:00:00.008 2574 INFO nova.osapi_compute.wsgi.server [req-" + uid() + " " + hx(32) + " " + hx(32) + " - - -] 10.0.0.1 \"GET /v2/" + hx(32) + "/servers/detail HTTP/1.1\" status: 200 len: 1893",
+  "INFO [main] org.apache.hadoop.mapreduce.v2.app.MRAppMaster: Kind: YARN_AM_RM_TOKEN, Service: , Ident: (appAttemptId { id: 20 } keyId: -" + dg(9) + ")",
+  "INFO security.TokenCache: Got dt for hdfs://nn:8020; Kind: HDFS_DELEGATION_TOKEN, Service: 10.0.0.5:8020, Ident: (owner=app, renewer=yarn, issueDate=1700000000000, sequenceNumber=42, masterKeyId=7)",
+  "sshd[2412]: Accepted publickey for deploy from 10.0.0.9 port 51234 ssh2: ED25519 SHA256:" + b64(43),
+  "sshd[2412]: pam_unix(sshd:auth): check pass; user unknown",
+  "sshd[2412]: Failed password for invalid user admin from 10.0.0.9 port 38926 ssh2",
+  "Started ServerConnector@" + hx(8) + "{HTTP/1.1, (http/1.1)}{0.0.0.0:8080}",
+  "I PowerManagerService: acquire lock=233570404, flags=0x1, tag=\"View Lock\", name=com.android.systemui, ws=null, uid=10037")
+
 here = os.path.dirname(os.path.abspath(__file__))
 out = os.path.join(here, "..", "gate-report", "src", "test", "resources", "redact")
 os.makedirs(out, exist_ok=True)

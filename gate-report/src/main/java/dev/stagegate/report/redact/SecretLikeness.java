@@ -340,6 +340,9 @@ final class SecretLikeness {
     if (value.startsWith("/") || value.startsWith("./") || value.startsWith("~/")) {
       return false;
     }
+    if (ValueShape.isObjectRepresentation(value)) {
+      return false;
+    }
     return !ValueShape.isWordsAndNumbers(value);
   }
 

@@ -21,6 +21,11 @@ final class ValueShape {
       Pattern.compile(
           "([A-Za-z_$][A-Za-z0-9_$]*)(?:(?:\\??\\.|!\\.|::|->)[A-Za-z_$][A-Za-z0-9_$]*)+[;)]*");
 
+  /** {@code Token{a64f992 …}}, {@code android.os.BinderProxy@2bd79ce}: an object's toString. */
+  private static final Pattern OBJECT_REPRESENTATION =
+      Pattern.compile(
+          "(?:[A-Za-z_$][A-Za-z0-9_$]*\\.)*[A-Z][A-Za-z0-9_$]*(?:[{(\\[].*|@[0-9a-f]{4,16})");
+
   private static final Pattern UPPER_SNAKE = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+");
 
   /** Objects that source code reads settings from: {@code settings.SECRET_KEY}, {@code self.x}. */
@@ -258,6 +263,15 @@ final class ValueShape {
     }
     return UPPER_SNAKE.matcher(value).matches()
         || TYPE_NAMES.contains(value.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * Whether the value is how a program prints an object, not a credential: a class name followed by
+   * its fields or identity hash ({@code token=Token{a64f992 …}}, {@code
+   * android.os.BinderProxy@2bd79ce}), as Android and Java log them.
+   */
+  static boolean isObjectRepresentation(String value) {
+    return OBJECT_REPRESENTATION.matcher(value).matches();
   }
 
   /**

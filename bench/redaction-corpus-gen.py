@@ -400,6 +400,15 @@ n("identifier", "03-17 16:13:38.811  1702  2395 D WindowManager: opening app wto
   "Started ServerConnector@" + hx(8) + "{HTTP/1.1, (http/1.1)}{0.0.0.0:8080}",
   "I PowerManagerService: acquire lock=233570404, flags=0x1, tag=\"View Lock\", name=com.android.systemui, ws=null, uid=10037")
 
+# --- batch 5: formats added from the gitleaks rule list (aws, openshift, octopus, sourcegraph) ---
+s("cloud", "aws-bedrock", "AWS_BEARER_TOKEN_BEDROCK=" + w("ABSKQmVkcm9ja0FQSUtleS" + b64(110)))
+s("cloud", "openshift", "oc login --token=" + w("sha256~" + b64u(43)) + " --server=https://api.ocp.example.com:6443")
+s("ci", "octopus", "octo push --apiKey " + w("API-" + up(26)) + " --server https://octopus.example.com")
+s("vcs", "sourcegraph", "SRC_ACCESS_TOKEN=" + w("sgp_" + hx(16) + "_" + hx(40)))
+s("pem", "k8s-tls-key", "  tls.key: " + w(base64.b64encode(("-----BEGIN PRIVATE KEY-----\n" + b64(64) + "\n-----END PRIVATE KEY-----\n").encode()).decode()))
+n("identifier", "  tls.crt: " + base64.b64encode(("-----BEGIN CERTIFICATE-----\n" + b64(64) + "\n-----END CERTIFICATE-----\n").encode()).decode(),
+  "Got API-VERSION header from upstream", "GET /v1/models 200 x-request-id: req_" + hx(24))
+
 here = os.path.dirname(os.path.abspath(__file__))
 out = os.path.join(here, "..", "gate-report", "src", "test", "resources", "redact")
 os.makedirs(out, exist_ok=True)

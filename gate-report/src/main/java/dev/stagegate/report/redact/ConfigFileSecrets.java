@@ -47,6 +47,13 @@ final class ConfigFileSecrets {
                 "(?<![A-Za-z0-9+/])(?:eyJ|ewo)[A-Za-z0-9+/]{30,}={0,2}(?![A-Za-z0-9+/=])"),
             List.of(0),
             ConfigFileSecrets::base64JsonKind),
+        // A PEM private key in base64 (a Kubernetes secret's tls.key, a JSON field).
+        new PatternRule(
+            List.of("LS0tLS1CRUdJTi"),
+            false,
+            Pattern.compile("LS0tLS1CRUdJTi[A-Za-z0-9+/]{20,}={0,2}"),
+            List.of(0),
+            ConfigFileSecrets::base64PemKind),
         new PatternRule(
             List.of("password"),
             true,
@@ -94,6 +101,16 @@ final class ConfigFileSecrets {
     }
     String json = new String(bytes, StandardCharsets.UTF_8);
     return CREDENTIAL_JSON.matcher(json).find() ? "base64-credentials" : null;
+  }
+
+  private static String base64PemKind(MatchResult m) {
+    try {
+      String text =
+          new String(Base64.getDecoder().decode(padded(m.group())), StandardCharsets.UTF_8);
+      return text.contains("PRIVATE KEY") ? PemBlocks.KIND : null;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   private static String padded(String base64) {

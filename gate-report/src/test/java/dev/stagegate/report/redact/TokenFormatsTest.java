@@ -60,6 +60,10 @@ class TokenFormatsTest {
         Arguments.of("terraform-token", "ABCDEFGHIJ0123" + ".atlasv1." + AL20 + AL20 + AL20),
         Arguments.of("azure-ad-secret", "abc8Q~" + AL20 + "k9L8m7N6o5P4q3R2"),
         Arguments.of("mailchimp-key", HEX32 + "-us12"),
+        Arguments.of("openshift-token", "sha256~" + AL20 + AL20 + "abc"),
+        Arguments.of("octopus-key", "API-" + "ABCDEFGHJK0123456789LMNOPQ"),
+        Arguments.of("sourcegraph-token", "sgp_" + HEX40),
+        Arguments.of("crates-token", "cio" + AL20 + "k9L8m7N6o5P4"),
         Arguments.of("token", "acme_live_" + AL20 + "Q9w8E7r6T5y4U3i2"));
   }
 

@@ -25,7 +25,8 @@ final class SecretPatterns {
         PatternRule.simple(
             "jwt",
             List.of("eyJ"),
-            "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*",
+            // Not a JWT shortened for display ("eyJhbGciOi.eyJzdWIi..."): that gives nothing away.
+            "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*(?!\\.\\.|…)",
             0));
     rules.addAll(ConfigFileSecrets.all());
     rules.addAll(UrlSecrets.all());

@@ -90,7 +90,9 @@ final class ValueShape {
           "parsed",
           "cmd",
           "command",
-          "config_",
+          "var",
+          "local",
+          "each",
           "s",
           "c",
           "o",
@@ -232,7 +234,7 @@ final class ValueShape {
     if (first == '$' || first == '`' || v.startsWith("#{") || v.startsWith("{{")) {
       return true;
     }
-    if (v.startsWith("<%") || v.startsWith("%(") || v.startsWith("{%")) {
+    if (v.startsWith("<%") || v.startsWith("%(") || v.startsWith("{%") || v.startsWith("%{")) {
       return true;
     }
     if (first == '%' && v.length() > 2 && v.indexOf('%', 1) == v.length() - 1) {

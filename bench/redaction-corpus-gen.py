@@ -409,6 +409,14 @@ s("pem", "k8s-tls-key", "  tls.key: " + w(base64.b64encode(("-----BEGIN PRIVATE 
 n("identifier", "  tls.crt: " + base64.b64encode(("-----BEGIN CERTIFICATE-----\n" + b64(64) + "\n-----END CERTIFICATE-----\n").encode()).decode(),
   "Got API-VERSION header from upstream", "GET /v1/models 200 x-request-id: req_" + hx(24))
 
+# --- batch 6: CLI output tables, escaped JSON in logfmt, signatures that are digests ------------
+s("config", "vault-table", "api_key             " + w(al(40)), "password            " + w(pwd()))
+s("config", "logfmt-escaped-json", 'time="2026-03-01T12:00:00Z" level=debug msg="pulling image" auth="{\\"username\\":\\"ci\\",\\"password\\":\\"' + w(pwd()) + '\\"}"')
+s("command", "az-account-key", "az storage blob upload --account-name shop --account-key " + w(b64(86) + "==") + " -f backup.tar")
+s("command", "docker-registry-secret", "kubectl create secret docker-registry regcred --docker-server=ghcr.io --docker-username=ci --docker-password=" + w(al(24)) + " --docker-email=ci@example.com")
+n("identifier", "X-Hub-Signature: sha1=" + hx(40), "X-Slack-Signature: v0=" + hx(64), "Stripe-Signature: t=1700000000,v1=" + hx(64),
+  "token_accessor      " + al(24), "secret_key     ****************" + up(4) + " shared-credentials-file")
+
 here = os.path.dirname(os.path.abspath(__file__))
 out = os.path.join(here, "..", "gate-report", "src", "test", "resources", "redact")
 os.makedirs(out, exist_ok=True)

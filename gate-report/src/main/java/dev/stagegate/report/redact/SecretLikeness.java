@@ -334,7 +334,7 @@ final class SecretLikeness {
     if (!isHighEntropy(value) || ValueShape.isNotASecret(value)) {
       return false;
     }
-    if (value.contains("://") || isPublicKey(value)) {
+    if (value.contains("://") || isPublicKey(value) || isDigest(value)) {
       return false;
     }
     if (value.startsWith("/") || value.startsWith("./") || value.startsWith("~/")) {
@@ -344,6 +344,20 @@ final class SecretLikeness {
       return false;
     }
     return !ValueShape.isWordsAndNumbers(value);
+  }
+
+  /**
+   * A message digest or a request signature that says which algorithm made it ({@code sha256=…},
+   * {@code v0=…}, {@code t=…,v1=…}): evidence of integrity, not a credential.
+   */
+  static boolean isDigest(String value) {
+    return value.startsWith("sha1=")
+        || value.startsWith("sha256=")
+        || value.startsWith("sha512=")
+        || value.startsWith("md5=")
+        || value.startsWith("v0=")
+        || value.startsWith("v1=")
+        || value.startsWith("t=");
   }
 
   /**

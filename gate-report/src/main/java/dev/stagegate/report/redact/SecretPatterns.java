@@ -38,8 +38,28 @@ final class SecretPatterns {
     rules.add(awsSecretKeyBesideAccessKey());
     rules.add(azureStorageKey());
     rules.add(prefixedToken());
+    rules.add(tableRow());
     rules.add(assignment());
     return List.copyOf(rules);
+  }
+
+  /**
+   * A two-column row as CLIs print settings ({@code vault kv get}, {@code aws configure list},
+   * {@code kubectl describe secret}): a name, two or more spaces, one value and nothing else.
+   */
+  private static PatternRule tableRow() {
+    return new PatternRule(
+        List.of("key", "token", "secret", "pass", "pwd", "credential", "auth"),
+        true,
+        Pattern.compile("^\\s*([A-Za-z][A-Za-z0-9_.-]{0,60})\\s{2,}(\\S+)\\s*$"),
+        List.of(2),
+        m ->
+            switch (SecretLikeness.nameKind(m.group(1))) {
+              case PASSWORD ->
+                  SecretLikeness.isPasswordValue(m.group(1), m.group(2)) ? "password" : null;
+              case KEY -> SecretLikeness.hasSecretShape(m.group(2)) ? "secret" : null;
+              case NONE -> null;
+            });
   }
 
   /**

@@ -72,6 +72,9 @@ class HeadersUrlsAndConfigFilesTest {
         "Config(url=x, password=Hunt3r2)|Config(url=x, password=[REDACTED:password])",
         "\"password\"=>\"Hunt3r2\"|\"password\"=>\"[REDACTED:password]\"",
         "export SECRET_KEY_BASE=0f1e2d3c4b5a6978|export SECRET_KEY_BASE=[REDACTED:secret]",
+        "api_key             q8W2e4R6t8Y0u2I4o6P8|api_key             [REDACTED:secret]",
+        "{\"name\": \"DB_PASSWORD\", \"value\": \"Hunt3r2\"}|{\"name\": \"DB_PASSWORD\", \"value\": \"[REDACTED:password]\"}",
+        "<add key=\"ApiKey\" value=\"q8W2e4R6t8Y0u2I4\"/>|<add key=\"ApiKey\" value=\"[REDACTED:secret]\"/>",
       })
   void configFilesAndWholeValues(String line, String expected) {
     assertThat(r(line)).as("redacting \"%s\"", line).isEqualTo(expected);
@@ -94,6 +97,12 @@ class HeadersUrlsAndConfigFilesTest {
         "DATABASE_URL=postgres://app:${DB_PASSWORD}@db/shop",
         "-e POSTGRES_PASSWORD=${POSTGRES_PASSWORD:-postgres}",
         "Parameters: {\"password\"=>\"[FILTERED]\"}",
+        "X-Hub-Signature: sha1=0f1e2d3c4b5a69788796a5b4c3d2e1f0a1b2c3d4",
+        "token_accessor      q8W2e4R6t8Y0u2I4o6P8",
+        "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIx...",
+        "Bad window token: android.os.BinderProxy@2bd79ce",
+        "wtoken = AppWindowToken{9f4ef63 token=Token{a64f992 ActivityRecord{de9231d}}}",
+        "{\"name\": \"LOG_LEVEL\", \"value\": \"debug\"}",
         "integrity sha512-q8W2e4R6t8Y0u2I4o6P8q8W2e4R6t8Y0u2I4o6P8q8W2e4R6t8Y0u2I4o6P8q8W2e4R6t8Y0u2I4o6P8abcdef=="
       })
   void lookAlikesStay(String line) {

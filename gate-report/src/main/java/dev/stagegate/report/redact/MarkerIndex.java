@@ -17,11 +17,14 @@ import java.util.Map;
 final class MarkerIndex {
   private record Marker(String text, boolean ignoreCase, int bit) {}
 
-  /** Case-sensitive markers by first char, looked for in the line. */
-  private final Marker[][] exact = new Marker[128][];
+  /**
+   * Case-sensitive markers by their first two chars ({@code c1 * 128 + c2}; a one-char marker is
+   * filed under every second char), looked for in the line.
+   */
+  private final Marker[][] exact = new Marker[128 * 128][];
 
-  /** Lower-case markers by first char, looked for in the lower-cased line. */
-  private final Marker[][] folded = new Marker[128][];
+  /** Lower-case markers, filed the same way, looked for in the lower-cased line. */
+  private final Marker[][] folded = new Marker[128 * 128][];
 
   /** Per rule, the bits of its markers; {@code null} for a rule that always runs. */
   private final long[][] ruleBits;
@@ -57,22 +60,22 @@ final class MarkerIndex {
         ruleBits[i] = mask;
       }
     }
-    List<List<Marker>> e = new ArrayList<>();
-    List<List<Marker>> f = new ArrayList<>();
-    for (int c = 0; c < 128; c++) {
-      e.add(new ArrayList<>());
-      f.add(new ArrayList<>());
-    }
     for (Marker m : markers.values()) {
-      char first = m.text().charAt(0);
-      if (first >= 128) {
-        throw new IllegalArgumentException("marker must start with an ASCII char: " + m.text());
+      String t = m.text();
+      if (t.charAt(0) >= 128 || (t.length() > 1 && t.charAt(1) >= 128)) {
+        throw new IllegalArgumentException("marker must start with ASCII chars: " + t);
       }
-      (m.ignoreCase() ? f : e).get(first).add(m);
-    }
-    for (int c = 0; c < 128; c++) {
-      exact[c] = e.get(c).isEmpty() ? null : e.get(c).toArray(Marker[]::new);
-      folded[c] = f.get(c).isEmpty() ? null : f.get(c).toArray(Marker[]::new);
+      Marker[][] table = m.ignoreCase() ? folded : exact;
+      for (int c2 = 0; c2 < 128; c2++) {
+        if (t.length() == 1 || t.charAt(1) == c2) {
+          int key = t.charAt(0) * 128 + c2;
+          Marker[] old = table[key];
+          Marker[] grown =
+              old == null ? new Marker[1] : java.util.Arrays.copyOf(old, old.length + 1);
+          grown[grown.length - 1] = m;
+          table[key] = grown;
+        }
+      }
     }
   }
 
@@ -84,11 +87,20 @@ final class MarkerIndex {
     return present;
   }
 
-  private static void mark(String text, Marker[][] byFirst, long[] present) {
+  private static void mark(String text, Marker[][] byFirstTwo, long[] present) {
     int n = text.length();
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
-      Marker[] candidates = c < 128 ? byFirst[c] : null;
+      if (c >= 128) {
+        continue;
+      }
+      // The last char, or one before a non-ASCII char, pairs with NUL, under which one-char
+      // markers are filed too (no two-char marker has a non-ASCII second char).
+      char d = i + 1 < n ? text.charAt(i + 1) : 0;
+      if (d >= 128) {
+        d = 0;
+      }
+      Marker[] candidates = byFirstTwo[c * 128 + d];
       if (candidates == null) {
         continue;
       }

@@ -13,21 +13,37 @@ import java.util.regex.Matcher;
 final class TokenScanner implements LineRule {
   private record Entry(String prefix, TokenFormat format) {}
 
-  /** Entries by the first char of their prefix, in catalogue order (longer prefixes first). */
-  private final Entry[][] byFirstChar = new Entry[128][];
+  /**
+   * Entries by the first two chars of their prefix ({@code c1 * 128 + c2}), in catalogue order; a
+   * one-char prefix is filed under every second char.
+   */
+  private final Entry[][] byFirstTwo = new Entry[128 * 128][];
+
+  /** Whether any prefix starts with the char: a cheap first test per word. */
+  private final boolean[] firstChar = new boolean[128];
 
   TokenScanner(List<TokenFormat> formats) {
     List<List<Entry>> lists = new ArrayList<>();
-    for (int c = 0; c < 128; c++) {
-      lists.add(new ArrayList<>());
+    for (int i = 0; i < 128 * 128; i++) {
+      lists.add(null);
     }
     for (TokenFormat f : formats) {
       for (String p : f.prefixes()) {
-        lists.get(p.charAt(0)).add(new Entry(p, f));
+        char c1 = p.charAt(0);
+        firstChar[c1] = true;
+        for (int c2 = 0; c2 < 128; c2++) {
+          if (p.length() == 1 || p.charAt(1) == c2) {
+            int key = c1 * 128 + c2;
+            if (lists.get(key) == null) {
+              lists.set(key, new ArrayList<>());
+            }
+            lists.get(key).add(new Entry(p, f));
+          }
+        }
       }
     }
-    for (int c = 0; c < 128; c++) {
-      byFirstChar[c] = lists.get(c).isEmpty() ? null : lists.get(c).toArray(Entry[]::new);
+    for (int i = 0; i < 128 * 128; i++) {
+      byFirstTwo[i] = lists.get(i) == null ? null : lists.get(i).toArray(Entry[]::new);
     }
   }
 
@@ -36,10 +52,17 @@ final class TokenScanner implements LineRule {
     StringBuilder out = null;
     int last = 0;
     int n = line.length();
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i + 1 < n; i++) {
       char c = line.charAt(i);
-      Entry[] entries = c < 128 ? byFirstChar[c] : null;
-      if (entries == null || (i > 0 && isTokenChar(line.charAt(i - 1)))) {
+      if (c >= 128 || !firstChar[c] || (i > 0 && isTokenChar(line.charAt(i - 1)))) {
+        continue;
+      }
+      char d = line.charAt(i + 1);
+      if (d >= 128) {
+        d = 0; // only a one-char prefix (filed under every second char) can start here
+      }
+      Entry[] entries = byFirstTwo[c * 128 + d];
+      if (entries == null) {
         continue;
       }
       if (line.startsWith(PatternRule.PREFIX, i)) {

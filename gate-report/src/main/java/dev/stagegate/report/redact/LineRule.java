@@ -3,9 +3,8 @@ package dev.stagegate.report.redact;
 /** One step of redaction over one line: a {@link PatternRule} or the {@link TokenScanner}. */
 interface LineRule {
   /**
-   * The line with this rule's secrets masked; the same instance when nothing was masked.
-   *
-   * @param lowerLine {@code line} in lower case, computed once for all rules by the caller
+   * The line with this rule's secrets masked; the same instance when nothing was masked. Called
+   * only on lines that hold one of the rule's markers ({@link MarkerIndex} has checked).
    */
-  String apply(String line, String lowerLine);
+  String applyToCandidate(String line);
 }

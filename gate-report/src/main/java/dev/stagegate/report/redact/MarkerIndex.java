@@ -79,37 +79,41 @@ final class MarkerIndex {
     }
   }
 
-  /** The markers the line holds, as bits. */
-  long[] scan(String line, String lowerLine) {
+  /** The markers the line holds, as bits; markers that ignore case are compared so. */
+  long[] scan(String line) {
     long[] present = new long[words];
-    mark(line, exact, present);
-    mark(lowerLine, folded, present);
-    return present;
-  }
-
-  private static void mark(String text, Marker[][] byFirstTwo, long[] present) {
-    int n = text.length();
+    int n = line.length();
     for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
+      char c = line.charAt(i);
       if (c >= 128) {
         continue;
       }
       // The last char, or one before a non-ASCII char, pairs with NUL, under which one-char
       // markers are filed too (no two-char marker has a non-ASCII second char).
-      char d = i + 1 < n ? text.charAt(i + 1) : 0;
+      char d = i + 1 < n ? line.charAt(i + 1) : 0;
       if (d >= 128) {
         d = 0;
       }
-      Marker[] candidates = byFirstTwo[c * 128 + d];
-      if (candidates == null) {
-        continue;
-      }
-      for (Marker m : candidates) {
-        if (text.startsWith(m.text(), i)) {
-          present[m.bit() >>> 6] |= 1L << (m.bit() & 63);
-        }
+      mark(line, i, exact[c * 128 + d], false, present);
+      mark(line, i, folded[lower(c) * 128 + lower(d)], true, present);
+    }
+    return present;
+  }
+
+  private static void mark(String line, int at, Marker[] candidates, boolean fold, long[] present) {
+    if (candidates == null) {
+      return;
+    }
+    for (Marker m : candidates) {
+      String t = m.text();
+      if (fold ? line.regionMatches(true, at, t, 0, t.length()) : line.startsWith(t, at)) {
+        present[m.bit() >>> 6] |= 1L << (m.bit() & 63);
       }
     }
+  }
+
+  private static char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
   }
 
   /** Whether rule {@code index} may match a line whose markers are {@code present}. */

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * One kind of secret found by a regular expression, with cheap markers that must occur in a line
  * before the expression is run at all.
  *
- * <p>Most lines of a log hold no marker of any rule, so the common case costs a few {@code indexOf}
- * calls and no regex.
+ * <p>Most lines of a log hold no marker of any rule; {@link MarkerIndex} finds the markers of all
+ * rules in one pass, so the common case costs that pass and no regex.
  *
  * @param markers substrings of which at least one occurs in every match
  * @param markersIgnoreCase whether the markers are compared ignoring ASCII case
@@ -72,38 +72,10 @@ record PatternRule(
     return PREFIX + kind + "]";
   }
 
-  /**
-   * Whether a marker occurs in the line (and the run-length gate holds); false means the pattern
-   * cannot match.
-   *
-   * @param lowerLine the line in lower case, for markers compared ignoring case
-   */
-  boolean mayMatch(String line, String lowerLine) {
-    if (gate != null && !gate.test(line)) {
-      return false;
-    }
-    String haystack = markersIgnoreCase ? lowerLine : line;
-    for (String marker : markers) {
-      if (haystack.contains(marker)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The line with every accepted match's secret group replaced. */
-  String apply(String line) {
-    return apply(line, line.toLowerCase(Locale.ROOT));
-  }
-
-  /**
-   * The line with every accepted match's secret group replaced.
-   *
-   * @param lowerLine {@code line} in lower case (computed once for all rules by the caller)
-   */
+  /** The line, known to hold a marker, with every accepted match's secret group replaced. */
   @Override
-  public String apply(String line, String lowerLine) {
-    if (!mayMatch(line, lowerLine)) {
+  public String applyToCandidate(String line) {
+    if (gate != null && !gate.test(line)) {
       return line;
     }
     Matcher m = pattern.matcher(line);

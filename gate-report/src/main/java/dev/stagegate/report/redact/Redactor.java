@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -208,18 +207,16 @@ public final class Redactor {
       }
     }
     out = pem.apply(out);
-    // Lower-cased once for the markers compared ignoring case; again only after a rule masked.
-    String lower = out.toLowerCase(Locale.ROOT);
-    long[] present = MARKERS.scan(out, lower);
+    // Which rules' markers the line holds, in one pass; again only after a rule masked.
+    long[] present = MARKERS.scan(out);
     for (int i = 0; i < PATTERNS.size(); i++) {
       if (!MARKERS.mayMatch(i, present)) {
         continue;
       }
-      String masked = PATTERNS.get(i).apply(out, lower);
+      String masked = PATTERNS.get(i).applyToCandidate(out);
       if (masked != out) {
         out = masked;
-        lower = out.toLowerCase(Locale.ROOT);
-        present = MARKERS.scan(out, lower);
+        present = MARKERS.scan(out);
       }
     }
     return out;

@@ -32,6 +32,7 @@ final class TokenFormats {
     return List.of(
         token("terraform-token", ".atlasv1.", "[A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_=-]{60,}"),
         token("azure-ad-secret", "Q~", "[A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.-]{31,}"),
+        token("telegram-bot-token", ":AA", "\\d{8,10}:AA[A-Za-z0-9_-]{33}"),
         token("mailchimp-key", "-us", "[0-9a-f]{32}-us\\d{1,2}"),
         token("mailgun-key", "-", "[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8}").gatedByRun(32));
   }
@@ -82,19 +83,6 @@ final class TokenFormats {
                 + "(?=[A-Za-z0-9_-]{0,39}\\d)[A-Za-z0-9_-]{27,40}",
             "M",
             "N"),
-        of(
-            "telegram-bot-token",
-            "\\d{8,10}:AA[A-Za-z0-9_-]{33}",
-            "0",
-            "1",
-            "2",
-            "3",
-            "4",
-            "5",
-            "6",
-            "7",
-            "8",
-            "9"),
         // Cloud
         ofOneCase(
             "aws-access-key",

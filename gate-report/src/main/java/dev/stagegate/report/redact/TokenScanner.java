@@ -48,7 +48,7 @@ final class TokenScanner implements LineRule {
   }
 
   @Override
-  public String apply(String line, String lowerLine) {
+  public String applyToCandidate(String line) {
     StringBuilder out = null;
     int last = 0;
     int n = line.length();
@@ -62,7 +62,7 @@ final class TokenScanner implements LineRule {
         d = 0; // only a one-char prefix (filed under every second char) can start here
       }
       Entry[] entries = byFirstTwo[c * 128 + d];
-      if (entries == null) {
+      if (entries == null || runLength(line, i) < MIN_TOKEN_LENGTH) {
         continue;
       }
       if (line.startsWith(PatternRule.PREFIX, i)) {
@@ -89,6 +89,36 @@ final class TokenScanner implements LineRule {
       }
     }
     return out == null ? line : out.append(line, last, n).toString();
+  }
+
+  /** No catalogued token is shorter; a shorter word needs no regex at all. */
+  private static final int MIN_TOKEN_LENGTH = 16;
+
+  /** How many chars from {@code at} could belong to one token (letters, digits, _-.~+/=$:). */
+  private static int runLength(String line, int at) {
+    int i = at;
+    int n = line.length();
+    while (i < n && i - at < MIN_TOKEN_LENGTH) {
+      char c = line.charAt(i);
+      boolean tokenChar =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '_'
+              || c == '-'
+              || c == '.'
+              || c == '~'
+              || c == '+'
+              || c == '/'
+              || c == '='
+              || c == '$'
+              || c == ':';
+      if (!tokenChar) {
+        break;
+      }
+      i++;
+    }
+    return i - at;
   }
 
   private static boolean isTokenChar(char c) {

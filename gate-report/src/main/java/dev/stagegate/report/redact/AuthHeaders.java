@@ -28,7 +28,7 @@ final class AuthHeaders {
         new PatternRule(
             List.of("authorization"),
             true,
-            Pattern.compile(HEADER + PARAM_SCHEMES + "\\s+([^'\\r\\n]+)"),
+            Pattern.compile(HEADER + PARAM_SCHEMES + "\\s+([^'\\r\\n]{1,2048})"),
             List.of(1),
             m -> ValueShape.isNotASecret(m.group(1)) ? null : "authorization"),
         new PatternRule(
@@ -51,7 +51,7 @@ final class AuthHeaders {
             true,
             Pattern.compile(
                 "(?i)(?<=[:;,]|[:;,]\\s)([A-Za-z0-9_.-]*(?:session|sess|sid|token|auth|jwt|remember)"
-                    + "[A-Za-z0-9_.-]*)=([^;\\s\"',]{16,})"),
+                    + "[A-Za-z0-9_.-]*)=([^;\\s\"',]{16,4096})"),
             List.of(2),
             m ->
                 ValueShape.isNotASecret(m.group(2))

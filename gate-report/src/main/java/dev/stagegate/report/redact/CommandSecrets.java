@@ -26,7 +26,7 @@ final class CommandSecrets {
       "(?:\"([^\"]{1,512})\"|'([^']{1,512})'|([^\\s\"'|;&<>`]{1,512}))";
 
   /** The rest of one command (not past a pipe or a separator). */
-  private static final String SAME_COMMAND = "[^|;&\\n]*?\\s";
+  private static final String SAME_COMMAND = "[^|;&\\n]{0,300}?\\s";
 
   private CommandSecrets() {}
 

@@ -44,14 +44,14 @@ final class ConfigFileSecrets {
             List.of("eyJ", "ewo", "ewog"),
             false,
             Pattern.compile(
-                "(?<![A-Za-z0-9+/])(?:eyJ|ewo)[A-Za-z0-9+/]{30,}={0,2}(?![A-Za-z0-9+/=])"),
+                "(?<![A-Za-z0-9+/])(?:eyJ|ewo)[A-Za-z0-9+/]{30,16384}={0,2}(?![A-Za-z0-9+/=])"),
             List.of(0),
             ConfigFileSecrets::base64JsonKind),
         // A PEM private key in base64 (a Kubernetes secret's tls.key, a JSON field).
         new PatternRule(
             List.of("LS0tLS1CRUdJTi"),
             false,
-            Pattern.compile("LS0tLS1CRUdJTi[A-Za-z0-9+/]{20,}={0,2}"),
+            Pattern.compile("(?<![A-Za-z0-9+/])LS0tLS1CRUdJTi[A-Za-z0-9+/]{20,16384}={0,2}"),
             List.of(0),
             ConfigFileSecrets::base64PemKind),
         new PatternRule(

@@ -65,7 +65,7 @@ final class UrlSecrets {
             false,
             // A generated password may hold / and + (base64); a port followed by a path to an @
             // (https://registry:443/@scope/pkg) is no password.
-            Pattern.compile("://[^:/?#@\\s]*:([^?\\s\"'<>]+)@"),
+            Pattern.compile("://[^:/?#@\\s]{0,256}:([^?\\s\"'<>]{1,256})@"),
             List.of(1),
             m ->
                 ValueShape.isNotASecret(m.group(1)) || PORT_AND_PATH.matcher(m.group(1)).matches()
@@ -75,7 +75,7 @@ final class UrlSecrets {
         new PatternRule(
             List.of("://"),
             false,
-            Pattern.compile("://([A-Za-z0-9_-]{20,})@[A-Za-z0-9.-]+"),
+            Pattern.compile("://([A-Za-z0-9_-]{20,256})@[A-Za-z0-9.-]"),
             List.of(1),
             m -> SecretLikeness.looksLikeTokenBody(m.group(1)) ? "url-token" : null),
         webhook(
@@ -108,7 +108,7 @@ final class UrlSecrets {
         new PatternRule(
             List.of("?", "&"),
             false,
-            Pattern.compile("[?&;]([A-Za-z][A-Za-z0-9_.\\-]{0,60})=([^&#\\s\"'<>\\\\]+)"),
+            Pattern.compile("[?&;]([A-Za-z][A-Za-z0-9_.\\-]{0,60})=([^&#\\s\"'<>\\\\]{1,1024})"),
             List.of(2),
             UrlSecrets::queryKind));
   }

@@ -262,6 +262,32 @@ class RedactorTest {
     assertThat(seconds).isLessThan(2.0);
   }
 
+  /** Lines of 50 000 chars built to make a rule retry at every occurrence: must stay linear. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "://a:",
+        "?a=",
+        "mysql ",
+        "login ",
+        "secret set ",
+        "LS0tLS1CRUdJTi",
+        "-u a:",
+        "Authorization: ",
+        "--password ",
+        "eyJ",
+        "Cookie: a="
+      })
+  void adversarialRepetitionsStayLinear(String seed) {
+    String line = seed.repeat(50_000 / seed.length());
+    long start = System.nanoTime();
+    r(line);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertThat(seconds)
+        .as("seconds to redact \"%s\" repeated to 50 000 chars", seed)
+        .isLessThan(2.0);
+  }
+
   private static String repeatRedacted(int lines) {
     return String.join("\n", java.util.Collections.nCopies(lines, "[REDACTED:private-key]"));
   }

@@ -417,6 +417,11 @@ s("command", "docker-registry-secret", "kubectl create secret docker-registry re
 n("identifier", "X-Hub-Signature: sha1=" + hx(40), "X-Slack-Signature: v0=" + hx(64), "Stripe-Signature: t=1700000000,v1=" + hx(64),
   "token_accessor      " + al(24), "secret_key     ****************" + up(4) + " shared-credentials-file")
 
+# --- batch 7: a name on one line, its value on the next (YAML env, pretty-printed JSON) ---------
+s("config", "k8s-env-yaml", "        - name: DB_PASSWORD\\n          value: " + w(pwd()))
+s("config", "pretty-json-env", '{\\n  "name": "API_TOKEN",\\n  "value": "' + w(al(32)) + '"\\n}')
+n("harmless-name", "- name: LOG_LEVEL\\n  value: debug", "- name: API_KEY\\n  valueFrom:\\n    secretKeyRef:\\n      name: api\\n      key: token")
+
 here = os.path.dirname(os.path.abspath(__file__))
 out = os.path.join(here, "..", "gate-report", "src", "test", "resources", "redact")
 os.makedirs(out, exist_ok=True)

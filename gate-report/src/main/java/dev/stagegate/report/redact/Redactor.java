@@ -71,16 +71,19 @@ import java.util.Map;
  * (base64 as the line's last word, also behind a log prefix) are masked until the END line; a line
  * that is clearly not key material ends the block, so a truncated key cannot hide the rest of a
  * log. A key inside one line (JSON with {@code \n} escapes) is masked from BEGIN to END. Calling
- * {@code redact} on single lines one by one loses that state: use {@code redactLines} for logs.
+ * {@code redact} on single lines one by one loses that state: use {@code redactLines} for logs. The
+ * same state carries a name announced on one line to its value on the next ({@code - name:
+ * DB_PASSWORD} then {@code value: …}, see {@link SplitNameValue}).
  *
  * <p><b>Speed.</b> Each pattern has a few marker strings ({@code ://}, {@code --}, {@code key}, …);
  * one pass over the line finds which it holds ({@link MarkerIndex}) and only those patterns run.
  * Vendor tokens are found in one more pass ({@link TokenScanner}). {@code bench/redaction-bench.sh}
  * measures recall, false positives and throughput against the previous redactor.
  *
- * <p>Not covered, by design or for now: secrets split across lines other than PEM, URL- or
- * JSON-escaped forms of known values, a secret as the bare next word in prose ({@code password is
- * hunter2}), and low-entropy values under names that do not announce a secret.
+ * <p>Not covered, by design or for now: secrets split across lines other than PEM keys and
+ * name/value pairs, URL- or JSON-escaped forms of known values, a secret as the bare next word in
+ * prose ({@code password is hunter2}), and low-entropy values under names that do not announce a
+ * secret.
  *
  * <p>Immutable and thread-safe.
  *
@@ -170,14 +173,15 @@ public final class Redactor {
       return text;
     }
     if (text.indexOf('\n') < 0) {
-      return redactLine(text, new PemBlocks());
+      return redactLine(text, new PemBlocks(), new SplitNameValue());
     }
     PemBlocks pem = new PemBlocks();
+    SplitNameValue pairs = new SplitNameValue();
     StringBuilder out = new StringBuilder(text.length());
     int start = 0;
     while (true) {
       int end = text.indexOf('\n', start);
-      out.append(redactLine(text.substring(start, end < 0 ? text.length() : end), pem));
+      out.append(redactLine(text.substring(start, end < 0 ? text.length() : end), pem, pairs));
       if (end < 0) {
         return out.toString();
       }
@@ -192,14 +196,15 @@ public final class Redactor {
    */
   public List<String> redactLines(List<String> lines) {
     PemBlocks pem = new PemBlocks();
+    SplitNameValue pairs = new SplitNameValue();
     List<String> out = new ArrayList<>(lines.size());
     for (String line : lines) {
-      out.add(line == null ? null : redactLine(line, pem));
+      out.add(line == null ? null : redactLine(line, pem, pairs));
     }
     return Collections.unmodifiableList(out);
   }
 
-  private String redactLine(String line, PemBlocks pem) {
+  private String redactLine(String line, PemBlocks pem, SplitNameValue pairs) {
     String out = line;
     for (KnownSecret secret : known) {
       if (out.contains(secret.value())) {
@@ -207,6 +212,7 @@ public final class Redactor {
       }
     }
     out = pem.apply(out);
+    out = pairs.apply(out);
     // Which rules' markers the line holds, in one pass; again only after a rule masked.
     long[] present = MARKERS.scan(out);
     for (int i = 0; i < PATTERNS.size(); i++) {

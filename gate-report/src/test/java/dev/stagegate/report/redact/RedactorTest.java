@@ -164,6 +164,28 @@ class RedactorTest {
   }
 
   @Test
+  void aValueOnTheLineAfterItsNameIsMaskedByThatName() {
+    assertThat(
+            redactor.redactLines(
+                List.of(
+                    "        - name: DB_PASSWORD",
+                    "          value: " + DB_PASSWORD,
+                    "        - name: LOG_LEVEL",
+                    "          value: debug",
+                    "        - name: API_KEY",
+                    "          valueFrom:")))
+        .containsExactly(
+            "        - name: DB_PASSWORD",
+            "          value: [REDACTED:password]",
+            "        - name: LOG_LEVEL",
+            "          value: debug",
+            "        - name: API_KEY",
+            "          valueFrom:");
+    assertThat(r("{\n  \"name\": \"API_TOKEN\",\n  \"value\": \"" + API_KEY_VALUE + "\"\n}"))
+        .isEqualTo("{\n  \"name\": \"API_TOKEN\",\n  \"value\": \"[REDACTED:secret]\"\n}");
+  }
+
+  @Test
   void knownValuesAreMaskedExactlyWithTheirName() {
     Redactor withEnv =
         Redactor.defaults()

@@ -121,7 +121,13 @@ final class CommandSecrets {
     }
     return switch (SecretLikeness.nameKind(flag)) {
       case PASSWORD -> SecretLikeness.isPasswordValue(flag, value) ? "password" : null;
-      case KEY -> SecretLikeness.hasSecretShape(value) ? "secret" : null;
+      // After --token the next word can only be the token: a short one counts too, unless it is
+      // a name made of words (--secret generic).
+      case KEY ->
+          SecretLikeness.hasSecretShape(value)
+                  || (value.length() >= 6 && !ValueShape.isWordsAndNumbers(value))
+              ? "secret"
+              : null;
       case NONE -> null;
     };
   }

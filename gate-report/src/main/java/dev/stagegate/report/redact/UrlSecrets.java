@@ -52,7 +52,7 @@ final class UrlSecrets {
           "pwd",
           "pass");
 
-  private static final Pattern PORT_AND_PATH = Pattern.compile("\\d{1,5}(?:/.*)?");
+  private static final Pattern PORT_AND_PATH = Pattern.compile("\\d{1,5}(?:[/?#].*)?");
 
   private UrlSecrets() {}
 
@@ -65,7 +65,7 @@ final class UrlSecrets {
             false,
             // A generated password may hold / and + (base64); a port followed by a path to an @
             // (https://registry:443/@scope/pkg) is no password.
-            Pattern.compile("://[^:/?#@\\s]{0,256}:([^?\\s\"'<>]{1,256})@"),
+            Pattern.compile("://[^:/?#\\s]{0,256}:([^\\s\"'<>]{1,256})@"),
             List.of(1),
             m ->
                 ValueShape.isNotASecret(m.group(1)) || PORT_AND_PATH.matcher(m.group(1)).matches()

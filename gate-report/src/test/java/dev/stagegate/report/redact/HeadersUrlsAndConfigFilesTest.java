@@ -43,6 +43,8 @@ class HeadersUrlsAndConfigFilesTest {
       delimiter = '|',
       value = {
         "postgres://app:Hunt3r#2@db/shop|postgres://app:[REDACTED:url-password]@db/shop",
+        "smtp://alerts@example.com:Hunt3r2x@smtp:587|smtp://alerts@example.com:[REDACTED:url-password]@smtp:587",
+        "postgres://app:Xy/9+ab=@db/x|postgres://app:[REDACTED:url-password]@db/x",
         "GET /x?sv=2022&sig=AbC%2Bq8W2e4R6t8Y0%3D 403|GET /x?sv=2022&sig=[REDACTED:url-secret] 403",
         "GET /dl?token=q8W2e4R6t8Y0u2I4o6P8&expires=1 302|GET /dl?token=[REDACTED:url-secret]&expires=1 302",
         "s3?X-Amz-Signature=0f1e2d3c4b5a69788796a5b4|s3?X-Amz-Signature=[REDACTED:url-secret]",
@@ -92,6 +94,9 @@ class HeadersUrlsAndConfigFilesTest {
         "amqp://guest:**@rabbitmq:5672//",
         "postgresql://app:***@db/shop",
         "https://example.com/search?page=2&sort=asc",
+        "GET http://api:8000?x=a@b 200",
+        "ssh://git@host:22/repo@v1",
+        "GET https://registry.npmjs.org:443/@babel/core 200",
         "GET /oauth/callback?state=xyz&token_type=bearer 302",
         "//registry.npmjs.org/:_authToken=${NPM_TOKEN}",
         "DATABASE_URL=postgres://app:${DB_PASSWORD}@db/shop",

@@ -422,6 +422,42 @@ s("config", "k8s-env-yaml", "        - name: DB_PASSWORD\\n          value: " + 
 s("config", "pretty-json-env", '{\\n  "name": "API_TOKEN",\\n  "value": "' + w(al(32)) + '"\\n}')
 n("harmless-name", "- name: LOG_LEVEL\\n  value: debug", "- name: API_KEY\\n  valueFrom:\\n    secretKeyRef:\\n      name: api\\n      key: token")
 
+# --- batch 8: written after batch 7 and measured before any fix (held-out check) -----------------
+s("command", "helm-set-string", "helm upgrade --install api ./chart --set-string secrets.stripeKey=" + w("sk_live_" + al(24)))
+s("command", "gcloud-secrets", "echo -n " + w(al(32)) + " | gcloud secrets create api-key --data-file=-")
+s("command", "git-credential", "printf 'protocol=https\\nhost=github.com\\nusername=bot\\npassword=" + w(gh("ghp_")) + "\\n' | git credential approve")
+s("command", "wget-password", "wget --user=ci --password=" + w(pwd()) + " https://nexus.example.com/repo/app.jar")
+s("command", "vault-login", "vault login -method=userpass username=ci password=" + w(pwd()))
+s("command", "psql-conninfo", 'psql "host=db port=5432 dbname=shop user=app password=' + w(pwd()) + ' sslmode=require"')
+s("command", "mongo-uri-flag", "mongodump --uri=mongodb://backup:" + w(pwd()) + "@mongo-0.mongo:27017/shop --gzip")
+s("config", "spring-yaml", "    password: " + w(pwd()))
+s("config", "ini-secret", "secret_access_key = " + w(aws_secret()))
+s("config", "toml-token", 'token = "' + w(al(40)) + '"')
+s("config", "properties-key", "stripe.api.secret-key=" + w("sk_test_" + al(24)))
+s("config", "json-compact", '{"client_id":"shop-web","client_secret":"' + w(b64u(40)) + '","grant_type":"client_credentials"}')
+s("header", "python-dict-headers", "headers={'Authorization': 'Bearer " + w(al(40)) + "', 'Accept': 'application/json'}")
+s("header", "api-key-lower", "api-key: " + w(hx(32)))
+s("url", "redis-tls", "CELERY_BROKER_URL=rediss://:" + w(al(32)) + "@redis.example.com:6380/0")
+s("url", "https-basic", "Fetching https://admin:" + w(pwd()) + "@grafana.internal/api/health")
+s("vcs", "github-in-url-path", "GET https://api.github.com/repos/org/shop?access_token=" + w(gh("gho_")) + " 401")
+s("chat", "slack-bot-header", "Authorization: Bearer " + w("xoxb-" + dg(12) + "-" + dg(13) + "-" + al(24)))
+s("ai", "openai-env-export", "export OPENAI_API_KEY='" + w("sk-proj-" + b64u(80)) + "'")
+s("ai", "hf-cli", "[INFO] Token " + w("hf_" + letters(34)) + " has been saved to /root/.cache/huggingface/token")
+s("cloud", "gcp-json-key", '  "private_key_id": "' + hx(40) + '", "private_key": "' + w(pem("PRIVATE KEY")) + '\\n",')
+s("cloud", "aws-env-inline", "AWS_ACCESS_KEY_ID=" + w("AKIA" + up(16)) + " AWS_SECRET_ACCESS_KEY=" + w(aws_secret()) + " aws s3 ls")
+s("registry", "docker-login-stdin-literal", "echo '" + w(al(24)) + "' | docker login --username ci --password-stdin registry.example.com")
+s("payment", "stripe-cli", "stripe listen --api-key " + w("sk_test_" + al(24)) + " --forward-to localhost:3000/webhook")
+s("saas", "datadog-header", "-H 'DD-APPLICATION-KEY: " + w(hx(40)) + "'")
+n("source-code", '    client = boto3.client("s3", aws_access_key_id=key_id, aws_secret_access_key=secret)',
+  "    token = jwt.encode({'sub': user_id}, SECRET, algorithm='HS256')", '    db_url = f"postgresql://{user}:{password}@{host}/{db}"',
+  '    conn_str = "mongodb://%s:%s@%s" % (user, pw, host)', "    if password == confirm_password:", "    api_key: str = \"\"",
+  "    return {'Authorization': f'Bearer {self.api_key}'}", "    password = input('Password: ')")
+n("masked", "aws_secret_access_key = ****************", "Authorization: Basic ****", "GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}",
+  "token: <%= ENV['API_TOKEN'] %>", "password: !vault |", "client_secret: REPLACE_ME")
+n("identifier", "X-Request-Signature-Version: 2", "sessionId=" + uid(), "nonce=" + hx(16), "csrf_cookie_name=csrftoken",
+  "keyspace=shop_prod", "Accept-Encoding: gzip, deflate, br", "If-None-Match: W/\"" + hx(32) + "\"", "x-amz-id-2: " + b64(76),
+  "eventId: " + uid(), "fingerprint=" + hx(40))
+
 here = os.path.dirname(os.path.abspath(__file__))
 out = os.path.join(here, "..", "gate-report", "src", "test", "resources", "redact")
 os.makedirs(out, exist_ok=True)

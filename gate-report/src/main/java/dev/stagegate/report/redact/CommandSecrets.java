@@ -83,7 +83,14 @@ final class CommandSecrets {
             "secret", "\\bsecret\\s+set\\b" + SAME_COMMAND + "(?:--body|-b)(?:\\s+|=)" + VALUE),
         password(
             "--password-stdin",
-            "\\b(?:echo|printf)\\s+(?:-[neE]\\s+)?" + VALUE + "\\s*\\|[^|;&\\n]*--password-stdin"),
+            // A secret piped into a command that reads one from stdin.
+            "\\b(?:echo|printf)\\s+(?:-[neE]+\\s+)?"
+                + VALUE
+                + "\\s*\\|[^|;&\\n]{0,300}?(?:--password-stdin|--data-file[= ]-|--with-token"
+                + "|\\bsecrets?\\s+(?:create|set|put|add|versions\\s+add)\\b)",
+            "--data-file",
+            "--with-token",
+            "secret"),
         new PatternRule(
             List.of("set"),
             false,
@@ -97,8 +104,8 @@ final class CommandSecrets {
 
   /** A rule masking the first value group as a password, after a literal marker. */
   private static PatternRule password(String marker, String regex, String... moreMarkers) {
-    List<String> markers =
-        moreMarkers.length == 0 ? List.of(marker) : List.of(marker, moreMarkers[0]);
+    List<String> markers = new java.util.ArrayList<>(List.of(marker));
+    markers.addAll(List.of(moreMarkers));
     Pattern pattern = Pattern.compile(regex);
     int[] groups =
         java.util.stream.IntStream.rangeClosed(1, pattern.matcher("").groupCount()).toArray();

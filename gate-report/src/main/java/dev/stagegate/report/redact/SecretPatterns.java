@@ -190,8 +190,8 @@ final class SecretPatterns {
       return null;
     }
     String value = firstNonNull(m.group(3), m.group(4), firstNonNull(m.group(5), m.group(6), null));
-    if (value == null || value.isEmpty()) {
-      return null;
+    if (value == null || value.isEmpty() || value.startsWith("=")) {
+      return null; // "password == x" compares, it does not assign
     }
     return switch (kind) {
       case PASSWORD -> SecretLikeness.isPasswordValue(m.group(2), value) ? "password" : null;

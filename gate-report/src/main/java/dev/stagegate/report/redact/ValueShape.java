@@ -231,7 +231,8 @@ final class ValueShape {
       return false;
     }
     char first = v.charAt(0);
-    if (first == '$' || first == '`' || v.startsWith("#{") || v.startsWith("{{")) {
+    // A YAML tag (!vault, !Ref, !GetAtt, !Sub) hands the value to a resolver.
+    if (first == '$' || first == '`' || first == '!' || v.startsWith("#{") || v.startsWith("{{")) {
       return true;
     }
     if (v.startsWith("<%") || v.startsWith("%(") || v.startsWith("{%") || v.startsWith("%{")) {

@@ -458,6 +458,35 @@ n("identifier", "X-Request-Signature-Version: 2", "sessionId=" + uid(), "nonce="
   "keyspace=shop_prod", "Accept-Encoding: gzip, deflate, br", "If-None-Match: W/\"" + hx(32) + "\"", "x-amz-id-2: " + b64(76),
   "eventId: " + uid(), "fingerprint=" + hx(40))
 
+# --- batch 9: written after batch 8 and measured before any fix (held-out check) -----------------
+n("source-code", '  File "/app/client.py", line 41, in __init__', "    self.api_key = api_key or os.environ.get('OPENAI_API_KEY')",
+  "    raise AuthenticationError(f'invalid api_key: {api_key[:4]}...')", "    secret = base64.b64decode(os.environ['SECRET_B64'])",
+  "    password = hashlib.sha256(raw_password.encode()).hexdigest()", "    token = await get_access_token(client_id, client_secret)",
+  "    const secret = core.getInput('secret', { required: true });", "    String password = System.getenv(\"DB_PASSWORD\");",
+  "    private final String apiKey = props.getProperty(\"api.key\");", "    token := r.Header.Get(\"Authorization\")",
+  "    credentials = service_account.Credentials.from_service_account_file(key_path)", "    PASSWORD = config('DB_PASSWORD', default='')",
+  "    auth = (username, password)", "    api_key=settings.STRIPE_API_KEY,", "    secret_key = secrets.token_hex(32)",
+  "    let token = localStorage.getItem('token');", "    $password = $_POST['password'];", "    password_hash = bcrypt.hashpw(password, bcrypt.gensalt())")
+n("masked", "DATABASE_URL=postgres://app:[redacted]@db/shop", "mysql://root:<password>@localhost:3306/app", "api_key: sk-proj-****",
+  "Bearer ***REDACTED***", "password: \"{{ vault_db_password }}\"", "token=********************************", "AWS_SECRET_ACCESS_KEY=<your-secret-key>",
+  "export GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "client_secret=...", "Authorization: Bearer <YOUR_TOKEN>", "--password=*****",
+  "SLACK_WEBHOOK_URL=https://hooks.slack.com/services/XXX/YYY/ZZZ")
+n("harmless-name", "keyframe=12", "monkey_patch=true", "key_count=3", "secret_santa=enabled", "passthrough=true", "bypass_cache=1",
+  "tokenize=false", "password_length=16", "api_version=2024-06-01", "auth_type=oauth2", "tokens_per_second=42.7", "keyboard=us-intl")
+s("json", "nested-json", '{"config":{"database":{"host":"db","password":"' + w(pwd()) + '"},"stripe":{"secret_key":"' + w("sk_live_" + al(24)) + '"}}}')
+s("json", "json-array-env", '"Env": ["PATH=/usr/local/bin", "API_TOKEN=' + w(al(40)) + '", "LANG=C.UTF-8"]')
+s("json", "json-pretty-line", '    "accessToken": "' + w(b64u(48)) + '",')
+s("json", "json-escaped-log", '{"level":"error","msg":"request failed","headers":"{\\"Authorization\\":\\"Bearer ' + w(al(40)) + '\\"}"}')
+s("shell", "set-x-export", "+ export NPM_TOKEN=" + w(npm()))
+s("shell", "curl-json-body", "curl -X POST https://api.example.com/login -d '{\"username\":\"ci\",\"password\":\"" + w(pwd()) + "\"}'")
+s("shell", "curl-header-token", 'curl -sS -H "Authorization: token ' + w(gh("ghp_")) + '" https://api.github.com/user')
+s("shell", "docker-run-env-many", "docker run -d -e MYSQL_USER=app -e MYSQL_PASSWORD=" + w(pwd()) + " -e MYSQL_DATABASE=shop mysql:8")
+s("shell", "ssh-pass-env", "SSHPASS=" + w(pwd()) + " sshpass -e ssh deploy@10.0.0.5")
+s("shell", "kubectl-patch", "kubectl patch secret api -p '{\"stringData\":{\"token\":\"" + w(al(40)) + "\"}}'")
+s("cloud", "aws-cli-output", "|  SecretAccessKey |  " + w(aws_secret()) + "  |")
+s("cloud", "azure-conn", "AZURE_STORAGE_CONNECTION_STRING=DefaultEndpointsProtocol=https;AccountName=shop;AccountKey=" + w(b64(86) + "==") + ";EndpointSuffix=core.windows.net")
+s("ci", "gitlab-ci-var", "$ echo \"//gitlab.example.com/api/v4/projects/42/packages/npm/:_authToken=" + w("glpat-" + al(20)) + "\" >> .npmrc")
+
 here = os.path.dirname(os.path.abspath(__file__))
 out = os.path.join(here, "..", "gate-report", "src", "test", "resources", "redact")
 os.makedirs(out, exist_ok=True)

@@ -228,15 +228,25 @@ final class SecretLikeness {
     return kind != NameKind.NONE && isHarmlessName(n) ? NameKind.NONE : kind;
   }
 
+  /** Words that end in "pass" without naming a password: {@code bypass}, {@code compass}. */
+  private static boolean isPassWord(String n) {
+    return n.endsWith("bypass")
+        || n.endsWith("compass")
+        || n.endsWith("overpass")
+        || n.endsWith("underpass")
+        || n.endsWith("surpass")
+        || n.endsWith("trespass")
+        || n.endsWith("onepass")
+        || n.endsWith("firstpass")
+        || n.endsWith("secondpass");
+  }
+
   private static NameKind byLastWord(String n) {
     if (n.endsWith("password")
         || n.endsWith("passphrase")
         || n.endsWith("passwd")
         || n.endsWith("pwd")
-        || n.equals("pass")
-        || n.endsWith("_pass")
-        || n.endsWith("-pass")
-        || n.endsWith(".pass")) {
+        || (n.endsWith("pass") && !isPassWord(n))) {
       return NameKind.PASSWORD;
     }
     if ((n.endsWith("key") && n.length() > 3)

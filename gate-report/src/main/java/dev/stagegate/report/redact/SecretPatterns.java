@@ -51,7 +51,9 @@ final class SecretPatterns {
     return new PatternRule(
         List.of("key", "token", "secret", "pass", "pwd", "credential", "auth"),
         true,
-        Pattern.compile("^\\s*([A-Za-z][A-Za-z0-9_.-]{0,60})\\s{2,}(\\S+)\\s*$"),
+        // Also with | borders, as aws --output table prints: |  SecretAccessKey |  …  |
+        Pattern.compile(
+            "^\\s*\\|?\\s*([A-Za-z][A-Za-z0-9_.-]{0,60})(?:\\s*\\|\\s*|\\s{2,})(\\S+)\\s*\\|?\\s*$"),
         List.of(2),
         m ->
             switch (SecretLikeness.nameKind(m.group(1))) {

@@ -119,7 +119,11 @@ final class UrlSecrets {
         false,
         Pattern.compile(regex),
         List.of(1),
-        m -> ValueShape.isNotASecret(m.group(1)) ? null : kind);
+        // A documentation placeholder (services/XXX/YYY/ZZZ) has no random part.
+        m ->
+            ValueShape.isNotASecret(m.group(1)) || !SecretLikeness.looksLikeTokenBody(m.group(1))
+                ? null
+                : kind);
   }
 
   private static String queryKind(MatchResult m) {

@@ -157,6 +157,8 @@ final class ValueShape {
           "required",
           "optional",
           "prompt",
+          "env",
+          "file",
           "stdin",
           "-",
           "?",
@@ -258,7 +260,9 @@ final class ValueShape {
       // "hunter2(" is not code, "os.environ[" and "getpass(" are: the call needs a name of at
       // least two letters before the bracket and no digit right before it.
       int bracket = indexOfBracket(value);
-      return bracket >= 2 && !Character.isDigit(value.charAt(bracket - 1));
+      String callee = value.substring(0, Math.max(bracket, 0));
+      boolean chained = callee.contains(".") || callee.contains("::") || callee.contains("->");
+      return bracket >= 2 && (chained || !Character.isDigit(value.charAt(bracket - 1)));
     }
     var dotted = DOTTED_IDENTIFIER.matcher(value);
     if (dotted.matches() && CODE_ROOTS.contains(dotted.group(1).toLowerCase(Locale.ROOT))) {

@@ -75,11 +75,20 @@ class HeadersUrlsAndConfigFilesTest {
         "\"password\"=>\"Hunt3r2\"|\"password\"=>\"[REDACTED:password]\"",
         "export SECRET_KEY_BASE=0f1e2d3c4b5a6978|export SECRET_KEY_BASE=[REDACTED:secret]",
         "api_key             q8W2e4R6t8Y0u2I4o6P8|api_key             [REDACTED:secret]",
+        "SSHPASS=Hunt3r2x sshpass -e ssh host|SSHPASS=[REDACTED:password] sshpass -e ssh host",
         "{\"name\": \"DB_PASSWORD\", \"value\": \"Hunt3r2\"}|{\"name\": \"DB_PASSWORD\", \"value\": \"[REDACTED:password]\"}",
         "<add key=\"ApiKey\" value=\"q8W2e4R6t8Y0u2I4\"/>|<add key=\"ApiKey\" value=\"[REDACTED:secret]\"/>",
       })
   void configFilesAndWholeValues(String line, String expected) {
     assertThat(r(line)).as("redacting \"%s\"", line).isEqualTo(expected);
+  }
+
+  @org.junit.jupiter.api.Test
+  void cliTablesWithBorders() {
+    assertThat(r("|  SecretAccessKey |  q8W2e4R6t8Y0u2I4o6P8  |"))
+        .isEqualTo("|  SecretAccessKey |  [REDACTED:secret]  |");
+    assertThat(r("|  Region          |  eu-west-1             |"))
+        .isEqualTo("|  Region          |  eu-west-1             |");
   }
 
   @ParameterizedTest
@@ -96,6 +105,7 @@ class HeadersUrlsAndConfigFilesTest {
         "https://example.com/search?page=2&sort=asc",
         "GET http://api:8000?x=a@b 200",
         "ssh://git@host:22/repo@v1",
+        "SLACK_WEBHOOK_URL=https://hooks.slack.com/services/XXX/YYY/ZZZ",
         "GET https://registry.npmjs.org:443/@babel/core 200",
         "GET /oauth/callback?state=xyz&token_type=bearer 302",
         "//registry.npmjs.org/:_authToken=${NPM_TOKEN}",

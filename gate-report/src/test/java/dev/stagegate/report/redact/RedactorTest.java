@@ -64,7 +64,7 @@ class RedactorTest {
     assertThat(r("push with " + GITHUB_TOKEN)).isEqualTo("push with [REDACTED:github-token]");
     assertThat(r(GITHUB_PAT)).isEqualTo("[REDACTED:github-token]");
     assertThat(r("slack " + SLACK_TOKEN)).isEqualTo("slack [REDACTED:slack-token]");
-    assertThat(r("POST https://hooks.slack.com/services/T000/B000/XXXXXXXX"))
+    assertThat(r("POST https://hooks.slack.com/services/T04AB12CD/B05EF34GH/q8W2e4R6t8Y0u2I4"))
         .isEqualTo("POST https://hooks.slack.com/services/[REDACTED:slack-webhook]");
     assertThat(r("openai key " + OPENAI_KEY)).isEqualTo("openai key [REDACTED:openai-key]");
     assertThat(r("maps key=" + GOOGLE_KEY)).isEqualTo("maps key=[REDACTED:google-api-key]");

@@ -487,6 +487,38 @@ s("cloud", "aws-cli-output", "|  SecretAccessKey |  " + w(aws_secret()) + "  |")
 s("cloud", "azure-conn", "AZURE_STORAGE_CONNECTION_STRING=DefaultEndpointsProtocol=https;AccountName=shop;AccountKey=" + w(b64(86) + "==") + ";EndpointSuffix=core.windows.net")
 s("ci", "gitlab-ci-var", "$ echo \"//gitlab.example.com/api/v4/projects/42/packages/npm/:_authToken=" + w("glpat-" + al(20)) + "\" >> .npmrc")
 
+# --- batch 10: written after batch 9 and measured before any fix (held-out check) ---------------
+s("vcs", "gh-actions-debug", "##[debug]Setting env: GH_TOKEN=" + w(gh("ghs_")))
+s("vcs", "gitlab-trigger", "curl -X POST -F token=" + w("glptt-" + hx(40)) + " -F ref=main https://gitlab.example.com/api/v4/projects/42/trigger/pipeline")
+s("ci", "jenkins-cli", "java -jar jenkins-cli.jar -s https://ci.example.com -auth admin:" + w(hx(34)) + " build deploy")
+s("ci", "circle-env", "CIRCLE_TOKEN=" + w(hx(40)))
+s("cloud", "gcloud-access-token", "Authorization: Bearer " + w("ya29.c." + b64u(140)))
+s("cloud", "do-context", "doctl auth init --context ci --access-token " + w("dop_v1_" + hx(64)))
+s("cloud", "heroku-netrc-uuid", "HEROKU_API_KEY: " + w(uid()))
+s("payment", "stripe-json-error", '{"error":{"message":"Invalid API Key provided: ' + w("sk_live_" + al(24)) + '","type":"invalid_request_error"}}')
+s("payment", "paypal-secret", "PAYPAL_CLIENT_SECRET=" + w("E" + b64u(79)))
+s("chat", "slack-token-query", "GET https://slack.com/api/auth.test?token=" + w("xoxp-" + dg(12) + "-" + dg(12) + "-" + dg(13) + "-" + hx(32)) + " 200")
+s("chat", "telegram-env-json", '{"TELEGRAM_TOKEN": "' + w(tg()) + '"}')
+s("ai", "anthropic-header", "curl https://api.anthropic.com/v1/messages -H 'x-api-key: " + w("sk-ant-api03-" + b64u(93) + "AA") + "' -H 'anthropic-version: 2023-06-01'")
+s("ai", "gemini-query", "POST https://generativelanguage.googleapis.com/v1beta/models/gemini-pro:generateContent?key=" + w("AIza" + b64u(35)) + " 400")
+s("ai", "cohere-key", "CO_API_KEY=" + w(al(40)))
+s("registry", "yarnrc", 'npmAuthToken: "' + w(npm()) + '"')
+s("registry", "pip-conf", "index-url = https://__token__:" + w("pypi-AgEIcHlwaS5vcmc" + b64u(70)) + "@pypi.example.com/simple")
+s("registry", "docker-auth-json-escaped", '{"msg":"loaded config","auths":"{\\"ghcr.io\\":{\\"auth\\":\\"' + w(base64.b64encode(("ci:" + gh("ghp_")).encode()).decode()) + '\\"}}"}')
+s("jwt", "jwt-query", "GET /api/stream?jwt=" + w(jwt()) + " 101")
+s("pem", "pem-ec-escaped", '"key":"' + w(pem("EC PRIVATE KEY")) + '"')
+s("url", "ftp-url", "lftp ftp://deploy:" + w(pwd()) + "@ftp.example.com/upload")
+s("url", "mssql-url", "mssql://sa:" + w(pwd()) + "@sqlserver:1433/shop")
+s("shell", "here-string", "docker login ghcr.io -u ci --password-stdin <<< " + w(gh("ghp_")))
+s("shell", "env-file-cat", "+ cat .env\\nDB_PASSWORD=" + w(pwd()) + "\\nREDIS_URL=redis://cache:6379")
+n("identifier", "commit_sha=" + hx(40), "image_digest=sha256:" + hx(64), "build_id=" + uid(), "span_id=" + hx(16), "otel.trace_id=" + hx(32),
+  "instance-id: i-" + hx(17), "sg-" + hx(17) + " authorized", "arn:aws:iam::123456789012:role/ci-deploy", "projects/shop-prod/secrets/api-key/versions/3",
+  "vault path secret/data/shop/db", "Key ID: " + HX(16), "keyring: /etc/apt/keyrings/docker.gpg")
+n("harmless-name", "token_type=Bearer", "tokenExpiresIn=3600", "keyAlias=release", "secretsProvider=aws", "passwordMinLength: 12",
+  "tokenUrl=https://oauth2.googleapis.com/token", "keyStoreType=PKCS12", "authEnabled=true", "credentialsProvider=default")
+n("shell-variable", "-H \"X-Api-Key: ${API_KEY}\"", "docker login -u $USER -p $PASS", "curl -u \"$USER:$TOKEN\" https://x", "--token=$(cat /run/secrets/token)",
+  "export AWS_SECRET_ACCESS_KEY=\"$(aws configure get aws_secret_access_key)\"")
+
 here = os.path.dirname(os.path.abspath(__file__))
 out = os.path.join(here, "..", "gate-report", "src", "test", "resources", "redact")
 os.makedirs(out, exist_ok=True)

@@ -60,10 +60,10 @@ final class CommandSecrets {
         // curl -u, httpie -a, wget/git --user: user:password. Digits only after the colon is a
         // uid:gid (docker run -u 1000:1000), not a password.
         new PatternRule(
-            List.of("-u", "-U", "-a", "--user", "--auth", "--proxy-user"),
+            List.of("-u", "-U", "-a", "--user", "-auth", "--proxy-user", "--basic-auth"),
             false,
             Pattern.compile(
-                "(?<![\\w-])(?:-u|-U|-a|--user|--auth|--proxy-user)(?:\\s+|=)?"
+                "(?<![\\w-])(?:-u|-U|-a|--user|--auth|-auth|--proxy-user|--basic-auth)(?:\\s+|=)?"
                     + "(?:\"[^\\s:\"]*:([^\"]{1,512})\"|'[^\\s:']*:([^']{1,512})'"
                     + "|[^\\s:\"'/]*:([^\\s\"'|;&<>`]{1,512}))"),
             List.of(1, 2, 3),

@@ -519,6 +519,10 @@ n("harmless-name", "token_type=Bearer", "tokenExpiresIn=3600", "keyAlias=release
 n("shell-variable", "-H \"X-Api-Key: ${API_KEY}\"", "docker login -u $USER -p $PASS", "curl -u \"$USER:$TOKEN\" https://x", "--token=$(cat /run/secrets/token)",
   "export AWS_SECRET_ACCESS_KEY=\"$(aws configure get aws_secret_access_key)\"")
 
+# --- batch 10b: secrets named in words (regression lines for the phrase rule) ---------------------
+s("prose", "api-key-phrase", "Your new API key: " + w(hx(32)) + " (store it safely)", "Access token is " + w(al(40)))
+n("prose", "API key: missing", "the client secret = ${CLIENT_SECRET}", "private key: /etc/ssl/private/server.key", "Bot token: not configured")
+
 here = os.path.dirname(os.path.abspath(__file__))
 out = os.path.join(here, "..", "gate-report", "src", "test", "resources", "redact")
 os.makedirs(out, exist_ok=True)

@@ -38,9 +38,26 @@ final class SecretPatterns {
     rules.add(awsSecretKeyBesideAccessKey());
     rules.add(azureStorageKey());
     rules.add(prefixedToken());
+    rules.add(phrase());
     rules.add(tableRow());
     rules.add(assignment());
     return List.copyOf(rules);
+  }
+
+  /**
+   * A secret named in words rather than by an identifier, as tools print it: {@code API key: …},
+   * {@code Your access token is …}, {@code client secret = …}.
+   */
+  private static PatternRule phrase() {
+    return new PatternRule(
+        List.of(" key", " token", " secret"),
+        true,
+        Pattern.compile(
+            "(?i)\\b(?:api|access|secret|auth|bearer|personal access|client|private|session|refresh"
+                + "|app|application|master|signing|encryption|service account|deploy|bot|webhook)"
+                + " (?:key|token|secret)\\s*(?:is:?|:|=)\\s*[\"'`]?([^\\s\"'`,;]{8,512})"),
+        List.of(1),
+        m -> SecretLikeness.hasSecretShape(m.group(1)) ? "secret" : null);
   }
 
   /**

@@ -76,6 +76,7 @@ class HeadersUrlsAndConfigFilesTest {
         "export SECRET_KEY_BASE=0f1e2d3c4b5a6978|export SECRET_KEY_BASE=[REDACTED:secret]",
         "api_key             q8W2e4R6t8Y0u2I4o6P8|api_key             [REDACTED:secret]",
         "SSHPASS=Hunt3r2x sshpass -e ssh host|SSHPASS=[REDACTED:password] sshpass -e ssh host",
+        "Your new API key: 0f1e2d3c4b5a6978 (keep it)|Your new API key: [REDACTED:secret] (keep it)",
         "{\"name\": \"DB_PASSWORD\", \"value\": \"Hunt3r2\"}|{\"name\": \"DB_PASSWORD\", \"value\": \"[REDACTED:password]\"}",
         "<add key=\"ApiKey\" value=\"q8W2e4R6t8Y0u2I4\"/>|<add key=\"ApiKey\" value=\"[REDACTED:secret]\"/>",
       })

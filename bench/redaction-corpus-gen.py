@@ -523,6 +523,37 @@ n("shell-variable", "-H \"X-Api-Key: ${API_KEY}\"", "docker login -u $USER -p $P
 s("prose", "api-key-phrase", "Your new API key: " + w(hx(32)) + " (store it safely)", "Access token is " + w(al(40)))
 n("prose", "API key: missing", "the client secret = ${CLIENT_SECRET}", "private key: /etc/ssl/private/server.key", "Bot token: not configured")
 
+# --- batch 11: written after batch 10 and measured before any fix (held-out check) ---------------
+s("cloud", "aws-credentials-file", "[default]\\naws_access_key_id = " + w("AKIA" + up(16)) + "\\naws_secret_access_key = " + w(aws_secret()))
+s("cloud", "aws-export-json", '{"Credentials": {"AccessKeyId": "' + w("ASIA" + up(16)) + '", "SecretAccessKey": "' + w(aws_secret()) + '", "SessionToken": "' + w("IQoJb3JpZ2luX2Vj" + b64(200)) + '"}}')
+s("cloud", "azure-sp-json", '{"appId": "' + uid() + '", "password": "' + w(al(3) + "8Q~" + b64u(34).replace("-", "_")) + '", "tenant": "' + uid() + '"}')
+s("cloud", "gcp-api-key-env", "export GOOGLE_MAPS_KEY=" + w("AIza" + b64u(35)))
+s("vcs", "github-url-header", "remote: Authorization: basic " + w(base64.b64encode(("x-access-token:" + gh("ghs_")).encode()).decode()))
+s("vcs", "bitbucket-url", "git clone https://x-token-auth:" + w(b64u(40)) + "@bitbucket.org/team/repo.git")
+s("ci", "drone-secret", "DRONE_TOKEN=" + w(al(32)))
+s("ci", "argocd-login", "argocd login argocd.example.com --username admin --password " + w(pwd()) + " --grpc-web")
+s("payment", "stripe-restricted-header", "Stripe-Account: acct_" + al(16) + " Authorization: Bearer " + w("rk_live_" + al(99)))
+s("chat", "mattermost-webhook", "POST https://chat.example.com/hooks/" + w(pick(LOW + DIG, 26)) + " 200")
+s("chat", "discord-webhook-json", '{"webhook": "https://discord.com/api/webhooks/' + dg(18) + '/' + w(b64u(68)) + '"}')
+s("ai", "openai-org-json", '{"api_key": "' + w("sk-" + al(48)) + '", "organization": "org-' + al(24) + '"}')
+s("ai", "hf-hub-env", "HUGGING_FACE_HUB_TOKEN=" + w("hf_" + letters(34)))
+s("registry", "ghcr-login", "echo " + w(gh("ghp_")) + " | docker login ghcr.io -u bot --password-stdin")
+s("registry", "npm-whoami", "npm whoami --registry https://registry.npmjs.org --//registry.npmjs.org/:_authToken=" + w(npm()))
+s("registry", "maven-settings-encrypted", "<server><id>central</id><username>ci</username><password>" + w("{" + b64(44) + "}") + "</password></server>")
+s("json", "graphql-vars", '{"query":"mutation Login($p: String!){login(password:$p)}","variables":{"p":"' + w(pwd()) + '"}}') if False else None
+s("json", "camel-case-secret", '{"clientSecret":"' + w(b64u(40)) + '","redirectUri":"https://shop.example.com/cb"}')
+s("json", "snake-case-nested", "{'auth': {'username': 'ci', 'password': '" + w(pwd()) + "'}}")
+s("shell", "mysqladmin", "mysqladmin -u root --password=" + w(pwd()) + " status")
+s("shell", "pg-dump-url", "pg_dump postgresql://backup:" + w(pwd()) + "@db:5432/shop > shop.sql")
+s("shell", "ldapsearch", "ldapsearch -x -D cn=admin,dc=example,dc=com -w " + w(pwd()) + " -b dc=example,dc=com")
+s("shell", "smbclient", "smbclient //fs/share -U backup%" + w(pwd()))
+n("masked", "aws_secret_access_key = [hidden]", "password: '<%= @db_password %>'", "token: \"xxxx-xxxx-xxxx\"", "SENTRY_DSN=https://****@o0.ingest.sentry.io/0",
+  "Authorization: Bearer [FILTERED]", "client_secret: '***'")
+n("source-code", "    return requests.post(url, auth=(user, password))", "    if not token or token.startswith('Bearer '):", "    self._secret = secret",
+  "    key = Fernet.generate_key()", "    SECRET_KEY = os.urandom(32)", "  password: ${{ secrets.DB_PASSWORD }}")
+n("identifier", "org-" + al(24), "acct_" + al(16), "ch_" + al(24) + " refunded", "MessageId: " + uid(), "ETag: \"" + hx(32) + "\"",
+  "Content-MD5: " + b64(22) + "==", "x-goog-hash: crc32c=" + b64(6) + "==", "RequestId: " + up(16))
+
 here = os.path.dirname(os.path.abspath(__file__))
 out = os.path.join(here, "..", "gate-report", "src", "test", "resources", "redact")
 os.makedirs(out, exist_ok=True)

@@ -51,6 +51,14 @@ final class CommandSecrets {
         password(
             "rabbitmqctl", "\\brabbitmqctl\\s+(?:add_user|change_password)\\s+\\S+\\s+" + VALUE),
         password("openssl", "\\bopenssl\\b" + SAME_COMMAND + "-k\\s+" + VALUE),
+        password("ldap", "\\bldap[a-z]*\\b" + SAME_COMMAND + "-w\\s+" + VALUE),
+        password(
+            "smb",
+            "\\b(?:smbclient|rpcclient|smbcacls|smbget|smbmap)\\b"
+                + SAME_COMMAND
+                + "-U\\s*[\"']?[^%\\s\"']+%"
+                + VALUE,
+            "rpcclient"),
         password("sshpass", "\\bsshpass\\s+-p\\s*" + VALUE),
         password("redis-cli", "\\bredis-cli\\b" + SAME_COMMAND + "-a\\s+" + VALUE),
         password("sqlcmd", "\\b(?:sqlcmd|bcp|osql)\\b" + SAME_COMMAND + "-P\\s*" + VALUE),

@@ -205,7 +205,9 @@ final class ValueShape {
         || (first == '[' && last == ']')
         || (first == '(' && last == ')')
         || (first == '{' && last == '}')) {
-      return true;
+      // <redacted>, [FILTERED], {password}; but Maven's {base64…} is an encrypted password.
+      String inner = v.substring(1, v.length() - 1);
+      return inner.length() < 16 || !SecretLikeness.looksLikeTokenBody(inner);
     }
     String lower = v.toLowerCase(Locale.ROOT);
     if (PLACEHOLDER_WORDS.contains(lower)

@@ -207,7 +207,10 @@ final class ValueShape {
         || (first == '{' && last == '}')) {
       // <redacted>, [FILTERED], {password}; but Maven's {base64…} is an encrypted password.
       String inner = v.substring(1, v.length() - 1);
-      return inner.length() < 16 || !SecretLikeness.looksLikeTokenBody(inner);
+      return isReference(v)
+          || inner.length() < 16
+          || inner.chars().anyMatch(Character::isWhitespace)
+          || !SecretLikeness.looksLikeTokenBody(inner);
     }
     String lower = v.toLowerCase(Locale.ROOT);
     if (PLACEHOLDER_WORDS.contains(lower)

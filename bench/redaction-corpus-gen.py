@@ -554,6 +554,38 @@ n("source-code", "    return requests.post(url, auth=(user, password))", "    if
 n("identifier", "org-" + al(24), "acct_" + al(16), "ch_" + al(24) + " refunded", "MessageId: " + uid(), "ETag: \"" + hx(32) + "\"",
   "Content-MD5: " + b64(22) + "==", "x-goog-hash: crc32c=" + b64(6) + "==", "RequestId: " + up(16))
 
+# --- batch 12: written after batch 11 and measured before any fix (held-out check) ---------------
+s("command", "docker-login-equals", "docker login --username=ci --password=" + w(pwd()) + " registry.gitlab.com")
+s("command", "podman-login", "podman login -u ci -p " + w(al(24)) + " quay.io")
+s("command", "helm-registry", "helm registry login ghcr.io --username bot --password " + w(gh("ghp_")))
+s("command", "mysql-long-space", "mysql --host=db --user=root --password " + w(pwd()) + " shop < dump.sql")
+s("command", "curl-user-equals", "curl --user=admin:" + w(pwd()) + " https://registry.example.com/v2/_catalog")
+s("command", "aws-configure-profile", "aws configure set --profile ci aws_secret_access_key " + w(aws_secret()))
+s("command", "secret-flag-eq", "tool sync --secret=" + w(b64u(32)) + " --dry-run")
+s("command", "token-flag-quoted", 'cli publish --token "' + w(al(36)) + '"')
+s("prefix", "ghp-in-sentence", "Pushed with token " + w(gh("ghp_")) + ", please rotate it")
+s("prefix", "xoxp-in-json-array", '["' + w("xoxp-" + dg(12) + "-" + dg(12) + "-" + dg(13) + "-" + hx(32)) + '"]')
+s("prefix", "glpat-in-url", "https://gitlab.example.com/api/v4/projects?private_token=" + w("glpat-" + b64u(20)))
+s("prefix", "sk-live-in-error", "StripeAuthenticationError: No such API key: " + w("sk_live_" + al(24)))
+s("prefix", "dckr-in-log", "level=info msg=\"using Docker Hub token " + w("dckr_pat_" + b64u(27)) + "\"")
+s("prefix", "npm-in-yaml", "  NPM_TOKEN: " + w(npm()))
+s("prefix", "pypi-in-toml", 'password = "' + w("pypi-AgEIcHlwaS5vcmc" + b64u(70)) + '"')
+s("header", "x-api-token", "X-API-Token: " + w(al(40)))
+s("header", "authorization-lower-bearer", "authorization: bearer " + w(b64u(48)))
+s("header", "x-goog-api-key-json", '{"x-goog-api-key": "' + w("AIza" + b64u(35)) + '"}')
+s("url", "sig-param", "https://cdn.example.com/file.zip?Expires=1700000000&Signature=" + w(b64u(120)) + "&Key-Pair-Id=K" + up(12))
+s("url", "telegram-bot-path", "requests.exceptions.HTTPError: 404 Client Error: Not Found for url: https://api.telegram.org/bot" + w(tg()) + "/getMe")
+s("url", "password-in-url-json", '{"dsn": "postgres://app:' + w(pwd()) + '@db:5432/shop?sslmode=disable"}')
+s("config", "npmrc-registry-scope", "@myorg:registry=https://npm.pkg.github.com\\n//npm.pkg.github.com/:_authToken=" + w(gh("ghp_")))
+s("config", "docker-config-pretty", '      "auth": "' + w(base64.b64encode(("deploy:" + pwd()).encode()).decode()) + '"')
+s("config", "netrc-multiline", "machine api.example.com\\n  login ci\\n  password " + w(al(24)))
+n("masked", "docker login -u ci -p ******** registry", "curl -u admin:*** https://x", "--token=REDACTED", "Authorization: token ***",
+  "//registry.npmjs.org/:_authToken=npm_************************************", '"auth": "<base64>"')
+n("shell-variable", "mysql --password=\"$MYSQL_PWD\" shop", "podman login -u ci -p \"${QUAY_TOKEN}\" quay.io", "aws configure set aws_secret_access_key \"${{ secrets.AWS_SECRET }}\"",
+  "curl --user=admin:$(cat /run/secrets/admin) https://x", "echo ${{ secrets.CR_PAT }} | docker login ghcr.io -u bot --password-stdin")
+n("harmless-name", "keyPrefix=orders:", "partitionKey=tenant-7", "rowKey=2026-03-01", "apiKeyName=ci-deploy", "tokenLifetime=PT1H",
+  "secretMountPath=/run/secrets", "passwordResetUrl=https://shop.example.com/reset")
+
 here = os.path.dirname(os.path.abspath(__file__))
 out = os.path.join(here, "..", "gate-report", "src", "test", "resources", "redact")
 os.makedirs(out, exist_ok=True)

@@ -8,13 +8,17 @@ import java.util.regex.Pattern;
 
 /**
  * Secrets given on a command line that a container or a CI step echoed: the word after a flag
- * ({@code --password hunter2}, {@code --token …}, {@code --client-secret …}), the short flags of
+ * ({@code --password hunter2}, {@code --token …}, {@code --client-secret …}); the short flags of
  * commands that take a password ({@code docker login -p …}, {@code mysql -p…}, {@code sshpass -p
- * …}, {@code redis-cli -a …}, {@code sqlcmd -P …}, {@code mongosh -p …}), {@code curl -u
- * user:password}, keytool's {@code -storepass}, openssl's {@code -passin pass:…}, {@code aws
- * configure set aws_secret_access_key …} and other {@code config set NAME VALUE} forms, {@code gh
- * secret set NAME --body …}, {@code htpasswd -b file user password} and {@code echo … | docker
- * login --password-stdin}.
+ * …}, {@code redis-cli -a …}, {@code sqlcmd -P …}, {@code mongosh -p …}, {@code ldapsearch -w …},
+ * {@code openssl … -k …}); {@code user:password} after {@code -u}, {@code -a}, {@code --user},
+ * {@code -auth} (curl, httpie, wget, jenkins-cli) and {@code user%password} after smbclient's
+ * {@code -U}; {@code sqlplus user/password}; keytool's {@code -storepass} and openssl's {@code
+ * -passin pass:…}; {@code aws configure set aws_secret_access_key …} and other {@code config set
+ * NAME VALUE} forms; {@code gh secret set NAME --body …}; {@code htpasswd -b file user password};
+ * {@code rabbitmqctl add_user name password}; and a secret piped into a command that reads one from
+ * stdin ({@code echo … | docker login --password-stdin}, {@code | gcloud secrets create …
+ * --data-file=-}).
  *
  * <p>The flag and its form stay; the value goes unless it is a shell variable, a command
  * substitution, a path, another flag or already masked ({@code --password $DB_PASSWORD}, {@code

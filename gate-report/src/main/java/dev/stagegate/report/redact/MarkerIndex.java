@@ -18,13 +18,11 @@ final class MarkerIndex {
   private record Marker(String text, boolean ignoreCase, int bit) {}
 
   /**
-   * Case-sensitive markers by their first two chars ({@code c1 * 128 + c2}; a one-char marker is
-   * filed under every second char), looked for in the line.
+   * Markers by their first two chars in lower case ({@code c1 * 128 + c2}; a one-char marker is
+   * filed under every second char): one lookup per char of the line finds the candidates of both
+   * kinds, compared exactly or ignoring case.
    */
-  private final Marker[][] exact = new Marker[128 * 128][];
-
-  /** Lower-case markers, filed the same way, looked for in the lower-cased line. */
-  private final Marker[][] folded = new Marker[128 * 128][];
+  private final Marker[][] byFirstTwo = new Marker[128 * 128][];
 
   /** Per rule, the bits of its markers; {@code null} for a rule that always runs. */
   private final long[][] ruleBits;
@@ -65,10 +63,10 @@ final class MarkerIndex {
       if (t.charAt(0) >= 128 || (t.length() > 1 && t.charAt(1) >= 128)) {
         throw new IllegalArgumentException("marker must start with ASCII chars: " + t);
       }
-      Marker[][] table = m.ignoreCase() ? folded : exact;
+      Marker[][] table = byFirstTwo;
       for (int c2 = 0; c2 < 128; c2++) {
-        if (t.length() == 1 || t.charAt(1) == c2) {
-          int key = t.charAt(0) * 128 + c2;
+        if (t.length() == 1 || lower(t.charAt(1)) == c2) {
+          int key = lower(t.charAt(0)) * 128 + c2;
           Marker[] old = table[key];
           Marker[] grown =
               old == null ? new Marker[1] : java.util.Arrays.copyOf(old, old.length + 1);
@@ -94,19 +92,20 @@ final class MarkerIndex {
       if (d >= 128) {
         d = 0;
       }
-      mark(line, i, exact[c * 128 + d], false, present);
-      mark(line, i, folded[lower(c) * 128 + lower(d)], true, present);
+      mark(line, i, byFirstTwo[lower(c) * 128 + lower(d)], present);
     }
     return present;
   }
 
-  private static void mark(String line, int at, Marker[] candidates, boolean fold, long[] present) {
+  private static void mark(String line, int at, Marker[] candidates, long[] present) {
     if (candidates == null) {
       return;
     }
     for (Marker m : candidates) {
       String t = m.text();
-      if (fold ? line.regionMatches(true, at, t, 0, t.length()) : line.startsWith(t, at)) {
+      boolean found =
+          m.ignoreCase() ? line.regionMatches(true, at, t, 0, t.length()) : line.startsWith(t, at);
+      if (found) {
         present[m.bit() >>> 6] |= 1L << (m.bit() & 63);
       }
     }

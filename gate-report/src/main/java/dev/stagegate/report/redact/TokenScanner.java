@@ -62,7 +62,12 @@ final class TokenScanner implements LineRule {
         d = 0; // only a one-char prefix (filed under every second char) can start here
       }
       Entry[] entries = byFirstTwo[c * 128 + d];
-      if (entries == null || runLength(line, i) < MIN_TOKEN_LENGTH) {
+      if (entries == null) {
+        continue;
+      }
+      int run = runLength(line, i);
+      if (run < MIN_TOKEN_LENGTH) {
+        i += run; // no token fits anywhere in this run either
         continue;
       }
       if (line.startsWith(PatternRule.PREFIX, i)) {

@@ -34,15 +34,15 @@ final class MarkerIndex {
     ruleBits = new long[rules.size()][];
     List<long[]> pending = new ArrayList<>();
     for (LineRule rule : rules) {
-      if (!(rule instanceof PatternRule p)) {
+      if (rule.markers().isEmpty()) {
         pending.add(null);
         continue;
       }
       List<Integer> bits = new ArrayList<>();
-      for (String m : p.markers()) {
-        String key = (p.markersIgnoreCase() ? "i:" : "e:") + m;
-        Marker marker =
-            markers.computeIfAbsent(key, k -> new Marker(m, p.markersIgnoreCase(), markers.size()));
+      for (String m : rule.markers()) {
+        String key = (rule.markersIgnoreCase() ? "i:" : "e:") + m;
+        boolean fold = rule.markersIgnoreCase();
+        Marker marker = markers.computeIfAbsent(key, k -> new Marker(m, fold, markers.size()));
         bits.add(marker.bit());
       }
       pending.add(bits.stream().mapToLong(Integer::longValue).toArray());

@@ -1,9 +1,7 @@
 package dev.stagegate.report.redact;
 
-import dev.stagegate.report.redact.SecretLikeness.NameKind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
@@ -12,9 +10,6 @@ import java.util.regex.Pattern;
  * comes last.
  */
 final class SecretPatterns {
-  /** Name-like chars that may not directly precede a variable name (so we see the whole name). */
-  private static final String NAME_START = "(?<![A-Za-z0-9_.])(?<!\\$\\{)";
-
   private SecretPatterns() {}
 
   static List<LineRule> all() {
@@ -40,7 +35,7 @@ final class SecretPatterns {
     rules.add(prefixedToken());
     rules.add(phrase());
     rules.add(tableRow());
-    rules.add(assignment());
+    rules.add(new Assignments());
     return List.copyOf(rules);
   }
 
@@ -49,13 +44,40 @@ final class SecretPatterns {
    * {@code Your access token is …}, {@code client secret = …}.
    */
   private static PatternRule phrase() {
+    List<String> qualifiers =
+        List.of(
+            "api",
+            "access",
+            "secret",
+            "auth",
+            "bearer",
+            "personal access",
+            "client",
+            "private",
+            "session",
+            "refresh",
+            "app",
+            "application",
+            "master",
+            "signing",
+            "encryption",
+            "service account",
+            "deploy",
+            "bot",
+            "webhook");
+    List<String> markers = new ArrayList<>();
+    for (String q : qualifiers) {
+      for (String noun : List.of(" key", " token", " secret")) {
+        markers.add(q + noun);
+      }
+    }
     return new PatternRule(
-        List.of(" key", " token", " secret"),
+        markers,
         true,
         Pattern.compile(
-            "(?i)\\b(?:api|access|secret|auth|bearer|personal access|client|private|session|refresh"
-                + "|app|application|master|signing|encryption|service account|deploy|bot|webhook)"
-                + " (?:key|token|secret)\\s*(?:is:?|:|=)\\s*[\"'`]?([^\\s\"'`,;]{8,512})"),
+            "(?i)\\b(?:"
+                + String.join("|", qualifiers)
+                + ") (?:key|token|secret)\\s*(?:is:?|:|=)\\s*[\"'`]?([^\\s\"'`,;]{8,512})"),
         List.of(1),
         m -> SecretLikeness.hasSecretShape(m.group(1)) ? "secret" : null);
   }
@@ -164,65 +186,5 @@ final class SecretPatterns {
                   : null;
             })
         .gatedByRun(32);
-  }
-
-  /**
-   * {@code NAME=value}, {@code name: value}, {@code "name": "value"} (also inside escaped JSON),
-   * {@code --name=value}: masks the value by the name's last word, see {@link
-   * SecretLikeness#nameKind}.
-   */
-  private static PatternRule assignment() {
-    String name = "(\\\\?[\"']?)([A-Za-z][A-Za-z0-9_.\\-]{0,80})\\1";
-    // Bounded, so that a rejected match (retried one char further on) stays cheap on a
-    // pathological line such as "key=key=key=...".
-    // Unquoted, the value may hold brackets and commas but not end with one: {password=a}b} keeps
-    // "a}b" whole, Config(password=x, user=y) stops at "x".
-    // Quoted in JSON inside JSON (\"…\"), in JSON ("…", escapes such as \" inside), in single
-    // quotes, or not quoted.
-    String value =
-        "(?:\\\\\"((?:[^\"\\\\]|\\\\[^\"]){0,1024}?)\\\\\"|\"((?:[^\"\\\\]|\\\\.){0,1024})\""
-            + "|'([^']{0,1024})'|([^\\s\"'\\\\;&]{0,1023}[^\\s\"'\\\\;&}\\]),)]))";
-    return new PatternRule(
-        List.of(
-            "key",
-            "token",
-            "secret",
-            "pass",
-            "pwd",
-            "credential",
-            "signature",
-            "salt",
-            "sig",
-            "jwt",
-            "auth",
-            "_pat",
-            "-pat"),
-        true,
-        Pattern.compile(NAME_START + name + "\\s*(?:=>|:=|[:=])\\s*" + value),
-        List.of(3, 4, 5, 6),
-        SecretPatterns::assignmentKind);
-  }
-
-  private static String assignmentKind(MatchResult m) {
-    NameKind kind = SecretLikeness.nameKind(m.group(2));
-    if (kind == NameKind.NONE) {
-      return null;
-    }
-    String value = firstNonNull(m.group(3), m.group(4), firstNonNull(m.group(5), m.group(6), null));
-    if (value == null || value.isEmpty() || value.startsWith("=")) {
-      return null; // "password == x" compares, it does not assign
-    }
-    return switch (kind) {
-      case PASSWORD -> SecretLikeness.isPasswordValue(m.group(2), value) ? "password" : null;
-      case KEY ->
-          SecretLikeness.hasSecretShape(value) && !SecretLikeness.isVariableName(m.group(2), value)
-              ? "secret"
-              : null;
-      case NONE -> null;
-    };
-  }
-
-  private static String firstNonNull(String a, String b, String c) {
-    return a != null ? a : b != null ? b : c;
   }
 }

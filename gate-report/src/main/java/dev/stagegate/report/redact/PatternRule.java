@@ -3,6 +3,7 @@ package dev.stagegate.report.redact;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,21 +12,25 @@ import java.util.regex.Pattern;
  * One kind of secret found by a regular expression, with cheap markers that must occur in a line
  * before the expression is run at all.
  *
- * <p>Most lines of a log hold no marker of any rule, so the common case costs a few {@code indexOf}
- * calls and no regex.
+ * <p>Most lines of a log hold no marker of any rule; {@link MarkerIndex} finds the markers of all
+ * rules in one pass, so the common case costs that pass and no regex.
  *
  * @param markers substrings of which at least one occurs in every match
  * @param markersIgnoreCase whether the markers are compared ignoring ASCII case
  * @param pattern the expression; the secret is the first of {@code secretGroups} that matched
  * @param secretGroups the groups that may hold the secret, in order (0 for the whole match)
  * @param kindOf the kind to put in the replacement for a match, or {@code null} to leave it
+ * @param gate a cheap condition on the line besides the markers ({@code null} for none), for shapes
+ *     whose markers are common: a long run of letters and digits, no space
  */
 record PatternRule(
     List<String> markers,
     boolean markersIgnoreCase,
     Pattern pattern,
     List<Integer> secretGroups,
-    Function<MatchResult, String> kindOf) {
+    Function<MatchResult, String> kindOf,
+    Predicate<String> gate)
+    implements LineRule {
   /** Text that starts a replacement; a value that already starts with it is never masked again. */
   static final String PREFIX = "[REDACTED:";
 
@@ -35,6 +40,26 @@ record PatternRule(
       markers = markers.stream().map(m -> m.toLowerCase(Locale.ROOT)).toList();
     }
     secretGroups = List.copyOf(secretGroups);
+  }
+
+  /** A rule with no run-length gate. */
+  PatternRule(
+      List<String> markers,
+      boolean markersIgnoreCase,
+      Pattern pattern,
+      List<Integer> secretGroups,
+      Function<MatchResult, String> kindOf) {
+    this(markers, markersIgnoreCase, pattern, secretGroups, kindOf, null);
+  }
+
+  /** This rule, run only on lines holding {@code length} ASCII letters and digits in a row. */
+  PatternRule gatedByRun(int length) {
+    return gatedBy(line -> hasAlnumRun(line, length));
+  }
+
+  /** This rule, run only on lines that pass {@code condition} (and hold a marker). */
+  PatternRule gatedBy(Predicate<String> condition) {
+    return new PatternRule(markers, markersIgnoreCase, pattern, secretGroups, kindOf, condition);
   }
 
   /** A rule that masks {@code group} of every match as {@code kind}. */
@@ -47,19 +72,10 @@ record PatternRule(
     return PREFIX + kind + "]";
   }
 
-  /** Whether a marker occurs in the line; false means the pattern cannot match. */
-  boolean mayMatch(String line) {
-    for (String marker : markers) {
-      if (markersIgnoreCase ? containsIgnoreCase(line, marker) : line.contains(marker)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The line with every accepted match's secret group replaced. */
-  String apply(String line) {
-    if (!mayMatch(line)) {
+  /** The line, known to hold a marker, with every accepted match's secret group replaced. */
+  @Override
+  public String applyToCandidate(String line) {
+    if (gate != null && !gate.test(line)) {
       return line;
     }
     Matcher m = pattern.matcher(line);
@@ -68,7 +84,7 @@ record PatternRule(
     int from = 0;
     while (from <= line.length() && m.find(from)) {
       int group = firstMatched(m);
-      String kind = group < 0 || line.startsWith(PREFIX, m.start(group)) ? null : kindOf.apply(m);
+      String kind = group < 0 || isInsideReplacement(line, m.start(group)) ? null : kindOf.apply(m);
       if (kind == null) {
         // A rejected match must not hide a secret that starts inside it (the name of a benign
         // field before a quoted JSON document, say): look again one char further.
@@ -88,6 +104,19 @@ record PatternRule(
     return out.append(line, last, line.length()).toString();
   }
 
+  /**
+   * Whether {@code at} is the start or the inside of a replacement an earlier rule wrote ({@code
+   * [REDACTED:kind]}): it is never masked again, nor split ({@code -a [REDACTED:password]} is no
+   * {@code user:password}).
+   */
+  static boolean isInsideReplacement(String line, int at) {
+    if (line.startsWith(PREFIX, at)) {
+      return true;
+    }
+    int open = line.lastIndexOf(PREFIX, at);
+    return open >= 0 && line.indexOf(']', open) >= at;
+  }
+
   /** The first secret group that took part in the match and is not empty, or -1. */
   int firstMatched(MatchResult m) {
     for (int g : secretGroups) {
@@ -104,16 +133,17 @@ record PatternRule(
     return g < 0 ? "" : m.group(g);
   }
 
-  /** {@code needle} must be lower case; avoids lower-casing every line of a log. */
-  static boolean containsIgnoreCase(String haystack, String needle) {
-    int n = needle.length();
-    int last = haystack.length() - n;
-    char first = needle.charAt(0);
-    char firstUpper = Character.toUpperCase(first);
-    for (int i = 0; i <= last; i++) {
-      char c = haystack.charAt(i);
-      if ((c == first || c == firstUpper) && haystack.regionMatches(true, i, needle, 0, n)) {
-        return true;
+  /** Whether {@code line} holds {@code length} ASCII letters and digits in a row. */
+  static boolean hasAlnumRun(String line, int length) {
+    int run = 0;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+        if (++run >= length) {
+          return true;
+        }
+      } else {
+        run = 0;
       }
     }
     return false;

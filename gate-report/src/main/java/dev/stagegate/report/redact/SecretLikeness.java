@@ -1,6 +1,7 @@
 package dev.stagegate.report.redact;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -113,18 +114,139 @@ final class SecretLikeness {
   }
 
   /**
+   * Words that, before {@code key}, {@code token}, {@code secret} or {@code signature}, name
+   * something that is not a credential: database and cache keys, public keys, pagination tokens,
+   * cancellation tokens, method signatures. Compared with the name lower-cased and without
+   * separators, so {@code schemaKey}, {@code bucket_key} and {@code nextPageToken} all match.
+   */
+  private static final List<String> HARMLESS_NAME_ENDINGS =
+      List.of(
+          "publickey",
+          "publishablekey",
+          "sitekey",
+          "pubkey",
+          "primarykey",
+          "foreignkey",
+          "sortkey",
+          "partitionkey",
+          "cachekey",
+          "bucketkey",
+          "schemakey",
+          "objectkey",
+          "rowkey",
+          "rangekey",
+          "hashkey",
+          "routingkey",
+          "idempotencykey",
+          "dedupkey",
+          "dedupekey",
+          "deduplicationkey",
+          "lookupkey",
+          "groupkey",
+          "indexkey",
+          "mapkey",
+          "sequencekey",
+          "shardkey",
+          "entitykey",
+          "compositekey",
+          "uniquekey",
+          "naturalkey",
+          "surrogatekey",
+          "clusterkey",
+          "messagekey",
+          "recordkey",
+          "lockkey",
+          "queuekey",
+          "topickey",
+          "eventkey",
+          "joinkey",
+          "parentkey",
+          "childkey",
+          "s3key",
+          "filekey",
+          "pathkey",
+          "imagekey",
+          "assetkey",
+          "translationkey",
+          "i18nkey",
+          "labelkey",
+          "configkey",
+          "settingkey",
+          "propertykey",
+          "fieldkey",
+          "columnkey",
+          "tablekey",
+          "rediskey",
+          "featurekey",
+          "flagkey",
+          "experimentkey",
+          "metrickey",
+          "ratelimitkey",
+          "throttlekey",
+          "hotkey",
+          "shortcutkey",
+          "verifykey",
+          "verificationkey",
+          "sshpublickey",
+          "hostkey",
+          "itemkey",
+          "orderkey",
+          "storekey",
+          "pagetoken",
+          "nexttoken",
+          "continuationtoken",
+          "paginationtoken",
+          "cursortoken",
+          "synctoken",
+          "resumetoken",
+          "cancellationtoken",
+          "canceltoken",
+          "changetoken",
+          "deltatoken",
+          "lexertoken",
+          "parsertoken",
+          "skiptoken",
+          "starttoken",
+          "endtoken",
+          "methodsignature",
+          "typesignature",
+          "functionsignature",
+          "funcsignature",
+          "callsignature",
+          "hassecret",
+          "issecret",
+          "usesecret");
+
+  /**
    * Classifies a name such as {@code DB_PASSWORD}, {@code api_key}, {@code access-token}: by its
-   * last word. A bare {@code key} is not a credential name (cache keys, map keys, sort keys).
+   * last word. A bare {@code key} is not a credential name (cache keys, map keys, sort keys), nor
+   * are names such as {@code public_key}, {@code sort_key} or {@code nextPageToken}.
    */
   static NameKind nameKind(String name) {
-    String n = name.toLowerCase(Locale.ROOT);
+    String n = withoutQualifier(name.toLowerCase(Locale.ROOT));
+    NameKind kind = byLastWord(n);
+    return kind != NameKind.NONE && isHarmlessName(n) ? NameKind.NONE : kind;
+  }
+
+  /** Words that end in "pass" without naming a password: {@code bypass}, {@code compass}. */
+  private static boolean isPassWord(String n) {
+    return n.endsWith("bypass")
+        || n.endsWith("compass")
+        || n.endsWith("overpass")
+        || n.endsWith("underpass")
+        || n.endsWith("surpass")
+        || n.endsWith("trespass")
+        || n.endsWith("onepass")
+        || n.endsWith("firstpass")
+        || n.endsWith("secondpass");
+  }
+
+  private static NameKind byLastWord(String n) {
     if (n.endsWith("password")
+        || n.endsWith("passphrase")
         || n.endsWith("passwd")
         || n.endsWith("pwd")
-        || n.equals("pass")
-        || n.endsWith("_pass")
-        || n.endsWith("-pass")
-        || n.endsWith(".pass")) {
+        || (n.endsWith("pass") && !isPassWord(n))) {
       return NameKind.PASSWORD;
     }
     if ((n.endsWith("key") && n.length() > 3)
@@ -133,10 +255,197 @@ final class SecretLikeness {
         || n.endsWith("credential")
         || n.endsWith("credentials")
         || n.endsWith("signature")
-        || n.endsWith("salt")) {
+        || n.endsWith("salt")
+        || n.equals("sig")
+        || n.equals("pat")
+        || n.endsWith("_pat")
+        || n.endsWith("-pat")
+        || n.endsWith("jwt")
+        || n.endsWith("_auth")
+        || n.endsWith("-auth")
+        || n.equals("auth")) {
       return NameKind.KEY;
     }
     return NameKind.NONE;
+  }
+
+  /**
+   * Trailing words that say how or which a secret is stored, not what it is: {@code
+   * SECRET_KEY_BASE}, {@code API_TOKEN_B64}, {@code DB_PASSWORD_PROD}, {@code JWT_SECRET_2}.
+   */
+  private static final List<String> QUALIFIERS =
+      List.of(
+          "base",
+          "value",
+          "b64",
+          "base64",
+          "hex",
+          "raw",
+          "str",
+          "string",
+          "data",
+          "plain",
+          "plaintext",
+          "encoded",
+          "new",
+          "old",
+          "current",
+          "previous",
+          "prod",
+          "production",
+          "live",
+          "test",
+          "dev",
+          "staging",
+          "primary",
+          "secondary",
+          "v1",
+          "v2",
+          "1",
+          "2",
+          "3");
+
+  private static String withoutQualifier(String lowerName) {
+    String n = lowerName;
+    for (int round = 0; round < 2; round++) {
+      int cut = Math.max(n.lastIndexOf('_'), Math.max(n.lastIndexOf('-'), n.lastIndexOf('.')));
+      if (cut <= 0 || !QUALIFIERS.contains(n.substring(cut + 1))) {
+        return n;
+      }
+      n = n.substring(0, cut);
+    }
+    return n;
+  }
+
+  private static boolean isHarmlessName(String lowerName) {
+    StringBuilder compact = new StringBuilder(lowerName.length());
+    for (int i = 0; i < lowerName.length(); i++) {
+      char c = lowerName.charAt(i);
+      if (c != '_' && c != '-' && c != '.') {
+        compact.append(c);
+      }
+    }
+    String n = compact.toString();
+    for (String ending : HARMLESS_NAME_ENDINGS) {
+      if (n.endsWith(ending)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a value under a key-, token- or secret-like name has a secret's shape: at least 8 chars
+   * and 3.0 bits per char (see {@link #isHighEntropy}), not masked, a placeholder or a reference
+   * (see {@link ValueShape#isNotASecret}), not all digits, not a URL, not a public key, and not
+   * made of words and numbers ({@code user_profile}, {@code reports/2024/01.csv}).
+   */
+  static boolean hasSecretShape(String value) {
+    if (!isHighEntropy(value) || ValueShape.isNotASecret(value)) {
+      return false;
+    }
+    if (value.contains("://") || isPublicKey(value) || isDigest(value)) {
+      return false;
+    }
+    if (value.startsWith("/") || value.startsWith("./") || value.startsWith("~/")) {
+      return false;
+    }
+    if (ValueShape.isObjectRepresentation(value)) {
+      return false;
+    }
+    return !ValueShape.isWordsAndNumbers(value);
+  }
+
+  /**
+   * A message digest or a request signature that says which algorithm made it ({@code sha256=…},
+   * {@code v0=…}, {@code t=…,v1=…}): evidence of integrity, not a credential.
+   */
+  static boolean isDigest(String value) {
+    return value.startsWith("sha1=")
+        || value.startsWith("sha256=")
+        || value.startsWith("sha512=")
+        || value.startsWith("md5=")
+        || value.startsWith("v0=")
+        || value.startsWith("v1=")
+        || value.startsWith("t=");
+  }
+
+  /**
+   * Keys meant to be public: SSH public keys, Stripe publishable keys ({@code pk_live_…}), Mapbox
+   * public tokens ({@code pk.eyJ…}), age recipients ({@code age1…}).
+   */
+  static boolean isPublicKey(String value) {
+    return value.startsWith("ssh-")
+        || value.startsWith("ecdsa-sha2-")
+        || value.startsWith("pk_live_")
+        || value.startsWith("pk_test_")
+        || value.startsWith("pk.eyJ")
+        || value.startsWith("age1");
+  }
+
+  /**
+   * Whether a password-like name's value is a password: anything that is not masked, a placeholder
+   * or a reference (see {@link ValueShape#isNotASecret}); a working directory such as {@code
+   * PWD=/app} is not one either.
+   */
+  static boolean isPasswordValue(String name, String value) {
+    if (ValueShape.isNotASecret(value)) {
+      return false;
+    }
+    String n = name.toLowerCase(Locale.ROOT);
+    if ((n.endsWith("pwd") || n.endsWith("dir"))
+        && (value.startsWith("/") || value.startsWith("~"))) {
+      return false;
+    }
+    return !isVariableName(name, value);
+  }
+
+  /**
+   * A keyword argument passed on in a quoted source line: {@code connect(password=password)},
+   * {@code Client(api_key=self_api_key)}, {@code token=access_token}: the value is a variable named
+   * like the field.
+   */
+  static boolean isVariableName(String name, String value) {
+    if (value.equalsIgnoreCase(name) || value.equalsIgnoreCase(lastWord(name))) {
+      return true;
+    }
+    if (value.indexOf('_') < 0
+        || !value.chars().allMatch(c -> c == '_' || Character.isLetterOrDigit(c))) {
+      return false;
+    }
+    String v = value.toLowerCase(Locale.ROOT);
+    return v.contains("pass")
+        || v.contains("pwd")
+        || v.contains("token")
+        || v.contains("secret")
+        || v.contains("key")
+        || v.contains("auth")
+        || v.contains("cred");
+  }
+
+  private static String lastWord(String name) {
+    int cut =
+        Math.max(name.lastIndexOf('_'), Math.max(name.lastIndexOf('-'), name.lastIndexOf('.')));
+    return name.substring(cut + 1);
+  }
+
+  /**
+   * Whether the body of a token with a vendor prefix looks random: mixed letters and digits, or
+   * both cases, with 3.0 bits per char or more. Keeps {@code sk-learn-examples} or {@code
+   * key-management} readable while no generated token of a known format is left.
+   */
+  static boolean looksLikeTokenBody(String body) {
+    boolean lower = false;
+    boolean upper = false;
+    boolean digit = false;
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
+      lower |= c >= 'a' && c <= 'z';
+      upper |= c >= 'A' && c <= 'Z';
+      digit |= c >= '0' && c <= '9';
+    }
+    int kinds = (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0);
+    return kinds >= 2 && shannonBits(body) >= 3.0;
   }
 
   /** Whether an environment variable name says its value is sensitive, wherever in the name. */

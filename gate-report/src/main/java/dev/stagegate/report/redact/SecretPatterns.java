@@ -1,9 +1,7 @@
 package dev.stagegate.report.redact;
 
-import dev.stagegate.report.redact.SecretLikeness.NameKind;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
@@ -12,146 +10,181 @@ import java.util.regex.Pattern;
  * comes last.
  */
 final class SecretPatterns {
-  /** Name-like chars that may not directly precede a variable name (so we see the whole name). */
-  private static final String NAME_START = "(?<![A-Za-z0-9_.])";
-
   private SecretPatterns() {}
 
-  static List<PatternRule> all() {
-    return List.of(
-        // scheme://user:password@host: keep user and host, they say where the stack connected.
-        // The password runs to the last @ before the path, so an unencoded @ in it cannot leak a
-        // tail.
-        PatternRule.simple(
-            "url-password",
-            List.of("://"),
-            "\\b[A-Za-z][A-Za-z0-9+.\\-]{0,20}://[^:/?#@\\s]*:([^/?#\\s]+)@",
-            1),
-        PatternRule.simple(
-            "aws-access-key", List.of("AKIA", "ASIA"), "\\b(?:AKIA|ASIA)[A-Z0-9]{16}\\b", 0),
-        new PatternRule(
-            List.of("secret"),
-            true,
-            Pattern.compile(
-                "(?i)aws_?secret_?(?:access_?)?key[\"']?\\s*[:=]\\s*[\"']?"
-                    + "([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])"),
-            List.of(1),
-            m -> "aws-secret-key"),
+  static List<LineRule> all() {
+    List<LineRule> rules = new ArrayList<>();
+    rules.add(TokenFormats.scanner());
+    rules.addAll(TokenFormats.unprefixed());
+    rules.add(
         PatternRule.simple(
             "jwt",
             List.of("eyJ"),
-            "\\beyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*",
-            0),
-        new PatternRule(
-            List.of("authorization"),
-            true,
-            Pattern.compile(
-                "(?i)\\b(?:proxy-)?authorization[\"']?\\s*[:=]\\s*[\"']?"
-                    + "(bearer\\s+|basic\\s+|token\\s+|digest\\s+|negotiate\\s+|apikey\\s+)?"
-                    + "([^\\s\"',;]+)"),
-            List.of(2),
-            SecretPatterns::authorizationKind),
-        new PatternRule(
-            List.of("bearer"),
-            true,
-            Pattern.compile("(?i)\\bbearer\\s+([A-Za-z0-9\\-._~+/]+=*)"),
-            List.of(1),
-            SecretPatterns::bearerKind),
-        PatternRule.simple(
-            "github-token",
-            List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
-            "\\b(?:(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\\b",
-            0),
-        PatternRule.simple("slack-token", List.of("xox"), "\\bxox[baprs]-[A-Za-z0-9-]{10,}", 0),
-        PatternRule.simple(
-            "slack-webhook",
-            List.of("hooks.slack.com"),
-            "hooks\\.slack\\.com/services/([A-Za-z0-9/_-]+)",
-            1),
-        new PatternRule(
-            List.of("sk-"),
-            false,
-            Pattern.compile("\\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}"),
-            List.of(0),
-            m -> hasDigit(m.group()) ? "openai-key" : null),
-        PatternRule.simple(
-            "stripe-key",
-            List.of("k_live_", "k_test_"),
-            "\\b[rs]k_(?:live|test)_[A-Za-z0-9]{16,}",
-            0),
-        PatternRule.simple("google-api-key", List.of("AIza"), "\\bAIza[0-9A-Za-z_-]{35}", 0),
-        assignment());
+            // Not a JWT shortened for display ("eyJhbGciOi.eyJzdWIi..."): that gives nothing away.
+            "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*(?!\\.\\.|…)",
+            0));
+    rules.addAll(ConfigFileSecrets.all());
+    rules.addAll(UrlSecrets.all());
+    rules.addAll(AuthHeaders.all());
+    rules.addAll(NameValuePairs.all());
+    rules.add(awsSecretKeyByName());
+    rules.addAll(CommandSecrets.all());
+    rules.add(sqlPassword());
+    rules.add(awsSecretKeyBesideAccessKey());
+    rules.add(azureStorageKey());
+    rules.add(prefixedToken());
+    rules.add(phrase());
+    rules.add(tableRow());
+    rules.add(new Assignments());
+    return List.copyOf(rules);
   }
 
   /**
-   * {@code NAME=value}, {@code name: value}, {@code "name": "value"} (also inside escaped JSON),
-   * {@code --name=value}: masks the value by the name's last word, see {@link
-   * SecretLikeness#nameKind}.
+   * A secret named in words rather than by an identifier, as tools print it: {@code API key: …},
+   * {@code Your access token is …}, {@code client secret = …}.
    */
-  private static PatternRule assignment() {
-    String name = "(\\\\?[\"']?)([A-Za-z][A-Za-z0-9_.\\-]{0,80})\\1";
-    // Bounded, so that a rejected match (retried one char further on) stays cheap on a
-    // pathological line such as "key=key=key=...".
-    String value =
-        "(?:\\\\?\"((?:[^\"\\\\]|\\\\[^\"]){0,1024}?)\\\\?\"|'([^']{0,1024})'"
-            + "|([^\\s\"'\\\\,;&}\\]]{1,1024}))";
+  private static PatternRule phrase() {
+    List<String> qualifiers =
+        List.of(
+            "api",
+            "access",
+            "secret",
+            "auth",
+            "bearer",
+            "personal access",
+            "client",
+            "private",
+            "session",
+            "refresh",
+            "app",
+            "application",
+            "master",
+            "signing",
+            "encryption",
+            "service account",
+            "deploy",
+            "bot",
+            "webhook");
+    List<String> markers = new ArrayList<>();
+    for (String q : qualifiers) {
+      for (String noun : List.of(" key", " token", " secret")) {
+        markers.add(q + noun);
+      }
+    }
     return new PatternRule(
-        List.of("key", "token", "secret", "pass", "pwd", "credential", "signature", "salt"),
+        markers,
         true,
-        Pattern.compile(NAME_START + name + "\\s*[:=]\\s*" + value),
-        List.of(3, 4, 5),
-        SecretPatterns::assignmentKind);
-  }
-
-  private static String assignmentKind(MatchResult m) {
-    NameKind kind = SecretLikeness.nameKind(m.group(2));
-    String value = firstNonNull(m.group(3), m.group(4), m.group(5));
-    if (value == null || value.isEmpty() || isPlaceholder(value)) {
-      return null;
-    }
-    return switch (kind) {
-      case PASSWORD -> "password";
-      case KEY -> SecretLikeness.isHighEntropy(value) ? "secret" : null;
-      case NONE -> null;
-    };
-  }
-
-  /** Values that stand for "no value here" rather than a credential. */
-  private static boolean isPlaceholder(String value) {
-    if (value.startsWith("${") || value.startsWith(PatternRule.PREFIX)) {
-      return true;
-    }
-    String v = value.toLowerCase(Locale.ROOT);
-    if (v.equals("null") || v.equals("none") || v.equals("nil") || v.equals("undefined")) {
-      return true;
-    }
-    return value.chars().allMatch(c -> c == '*');
-  }
-
-  private static String authorizationKind(MatchResult m) {
-    String token = m.group(2);
-    boolean scheme = m.group(1) != null;
-    return scheme || token.length() >= 8 ? "authorization" : null;
+        Pattern.compile(
+            "(?i)\\b(?:"
+                + String.join("|", qualifiers)
+                + ") (?:key|token|secret)\\s*(?:is:?|:|=)\\s*[\"'`]?([^\\s\"'`,;]{8,512})"),
+        List.of(1),
+        m -> SecretLikeness.hasSecretShape(m.group(1)) ? "secret" : null);
   }
 
   /**
-   * A bearer token has digits or symbols, or is long: this keeps prose such as "missing bearer
-   * authentication" readable.
+   * A two-column row as CLIs print settings ({@code vault kv get}, {@code aws configure list},
+   * {@code kubectl describe secret}): a name, two or more spaces, one value and nothing else.
    */
-  private static String bearerKind(MatchResult m) {
-    String token = m.group(1);
-    if (token.length() < 8) {
-      return null;
-    }
-    boolean mixed = token.chars().anyMatch(c -> !Character.isLetter(c));
-    return mixed || token.length() >= 24 ? "bearer-token" : null;
+  private static PatternRule tableRow() {
+    return new PatternRule(
+        List.of("key", "token", "secret", "pass", "pwd", "credential", "auth"),
+        true,
+        // Also with | borders, as aws --output table prints: |  SecretAccessKey |  …  |
+        Pattern.compile(
+            "^\\s*\\|?\\s*([A-Za-z][A-Za-z0-9_.-]{0,60})(?:\\s*\\|\\s*|\\s{2,})(\\S+)\\s*\\|?\\s*$"),
+        List.of(2),
+        m ->
+            switch (SecretLikeness.nameKind(m.group(1))) {
+              case PASSWORD ->
+                  SecretLikeness.isPasswordValue(m.group(1), m.group(2)) ? "password" : null;
+              case KEY -> SecretLikeness.hasSecretShape(m.group(2)) ? "secret" : null;
+              case NONE -> null;
+            });
   }
 
-  private static boolean hasDigit(String s) {
-    return s.chars().anyMatch(Character::isDigit);
+  /**
+   * A password in SQL, as a database logs a statement: {@code CREATE USER app WITH PASSWORD '…'},
+   * {@code ALTER USER … IDENTIFIED BY '…'}, {@code SET PASSWORD … = PASSWORD('…')}.
+   */
+  private static PatternRule sqlPassword() {
+    return new PatternRule(
+        List.of("password", "identified"),
+        true,
+        Pattern.compile(
+            "(?i)\\b(?:(?:with|encrypted)\\s+password|identified\\s+(?:with\\s+\\S+\\s+)?by"
+                + "|password\\s*\\()\\s*'([^']{1,512})'"),
+        List.of(1),
+        m -> ValueShape.isNotASecret(m.group(1)) ? null : "password");
   }
 
-  private static String firstNonNull(String a, String b, String c) {
-    return a != null ? a : b != null ? b : c;
+  /** {@code aws_secret_access_key = …}, also with a space only, as {@code aws configure} prints. */
+  private static PatternRule awsSecretKeyByName() {
+    return new PatternRule(
+        List.of("secret"),
+        true,
+        Pattern.compile(
+            "(?i)aws_?secret_?(?:access_?)?key\\\\?[\"']?\\s*[:=\\s]\\s*\\\\?[\"']?"
+                + "([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])"),
+        List.of(1),
+        m -> "aws-secret-key");
+  }
+
+  /**
+   * A 40-char secret key on the same line as an access key id (a credentials CSV, {@code aws
+   * configure list}): mixed case, so a 40-char git SHA (lower-case hex) stays.
+   */
+  private static PatternRule awsSecretKeyBesideAccessKey() {
+    return new PatternRule(
+        List.of("[REDACTED:aws-access-key]"),
+        false,
+        Pattern.compile("(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])"),
+        List.of(0),
+        m -> {
+          String v = m.group();
+          boolean upper = v.chars().anyMatch(Character::isUpperCase);
+          boolean lower = v.chars().anyMatch(Character::isLowerCase);
+          return upper && lower && SecretLikeness.shannonBits(v) >= 4.0 ? "aws-secret-key" : null;
+        });
+  }
+
+  /**
+   * An Azure storage account key by its shape (88 chars of base64 ending in {@code ==}) on a line
+   * that speaks of keys, as {@code az storage account keys list} prints it under {@code "value"}; a
+   * {@code sha512-} integrity hash of the same shape stays.
+   */
+  private static PatternRule azureStorageKey() {
+    return new PatternRule(
+            List.of("key"),
+            true,
+            Pattern.compile("(?<![A-Za-z0-9+/=-])[A-Za-z0-9+/]{86}==(?![A-Za-z0-9+/=])"),
+            List.of(0),
+            m -> SecretLikeness.looksLikeTokenBody(m.group()) ? "azure-storage-key" : null)
+        .gatedByRun(16);
+  }
+
+  /**
+   * A token of a format not in {@link TokenFormats} but of the shape vendors use: a lower-case
+   * prefix of 2 to 12 letters (optionally two words) and an underscore, then 32 or more random
+   * chars with upper case, lower case and digits. Ids such as Stripe's {@code cus_…} (14 chars) and
+   * lower-case hex ids stay.
+   */
+  private static PatternRule prefixedToken() {
+    return new PatternRule(
+            List.of("_"),
+            false,
+            Pattern.compile(
+                "(?<![A-Za-z0-9_-])[a-z][a-z0-9]{1,11}(?:_[a-z]{2,8})?_([A-Za-z0-9]{32,})(?![A-Za-z0-9_-])"),
+            List.of(0),
+            m -> {
+              String body = m.group(1);
+              boolean upper = body.chars().anyMatch(c -> c >= 'A' && c <= 'Z');
+              boolean lower = body.chars().anyMatch(c -> c >= 'a' && c <= 'z');
+              boolean digit = body.chars().anyMatch(c -> c >= '0' && c <= '9');
+              return upper && lower && digit && SecretLikeness.shannonBits(body) >= 4.0
+                  ? "token"
+                  : null;
+            })
+        .gatedByRun(32);
   }
 }

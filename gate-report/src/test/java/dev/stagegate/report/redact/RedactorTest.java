@@ -64,7 +64,7 @@ class RedactorTest {
     assertThat(r("push with " + GITHUB_TOKEN)).isEqualTo("push with [REDACTED:github-token]");
     assertThat(r(GITHUB_PAT)).isEqualTo("[REDACTED:github-token]");
     assertThat(r("slack " + SLACK_TOKEN)).isEqualTo("slack [REDACTED:slack-token]");
-    assertThat(r("POST https://hooks.slack.com/services/T000/B000/XXXXXXXX"))
+    assertThat(r("POST https://hooks.slack.com/services/T04AB12CD/B05EF34GH/q8W2e4R6t8Y0u2I4"))
         .isEqualTo("POST https://hooks.slack.com/services/[REDACTED:slack-webhook]");
     assertThat(r("openai key " + OPENAI_KEY)).isEqualTo("openai key [REDACTED:openai-key]");
     assertThat(r("maps key=" + GOOGLE_KEY)).isEqualTo("maps key=[REDACTED:google-api-key]");
@@ -85,7 +85,7 @@ class RedactorTest {
     assertThat(r("app --db-password=" + DB_PASSWORD))
         .isEqualTo("app --db-password=[REDACTED:password]");
     assertThat(r("GET /cb?code=1&access_token=" + API_KEY_VALUE + "&state=x"))
-        .isEqualTo("GET /cb?code=1&access_token=[REDACTED:secret]&state=x");
+        .isEqualTo("GET /cb?code=1&access_token=[REDACTED:url-secret]&state=x");
     // JSON inside a JSON string, as structured loggers print it.
     assertThat(r("{\"msg\":\"{\\\"password\\\": \\\"" + DB_PASSWORD + "\\\"}\"}"))
         .isEqualTo("{\"msg\":\"{\\\"password\\\": \\\"[REDACTED:password]\\\"}\"}");
@@ -161,6 +161,28 @@ class RedactorTest {
     assertThat(redactor.redactLines(lines))
         .containsExactly(
             "[REDACTED:private-key]", "[REDACTED:private-key]", "INFO server started on :8000");
+  }
+
+  @Test
+  void aValueOnTheLineAfterItsNameIsMaskedByThatName() {
+    assertThat(
+            redactor.redactLines(
+                List.of(
+                    "        - name: DB_PASSWORD",
+                    "          value: " + DB_PASSWORD,
+                    "        - name: LOG_LEVEL",
+                    "          value: debug",
+                    "        - name: API_KEY",
+                    "          valueFrom:")))
+        .containsExactly(
+            "        - name: DB_PASSWORD",
+            "          value: [REDACTED:password]",
+            "        - name: LOG_LEVEL",
+            "          value: debug",
+            "        - name: API_KEY",
+            "          valueFrom:");
+    assertThat(r("{\n  \"name\": \"API_TOKEN\",\n  \"value\": \"" + API_KEY_VALUE + "\"\n}"))
+        .isEqualTo("{\n  \"name\": \"API_TOKEN\",\n  \"value\": \"[REDACTED:secret]\"\n}");
   }
 
   @Test
@@ -260,6 +282,32 @@ class RedactorTest {
     double seconds = (System.nanoTime() - start) / 1e9;
     assertThat(out).isEqualTo(line);
     assertThat(seconds).isLessThan(2.0);
+  }
+
+  /** Lines of 50 000 chars built to make a rule retry at every occurrence: must stay linear. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "://a:",
+        "?a=",
+        "mysql ",
+        "login ",
+        "secret set ",
+        "LS0tLS1CRUdJTi",
+        "-u a:",
+        "Authorization: ",
+        "--password ",
+        "eyJ",
+        "Cookie: a="
+      })
+  void adversarialRepetitionsStayLinear(String seed) {
+    String line = seed.repeat(50_000 / seed.length());
+    long start = System.nanoTime();
+    r(line);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertThat(seconds)
+        .as("seconds to redact \"%s\" repeated to 50 000 chars", seed)
+        .isLessThan(2.0);
   }
 
   private static String repeatRedacted(int lines) {

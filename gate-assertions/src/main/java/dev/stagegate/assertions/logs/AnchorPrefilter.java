@@ -57,7 +57,62 @@ final class AnchorPrefilter {
           "SIGSEGV",
           "dumped",
           "Killed",
-          "JavaScript heap");
+          "JavaScript heap",
+          // exception lines with frames, Node/.NET/Go/Rust/C++/npm crash lines
+          "Exception",
+          "Throwable",
+          "panic serving",
+          "panicked at",
+          "terminate called",
+          "npm error",
+          " ERR!",
+          // bracketed and lower-case levels: [error], [core:crit], sshd[1]: error: ...
+          "error]",
+          "crit]",
+          "alert]",
+          "emerg]",
+          "fatal]",
+          "error:",
+          "fatal:",
+          "crit:",
+          "alert:",
+          "emerg:",
+          // upper-case short levels: zerolog's ERR, [CRIT], EMERG, ALERT
+          " ERR ",
+          "[ERR]",
+          " CRIT",
+          "[CRIT",
+          "EMERG",
+          "ALERT",
+          // logfmt and JSON spellings beyond =error and "error"
+          "l=err",
+          "l=ERR",
+          "y=err",
+          "=eror",
+          "=crit",
+          "=alert",
+          "=emerg",
+          "\"err\"",
+          "\"crit\"",
+          "\"alert\"",
+          "\"emerg\"",
+          "\"Fatal\"",
+          "\"Critical\"",
+          // numeric JSON levels: syslog 0-3, pino 50/60, Monolog 400-600
+          "\"level\":0",
+          "\"level\":1",
+          "\"level\":2",
+          "\"level\":3",
+          "\"level\":4",
+          "\"level\":5",
+          "\"level\":6",
+          "\"level\": 0",
+          "\"level\": 1",
+          "\"level\": 2",
+          "\"level\": 3",
+          "\"level\": 4",
+          "\"level\": 5",
+          "\"level\": 6");
 
   private static final int GRAM = 4;
   private static final int STRIDE = 2;
@@ -110,7 +165,16 @@ final class AnchorPrefilter {
   /** Whether the bytes {@code [from, to)} (one line, no terminator) may match some rule. */
   static boolean mayMatch(byte[] buf, int from, int to) {
     int c = DockerTimestamp.contentStart(buf, from, to);
-    if (c + 1 < to && (buf[c] == 'E' || buf[c] == 'F') && isDigit(buf[c + 1])) {
+    if (c + 1 < to
+        && startsLikeLevelPrefix(
+            buf[c],
+            buf[c + 1],
+            c + 8 < to ? buf[c + 2] : 0,
+            c + 8 < to ? buf[c + 5] : 0,
+            c + 8 < to ? buf[c + 8] : 0)) {
+      return true;
+    }
+    if (to > from && isDigit(buf[to - 1]) && endsLikeNodeFileLine(buf, c, to)) {
       return true;
     }
     for (int i = from; i <= to - GRAM; i += STRIDE) {
@@ -139,8 +203,15 @@ final class AnchorPrefilter {
     int to = line.length();
     int c = DockerTimestamp.contentStart(line);
     if (c + 1 < to
-        && (line.charAt(c) == 'E' || line.charAt(c) == 'F')
-        && isDigit(line.charAt(c + 1))) {
+        && startsLikeLevelPrefix(
+            line.charAt(c),
+            line.charAt(c + 1),
+            c + 8 < to ? line.charAt(c + 2) : 0,
+            c + 8 < to ? line.charAt(c + 5) : 0,
+            c + 8 < to ? line.charAt(c + 8) : 0)) {
+      return true;
+    }
+    if (to > 0 && isDigit(line.charAt(to - 1)) && endsLikeNodeFileLine(line, c, to)) {
       return true;
     }
     for (int i = 0; i <= to - GRAM; i += STRIDE) {
@@ -191,6 +262,66 @@ final class AnchorPrefilter {
       }
     }
     return true;
+  }
+
+  /**
+   * The level prefixes that carry no literal, judged from the first bytes of the content: klog's
+   * {@code E1123}/{@code F1123}, a syslog priority {@code <3>}, logcat's brief {@code E/Tag} and
+   * the {@code 12-07 12:00:00} date that starts logcat's time and threadtime formats (whose level
+   * letter comes after the pids; {@link LevelDetector} reads it).
+   */
+  private static boolean startsLikeLevelPrefix(int c0, int c1, int c2, int c5, int c8) {
+    if ((c0 == 'E' || c0 == 'F') && isDigit(c1)) {
+      return true;
+    }
+    if (c0 == '<' && isDigit(c1)) {
+      return true;
+    }
+    if ((c0 == 'E' || c0 == 'F' || c0 == 'A') && c1 == '/') {
+      return true;
+    }
+    return isDigit(c0) && isDigit(c1) && c2 == '-' && c5 == ' ' && c8 == ':';
+  }
+
+  /**
+   * Whether the line ends like Node's {@code /app/server.js:452} or {@code
+   * node:internal/process/promises:288}: digits after a colon after {@code js}/{@code ts}/{@code
+   * jsx}/{@code tsx} or a {@code node:} start. Only lines ending in a digit get this far.
+   */
+  private static boolean endsLikeNodeFileLine(byte[] buf, int from, int to) {
+    int i = to - 1;
+    while (i > from && isDigit(buf[i])) {
+      i--;
+    }
+    if (buf[i] != ':' || i - from < 3) {
+      return false;
+    }
+    int e = buf[i - 1] == 'x' ? i - 1 : i;
+    return (buf[e - 1] == 's' && (buf[e - 2] == 'j' || buf[e - 2] == 't'))
+        || (to - from > 5
+            && buf[from] == 'n'
+            && buf[from + 1] == 'o'
+            && buf[from + 2] == 'd'
+            && buf[from + 3] == 'e'
+            && buf[from + 4] == ':');
+  }
+
+  private static boolean endsLikeNodeFileLine(CharSequence line, int from, int to) {
+    int i = to - 1;
+    while (i > from && isDigit(line.charAt(i))) {
+      i--;
+    }
+    if (line.charAt(i) != ':' || i - from < 3) {
+      return false;
+    }
+    int e = line.charAt(i - 1) == 'x' ? i - 1 : i;
+    return (line.charAt(e - 1) == 's' && (line.charAt(e - 2) == 'j' || line.charAt(e - 2) == 't'))
+        || (to - from > 5
+            && line.charAt(from) == 'n'
+            && line.charAt(from + 1) == 'o'
+            && line.charAt(from + 2) == 'd'
+            && line.charAt(from + 3) == 'e'
+            && line.charAt(from + 4) == ':');
   }
 
   private static boolean isDigit(int c) {

@@ -3,6 +3,7 @@ package dev.stagegate.assertions.logs;
 import dev.stagegate.report.LogFinding;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -84,6 +85,7 @@ public final class LogScanner {
   private boolean sawConnector;
   private boolean goDump;
   private boolean expectMessage;
+  private boolean headIsFinding;
 
   // A line held back until the next one decides what it is (Node's source line, an exception line).
   private String held;
@@ -117,6 +119,26 @@ public final class LogScanner {
   /** How many lines {@link #accept} has read. */
   public long linesSeen() {
     return lines;
+  }
+
+  /**
+   * The block still open whose first line is a problem by itself (an ERROR line, a {@code panic:},
+   * ...), as read so far; empty if none, or if the allowlist drops it as it stands. A watch that
+   * fails fast can act on it at once instead of waiting for the line that closes the block; the
+   * finding {@link #accept} returns later for the same first line is the complete one.
+   *
+   * <pre>{@code
+   * scanner.accept(line);
+   * scanner.openFinding().ifPresent(f -> stopTheWatch(f));
+   * }</pre>
+   */
+  public Optional<LogFinding> openFinding() {
+    if (!headIsFinding
+        || (state != State.TAIL && state != State.PY_FRAMES && state != State.PY_AFTER_EXCEPTION)) {
+      return Optional.empty();
+    }
+    LogFailure open = new LogFailure(service, rule, blockStart, blockEnd, firstLine, message);
+    return isAllowed(open) ? Optional.empty() : Optional.of(open.toFinding());
   }
 
   /** {@link #accept} with the whole block: first line, message and line range. */
@@ -238,6 +260,7 @@ public final class LogScanner {
       }
       if (r.matches(content, severity)) {
         open(line, number, r.ruleName());
+        headIsFinding = true;
         // Rust 1.73+ prints the panic message on the line after "panicked at file:line:col:".
         expectMessage = r == LineRule.RUST_PANIC && content.endsWith(":");
         state = State.TAIL;
@@ -443,6 +466,7 @@ public final class LogScanner {
     sawConnector = false;
     goDump = false;
     expectMessage = false;
+    headIsFinding = false;
   }
 
   private void extend(long number) {

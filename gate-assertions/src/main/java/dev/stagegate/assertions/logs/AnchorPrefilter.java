@@ -77,6 +77,7 @@ final class AnchorPrefilter {
           "crit:",
           "alert:",
           "emerg:",
+          "fail: ",
           // upper-case short levels: zerolog's ERR, [CRIT], EMERG, ALERT
           " ERR ",
           "[ERR]",

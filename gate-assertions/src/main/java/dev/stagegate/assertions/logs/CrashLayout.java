@@ -1,5 +1,6 @@
 package dev.stagegate.assertions.logs;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -51,6 +52,10 @@ final class CrashLayout {
       Pattern.compile("(?:^|\\s)(?:DETAIL|HINT|STATEMENT|CONTEXT|QUERY|LOCATION):  ");
   private static final Pattern NODE_FILE_LINE =
       Pattern.compile("^(?:node:[\\w/]+|(?:file://)?[^\\s:]*\\.[cm]?[jt]sx?):\\d+$");
+  private static final Pattern LOGCAT_SOURCE =
+      Pattern.compile(
+          "^(?:\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\s+(\\d+\\s+\\d+\\s+[EFA]\\s+[^:]*?)"
+              + "|([EFA]/[^(:]+\\(\\s*\\d+\\))):");
   private static final Pattern CARET = Pattern.compile("^\\s*\\^+\\s*$");
 
   private CrashLayout() {}
@@ -122,6 +127,24 @@ final class CrashLayout {
   /** The first line of Node's uncaught-error layout: {@code /app/server.js:452}. */
   static boolean isNodeFileLine(String content) {
     return NODE_FILE_LINE.matcher(content).matches();
+  }
+
+  /**
+   * For an Android logcat error line, who wrote it ({@code 4321 4321 E AndroidRuntime}, {@code
+   * E/AndroidRuntime( 4321)}), else null: logcat prints a crash as one line per line of the stack
+   * trace, all from the same writer.
+   */
+  static String logcatSource(String content) {
+    if (content.length() < 3
+        || !(Character.isDigit(content.charAt(0)) || content.charAt(1) == '/')) {
+      return null;
+    }
+    Matcher m = LOGCAT_SOURCE.matcher(content);
+    if (!m.lookingAt()) {
+      return null;
+    }
+    String source = m.group(1) != null ? m.group(1) : m.group(2);
+    return source.replaceAll("\\s+", " ");
   }
 
   /** The caret under the failing source line: {@code ^}. */

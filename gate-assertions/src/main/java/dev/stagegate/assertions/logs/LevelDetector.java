@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  *   <li>logfmt: {@code level=error} (also {@code lvl=}, {@code severity=}, quoted values, log15's
  *       {@code eror});
  *   <li>a lower-case level at the start of the message, alone or after a BSD syslog header and
- *       program tag: {@code error: ...}, {@code sshd[42]: error: ...};
+ *       program tag: {@code error: ...}, {@code sshd[42]: error: ...}, and .NET's console logger
+ *       ({@code fail: ...} is its error level, {@code crit: ...} its critical one);
  *   <li>the first level token of the line: an upper-case level word ({@code ... ERROR [x] msg},
  *       {@code ERROR:root:msg}, postgres' {@code FATAL:}, Celery's {@code ERROR/ForkPoolWorker-1},
  *       zerolog's {@code ERR}) or a bracketed level in any case ({@code [error]}, {@code [crit]},
@@ -53,7 +54,8 @@ final class LevelDetector {
       Pattern.compile(
           "^(?:(?:[A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d|\\d{4}-\\d\\d-\\d\\dT\\S+) \\S+ )?"
               + "(?:[\\w./-]+(?:\\[\\d+\\])?: )?"
-              + "(error|err|fatal|panic|crit|critical|emerg|alert|warning|warn|info|notice|debug)"
+              + "(error|err|fail|fatal|panic|crit|critical|emerg|alert|warning|warn|info|notice"
+              + "|debug|dbug|trce)"
               + ":\\s");
   private static final Pattern LEVEL_TOKEN =
       Pattern.compile(
@@ -93,6 +95,7 @@ final class LevelDetector {
       if (!m.find()) {
         return Severity.NONE;
       }
+      // (a JSON line without a level key has no level, whatever its other values say)
       return m.group(1) != null ? ofValue(m.group(1)) : ofNumber(Integer.parseInt(m.group(2)));
     }
     m = LOGFMT_LEVEL.matcher(content);
@@ -114,6 +117,7 @@ final class LevelDetector {
     switch (value.toLowerCase(Locale.ROOT)) {
       case "error":
       case "err":
+      case "fail":
       case "eror":
       case "critical":
       case "crit":
@@ -125,14 +129,20 @@ final class LevelDetector {
       case "emerg":
       case "emergency":
         return Severity.FATAL;
+      case "warn":
+      case "warning":
+      case "wrn":
+        return Severity.WARN;
       default:
-        return Severity.NONE;
+        return Severity.QUIET;
     }
   }
 
   /** Syslog severities: 0 emerg, 1 alert, 2 crit, 3 err, 4 warning and below. */
   private static Severity ofSyslogSeverity(int severity) {
-    return severity <= 1 ? Severity.FATAL : severity <= 3 ? Severity.ERROR : Severity.NONE;
+    return severity <= 1
+        ? Severity.FATAL
+        : severity <= 3 ? Severity.ERROR : severity == 4 ? Severity.WARN : Severity.QUIET;
   }
 
   /**
@@ -145,9 +155,13 @@ final class LevelDetector {
       return ofSyslogSeverity(level);
     }
     if (level < 100) {
-      return level >= 60 ? Severity.FATAL : level >= 50 ? Severity.ERROR : Severity.NONE;
+      return level >= 60
+          ? Severity.FATAL
+          : level >= 50 ? Severity.ERROR : level >= 40 ? Severity.WARN : Severity.QUIET;
     }
-    return level >= 550 ? Severity.FATAL : level >= 400 ? Severity.ERROR : Severity.NONE;
+    return level >= 550
+        ? Severity.FATAL
+        : level >= 400 ? Severity.ERROR : level >= 300 ? Severity.WARN : Severity.QUIET;
   }
 
   private static Severity ofLogcat(char letter) {

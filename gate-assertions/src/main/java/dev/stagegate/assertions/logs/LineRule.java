@@ -151,6 +151,20 @@ enum LineRule {
   }
 
   /**
+   * Whether the rule finds its signature anywhere in the line rather than where a runtime prints it
+   * (at the start). Such a signature inside a line that declares a quiet level ({@code INFO JVM
+   * args: -XX:+HeapDumpOnOutOfMemoryError}, {@code DEBUG Unhandled rejection tracker on}) is part
+   * of a message, not a crash.
+   */
+  boolean findsSignatureAnywhere() {
+    return this == OUT_OF_MEMORY
+        || this == JAVA_UNCAUGHT_EXCEPTION
+        || this == NODE_UNHANDLED_REJECTION
+        || this == SEGFAULT
+        || this == OOM_KILLED;
+  }
+
+  /**
    * Whether this rule matches {@code content}, the line without a docker timestamp; {@code
    * severity} is the line's level from {@link LevelDetector}, or null if no rule so far needed it.
    */

@@ -86,6 +86,7 @@ public final class LogScanner {
   private boolean goDump;
   private boolean expectMessage;
   private boolean headIsFinding;
+  private String logcatSource;
 
   // A line held back until the next one decides what it is (Node's source line, an exception line).
   private String held;
@@ -259,8 +260,17 @@ public final class LogScanner {
         severity = LevelDetector.severity(content);
       }
       if (r.matches(content, severity)) {
+        if (r.findsSignatureAnywhere()) {
+          if (severity == null) {
+            severity = LevelDetector.severity(content);
+          }
+          if (severity == Severity.QUIET) {
+            continue;
+          }
+        }
         open(line, number, r.ruleName());
         headIsFinding = true;
+        logcatSource = CrashLayout.logcatSource(content);
         // Rust 1.73+ prints the panic message on the line after "panicked at file:line:col:".
         expectMessage = r == LineRule.RUST_PANIC && content.endsWith(":");
         state = State.TAIL;
@@ -431,6 +441,10 @@ public final class LogScanner {
       extend(number);
       return;
     }
+    if (logcatSource != null && logcatSource.equals(CrashLayout.logcatSource(content))) {
+      extend(number);
+      return;
+    }
     if (CrashLayout.isIndented(content)
         || (goDump && CrashLayout.isGoDumpLine(content))
         || CrashLayout.isProcessEnd(content)
@@ -467,6 +481,7 @@ public final class LogScanner {
     goDump = false;
     expectMessage = false;
     headIsFinding = false;
+    logcatSource = null;
   }
 
   private void extend(long number) {

@@ -333,6 +333,34 @@ class CrashBlockTest {
   }
 
   @Test
+  void logcatPrintsACrashAsOneLinePerStackLineFromTheSameWriter() {
+    assertOneFailure(
+        """
+        01-07 12:00:01.234  4321  4321 E AndroidRuntime: FATAL EXCEPTION: main
+        01-07 12:00:01.234  4321  4321 E AndroidRuntime: Process: com.example.app, PID: 4321
+        01-07 12:00:01.234  4321  4321 E AndroidRuntime: java.lang.IllegalStateException: no view
+        01-07 12:00:01.234  4321  4321 E AndroidRuntime: \tat com.example.app.Main.onCreate(Main.java:20)
+        """,
+        "error-level",
+        "01-07 12:00:01.234  4321  4321 E AndroidRuntime: FATAL EXCEPTION: main",
+        4);
+  }
+
+  @Test
+  void dotnetConsoleLoggerFailWithItsIndentedException() {
+    assertOneFailure(
+        """
+        fail: Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware[1]
+              An unhandled exception has occurred while executing the request.
+              System.NullReferenceException: Object reference not set to an instance of an object.
+                 at Orders.Api.OrdersController.Get() in /src/OrdersController.cs:line 22
+        """,
+        "exception-stack-trace",
+        "fail: Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware[1]",
+        4);
+  }
+
+  @Test
   void twoErrorLinesAreTwoFailures() {
     assertThat(
             failures(

@@ -123,6 +123,11 @@ class LogFormatsTest {
         "/app/server.js:452",
         "12:00:00 [crit-path] scheduler INFO: planning",
         "2024-01-07 12:00:00 DEBUG [alerting] ALERT rule HighLatency inactive",
+        "2024-01-07 12:00:00 INFO [spark] JVM args: -Xmx4g -XX:+HeapDumpOnOutOfMemoryError",
+        "2024-01-07T12:00:00.000Z DEBUG [http] Unhandled rejection tracker enabled",
+        "level=info msg=\"installed SIGSEGV handler\"",
+        "{\"level\":\"debug\",\"msg\":\"Exception in thread \\\"main\\\" is handled by hook\"}",
+        "warn: Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager[35]",
       })
   void staysQuietOnBenignLookAlikes(String line) {
     assertThat(audit(line)).as("findings for %s", line).isEmpty();

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -99,21 +100,36 @@ final class AnchorPrefilter {
           "\"emerg\"",
           "\"Fatal\"",
           "\"Critical\"",
-          // numeric JSON levels: syslog 0-3, pino 50/60, Monolog 400-600
-          "\"level\":0",
-          "\"level\":1",
-          "\"level\":2",
-          "\"level\":3",
-          "\"level\":4",
-          "\"level\":5",
-          "\"level\":6",
-          "\"level\": 0",
-          "\"level\": 1",
-          "\"level\": 2",
-          "\"level\": 3",
-          "\"level\": 4",
-          "\"level\": 5",
-          "\"level\": 6");
+          // numeric JSON levels that mean error or worse, spelled out so that pino's info (30) or
+          // warn (40) lines do not pass: syslog/GELF 0-3, pino 50/60, Monolog 400-600
+          "\"level\":0,",
+          "\"level\":1,",
+          "\"level\":2,",
+          "\"level\":3,",
+          "\"level\":0}",
+          "\"level\":1}",
+          "\"level\":2}",
+          "\"level\":3}",
+          "\"level\":50",
+          "\"level\":60",
+          "\"level\":400",
+          "\"level\":500",
+          "\"level\":550",
+          "\"level\":600",
+          "\"level\": 0,",
+          "\"level\": 1,",
+          "\"level\": 2,",
+          "\"level\": 3,",
+          "\"level\": 0}",
+          "\"level\": 1}",
+          "\"level\": 2}",
+          "\"level\": 3}",
+          "\"level\": 50",
+          "\"level\": 60",
+          "\"level\": 400",
+          "\"level\": 500",
+          "\"level\": 550",
+          "\"level\": 600");
 
   private static final int GRAM = 4;
   private static final int STRIDE = 2;
@@ -124,16 +140,20 @@ final class AnchorPrefilter {
       MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long[] BITS = new long[1 << 10];
 
-  // Parallel arrays: word GRAMS[i] occurs at offset OFFSETS[i] of anchor ANCHOR_BYTES[i].
+  // Parallel arrays, grouped by the word's bucket (hash >>> 6, the BITS index): word GRAMS[i]
+  // occurs at offset OFFSETS[i] of anchor ANCHOR_BYTES[i]; bucket b is [BUCKET_START[b],
+  // BUCKET_START[b + 1]). A hit is then verified against the one or two anchors that can explain
+  // it, not against all of them — ordinary words such as "errors" hit the set often.
   private static final int[] GRAMS;
   private static final int[] OFFSETS;
   private static final byte[][] ANCHOR_BYTES;
+  private static final int[] BUCKET_START = new int[BITS.length + 1];
 
   static {
     int n = ANCHORS.size() * STRIDE;
-    GRAMS = new int[n];
-    OFFSETS = new int[n];
-    ANCHOR_BYTES = new byte[n][];
+    int[] grams = new int[n];
+    int[] offsets = new int[n];
+    byte[][] anchors = new byte[n][];
     int i = 0;
     for (String anchor : ANCHORS) {
       byte[] a = anchor.getBytes(StandardCharsets.US_ASCII);
@@ -144,11 +164,25 @@ final class AnchorPrefilter {
         int gram = (int) INTS.get(a, k);
         int h = hash(gram);
         BITS[h >>> 6] |= 1L << h;
-        GRAMS[i] = gram;
-        OFFSETS[i] = k;
-        ANCHOR_BYTES[i] = a;
+        BUCKET_START[(h >>> 6) + 1]++;
+        grams[i] = gram;
+        offsets[i] = k;
+        anchors[i] = a;
         i++;
       }
+    }
+    for (int b = 0; b < BITS.length; b++) {
+      BUCKET_START[b + 1] += BUCKET_START[b];
+    }
+    GRAMS = new int[n];
+    OFFSETS = new int[n];
+    ANCHOR_BYTES = new byte[n][];
+    int[] next = Arrays.copyOf(BUCKET_START, BITS.length);
+    for (int j = 0; j < n; j++) {
+      int at = next[hash(grams[j]) >>> 6]++;
+      GRAMS[at] = grams[j];
+      OFFSETS[at] = offsets[j];
+      ANCHOR_BYTES[at] = anchors[j];
     }
   }
 
@@ -188,7 +222,8 @@ final class AnchorPrefilter {
   }
 
   private static boolean verify(byte[] buf, int from, int to, int at, int gram) {
-    for (int k = 0; k < GRAMS.length; k++) {
+    int b = hash(gram) >>> 6;
+    for (int k = BUCKET_START[b], end = BUCKET_START[b + 1]; k < end; k++) {
       if (GRAMS[k] == gram) {
         int start = at - OFFSETS[k];
         if (start >= from && regionMatches(buf, start, to, ANCHOR_BYTES[k])) {
@@ -230,7 +265,8 @@ final class AnchorPrefilter {
   }
 
   private static boolean verify(CharSequence line, int to, int at, int gram) {
-    for (int k = 0; k < GRAMS.length; k++) {
+    int b = hash(gram) >>> 6;
+    for (int k = BUCKET_START[b], end = BUCKET_START[b + 1]; k < end; k++) {
       if (GRAMS[k] == gram) {
         int start = at - OFFSETS[k];
         if (start >= 0 && regionMatches(line, start, to, ANCHOR_BYTES[k])) {

@@ -132,4 +132,19 @@ class LogFormatsTest {
   void staysQuietOnBenignLookAlikes(String line) {
     assertThat(audit(line)).as("findings for %s", line).isEmpty();
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"level\":30,\"time\":1704628800000,\"msg\":\"request completed\"}",
+        "{\"level\":40,\"time\":1704628800000,\"msg\":\"slow request\"}",
+        "{\"level\":\"info\",\"msg\":\"ok\"}",
+        "{\"level\":200,\"level_name\":\"INFO\",\"message\":\"ok\"}",
+        "2024-01-07T12:00:00.000Z INFO [api] GET /orders 200 12ms bytes=5120",
+      })
+  void commonBenignLinesDoNotEvenReachTheRules(String line) {
+    // The fast path decodes only lines that pass the prefilter; a JSON logger's info lines must
+    // not.
+    assertThat(AnchorPrefilter.mayMatch(line)).as("prefilter on %s", line).isFalse();
+  }
 }

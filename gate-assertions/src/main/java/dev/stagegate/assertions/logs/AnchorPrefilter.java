@@ -79,6 +79,7 @@ final class AnchorPrefilter {
           "alert:",
           "emerg:",
           "fail: ",
+          "err: ",
           // upper-case short levels: zerolog's ERR, [CRIT], EMERG, ALERT
           " ERR ",
           "[ERR]",

@@ -59,6 +59,9 @@ class LogFormatsTest {
           npm error code 1                                                                     | npm-error
           Dec 10 09:32:20 LabSZ sshd[24680]: error: Received disconnect from 10.0.0.9: 14: No more user authentication methods available. [preauth] | error-level
           error: could not lock config file /etc/app.conf: Permission denied                   | error-level
+          Jan  7 12:00:00 web app[7]: err: cannot reach upstream                               | error-level
+          fail: Microsoft.AspNetCore.Server.Kestrel[13]                                       | error-level
+          crit: Microsoft.AspNetCore.Hosting.Diagnostics[6]                                   | error-level
           2024-01-07T12:00:00.000Z ERR failed to connect to broker error="dial tcp: refused"   | error-level
           [2024-01-07T12:00:00Z ERROR my_service::db] connection pool exhausted                 | error-level
           2024-01-07T12:00:00.000000Z ERROR my_service: request failed status=500               | error-level

@@ -83,6 +83,12 @@ final class AnchorPrefilter {
           // upper-case short levels: zerolog's ERR, [CRIT], EMERG, ALERT
           " ERR ",
           "[ERR]",
+          " ERR]",
+          " FTL ",
+          " FTL]",
+          "FAILURE",
+          "Fatal",
+          "Critical",
           " CRIT",
           "[CRIT",
           "EMERG",
@@ -99,8 +105,6 @@ final class AnchorPrefilter {
           "\"crit\"",
           "\"alert\"",
           "\"emerg\"",
-          "\"Fatal\"",
-          "\"Critical\"",
           // numeric JSON levels that mean error or worse, spelled out so that pino's info (30) or
           // warn (40) lines do not pass: syslog/GELF 0-3, pino 50/60, Monolog 400-600
           "\"level\":0,",

@@ -25,11 +25,13 @@ import java.util.regex.Pattern;
  *   <li>a lower-case level at the start of the message, alone or after a BSD syslog header and
  *       program tag: {@code error: ...}, {@code sshd[42]: error: ...}, and .NET's console logger
  *       ({@code fail: ...} is its error level, {@code crit: ...} its critical one);
+ *   <li>a capitalised level word right after a leading date-time ({@code 2016-09-28 04:30:30, Error
+ *       CSI ...}, Windows CBS; {@code 2024-01-07 12:00:00 | Error | ...});
  *   <li>the first level token of the line: an upper-case level word ({@code ... ERROR [x] msg},
  *       {@code ERROR:root:msg}, postgres' {@code FATAL:}, Celery's {@code ERROR/ForkPoolWorker-1},
- *       zerolog's {@code ERR}) or a bracketed level in any case ({@code [error]}, {@code [crit]},
- *       Apache 2.4's {@code [core:error]}); a later ERROR in an INFO line's message does not count
- *       because INFO came first;
+ *       zerolog's and Serilog's {@code ERR}/{@code FTL}, BGL's {@code FAILURE}) or a bracketed
+ *       level in any case ({@code [error]}, {@code [crit]}, Apache 2.4's {@code [core:error]}); a
+ *       later ERROR in an INFO line's message does not count because INFO came first;
  *   <li>{@code Error: something} as a whole word (not {@code ValueError:}, not {@code Errors:}).
  * </ol>
  *
@@ -57,10 +59,16 @@ final class LevelDetector {
               + "(error|err|fail|fatal|panic|crit|critical|emerg|alert|warning|warn|info|notice"
               + "|debug|dbug|trce)"
               + ":\\s");
+  private static final Pattern TIMESTAMP_LEVEL =
+      Pattern.compile(
+          "^\\d{4}-\\d\\d-\\d\\d[ T]\\d\\d:\\d\\d:\\d\\d(?:[.,]\\d+)?(?:Z|[+-]\\d\\d:?\\d\\d)?"
+              + ",?\\s+(?:[-|]\\s+)?(Trace|Debug|Info|Information|Notice|Warn|Warning|Error|Critical"
+              + "|Fatal)\\b");
   private static final Pattern LEVEL_TOKEN =
       Pattern.compile(
-          "(?<![\\w.])(TRACE|DEBUG|DBG|FINE|FINER|FINEST|CONFIG|VERBOSE|INFO|INF|NOTICE|WARN|WRN"
-              + "|WARNING|ERROR|ERR|CRITICAL|CRIT|SEVERE|ALERT|EMERG|EMERGENCY|FATAL|PANIC"
+          "(?<![\\w.])(TRACE|DEBUG|DBG|VRB|FINE|FINER|FINEST|CONFIG|VERBOSE|INFO|INF|NOTICE|WARN"
+              + "|WRN|WARNING|ERROR|ERR|FAILURE|CRITICAL|CRIT|SEVERE|ALERT|EMERG|EMERGENCY|FATAL|FTL"
+              + "|PANIC"
               + "|(?:LOG|DETAIL|HINT|STATEMENT|CONTEXT)(?=:))(?![\\w.])"
               + "|\\[(?:[\\w-]+:)?((?i:trace|debug|info|notice|warn|warning|error|err|crit"
               + "|critical|alert|emerg|fatal|severe|panic))\\]");
@@ -106,6 +114,10 @@ final class LevelDetector {
     if (m.lookingAt()) {
       return ofValue(m.group(1));
     }
+    m = TIMESTAMP_LEVEL.matcher(content);
+    if (m.lookingAt()) {
+      return ofValue(m.group(1));
+    }
     m = LEVEL_TOKEN.matcher(content);
     if (m.find()) {
       return ofValue(m.group(1) != null ? m.group(1) : m.group(2));
@@ -122,12 +134,14 @@ final class LevelDetector {
       case "critical":
       case "crit":
       case "severe":
+      case "failure":
         return Severity.ERROR;
       case "fatal":
       case "panic":
       case "alert":
       case "emerg":
       case "emergency":
+      case "ftl":
         return Severity.FATAL;
       case "warn":
       case "warning":

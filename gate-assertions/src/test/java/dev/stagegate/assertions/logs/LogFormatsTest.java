@@ -61,6 +61,11 @@ class LogFormatsTest {
           error: could not lock config file /etc/app.conf: Permission denied                   | error-level
           Jan  7 12:00:00 web app[7]: err: cannot reach upstream                               | error-level
           fail: Microsoft.AspNetCore.Server.Kestrel[13]                                       | error-level
+          2016-09-28 04:30:31, Error                 CSI    00000001 (F) Failed to open store  | error-level
+          [12:00:00 ERR] Payment 7 failed                                                      | error-level
+          [12:00:00 FTL] Host terminated unexpectedly                                          | fatal-level
+          12:00AM FTL cannot bind port=8080                                                    | fatal-level
+          - 1118549360 2005.06.12 R04-M1-N4-I:J18-U11 2005-06-12-21.09.20.113921 R04-M1-N4-I:J18-U11 RAS KERNEL FAILURE node card vpd check failed | error-level
           crit: Microsoft.AspNetCore.Hosting.Diagnostics[6]                                   | error-level
           2024-01-07T12:00:00.000Z ERR failed to connect to broker error="dial tcp: refused"   | error-level
           [2024-01-07T12:00:00Z ERROR my_service::db] connection pool exhausted                 | error-level
@@ -127,6 +132,10 @@ class LogFormatsTest {
         "12:00:00 [crit-path] scheduler INFO: planning",
         "2024-01-07 12:00:00 DEBUG [alerting] ALERT rule HighLatency inactive",
         "2024-01-07 12:00:00 INFO [spark] JVM args: -Xmx4g -XX:+HeapDumpOnOutOfMemoryError",
+        "2016-09-28 04:30:31, Info                  CBS    Warning: Unrecognized packageExtended"
+            + " attribute.",
+        "[12:00:00 INF] Fatal and Critical handlers registered",
+        "2024-01-07 12:00:00 | Information | Error budget refreshed",
         "2024-01-07T12:00:00.000Z DEBUG [http] Unhandled rejection tracker enabled",
         "level=info msg=\"installed SIGSEGV handler\"",
         "{\"level\":\"debug\",\"msg\":\"Exception in thread \\\"main\\\" is handled by hook\"}",

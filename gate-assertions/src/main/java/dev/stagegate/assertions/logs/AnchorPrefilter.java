@@ -67,6 +67,15 @@ final class AnchorPrefilter {
           "terminate called",
           "npm error",
           " ERR!",
+          // native aborts: glibc assertions and heap checks, stack protector, faulthandler, JVM
+          "Assertion `",
+          "double free",
+          "free(): ",
+          "malloc(): ",
+          "munmap_chunk",
+          "corrupted size",
+          "stack smashing",
+          "fatal error has been detected",
           // bracketed and lower-case levels: [error], [core:crit], sshd[1]: error: ...
           "error]",
           "crit]",

@@ -37,7 +37,8 @@ final class CrashLayout {
               + "(?: \\[[\\w-]+\\])?(?::(?:\\s.*)?)?$");
 
   private static final Pattern STACK_FRAME = Pattern.compile("^\\s+at \\S");
-  private static final Pattern GOROUTINE = Pattern.compile("^goroutine \\d+ \\[");
+  // "goroutine 1 [running]:", Go 1.23's "goroutine 1 gp=0xc000002380 m=0 mp=0x5b6a40 [running]:"
+  private static final Pattern GOROUTINE = Pattern.compile("^goroutine \\d+ [^\\[]*\\[.*\\]:$");
   private static final Pattern GO_FRAME = Pattern.compile("^[^\\s(]+\\(.*\\)$");
   private static final Pattern PROCESS_END =
       Pattern.compile(
@@ -47,6 +48,10 @@ final class CrashLayout {
               + "|Node\\.js v\\d.*"
               + "|note: run with `RUST_BACKTRACE=.*"
               + "|stack backtrace:)$");
+  private static final Pattern FAULTHANDLER =
+      Pattern.compile(
+          "^(?:(?:Current thread|Thread) 0x[0-9a-f]+ \\(most recent call first\\):"
+              + "|Extension modules: .*)$");
   private static final Pattern NODE_WARNING = Pattern.compile("^\\((?:node:\\d+\\) |Use `node )");
   private static final Pattern POSTGRES_DETAIL =
       Pattern.compile("(?:^|\\s)(?:DETAIL|HINT|STATEMENT|CONTEXT|QUERY|LOCATION):  ");
@@ -84,9 +89,11 @@ final class CrashLayout {
     return content.stripLeading().startsWith("what():");
   }
 
-  /** Where a Go dump starts: the signal line or a goroutine header. */
+  /** Where a Go dump starts: the signal line, {@code runtime stack:} or a goroutine header. */
   static boolean isGoDumpStart(String content) {
-    return content.startsWith("[signal ") || GOROUTINE.matcher(content).lookingAt();
+    return content.startsWith("[signal ")
+        || content.equals("runtime stack:")
+        || GOROUTINE.matcher(content).lookingAt();
   }
 
   /** Lines of a goroutine dump that are not indented: headers, functions, {@code created by}. */
@@ -112,6 +119,22 @@ final class CrashLayout {
   /** Node's follow-ups to a rejection: {@code (node:7) [DEP0018] DeprecationWarning: ...}. */
   static boolean isNodeWarning(String content) {
     return NODE_WARNING.matcher(content).lookingAt();
+  }
+
+  /**
+   * The lines Python's faulthandler prints under {@code Fatal Python error: ...}: {@code Current
+   * thread 0x00007f3c (most recent call first):} and {@code Extension modules: ...}.
+   */
+  static boolean isFaulthandlerLine(String content) {
+    return FAULTHANDLER.matcher(content).matches();
+  }
+
+  /**
+   * Node's module-resolution error: {@code Require stack:} and the {@code - /app/server.js} lines
+   * under it, between the error line and its frames.
+   */
+  static boolean isNodeRequireStack(String content) {
+    return content.equals("Require stack:") || content.startsWith("- ");
   }
 
   /** The end of an error's printed properties ({@code { code: 'X' }}). */

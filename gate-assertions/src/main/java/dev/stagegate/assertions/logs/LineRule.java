@@ -80,6 +80,27 @@ enum LineRule {
       return content.startsWith("terminate called ");
     }
   },
+  /**
+   * A native process aborting: glibc's {@code app: main.c:12: main: Assertion `p' failed.} and heap
+   * checks ({@code double free or corruption}, {@code free(): invalid pointer}, {@code malloc():
+   * ...}), {@code *** stack smashing detected ***}, {@code Fatal Python error: ...}, the JVM's
+   * {@code A fatal error has been detected by the Java Runtime Environment}.
+   */
+  NATIVE_ABORT("native-abort") {
+    private final Pattern pattern =
+        Pattern.compile(
+            "^(?:\\S+: \\S+:\\d+: .*: Assertion `.*' failed\\.$"
+                + "|(?:double free or corruption|free\\(\\): invalid|malloc\\(\\): |realloc\\(\\): invalid"
+                + "|munmap_chunk\\(\\): invalid|corrupted size vs\\. prev_size)"
+                + "|\\*\\*\\* stack smashing detected \\*\\*\\*"
+                + "|Fatal Python error: )");
+
+    @Override
+    boolean matches(String content, Severity severity) {
+      return pattern.matcher(content).find()
+          || content.contains("A fatal error has been detected by the Java Runtime Environment");
+    }
+  },
   /** npm's {@code npm ERR! ...} (npm 6–9) and {@code npm error ...} (npm 10). */
   NPM_ERROR("npm-error") {
     @Override

@@ -450,6 +450,9 @@ public final class LogScanner {
         || CrashLayout.isProcessEnd(content)
         || CrashLayout.isNodeWarning(content)
         || CrashLayout.isClosingBrace(content)
+        || CrashLayout.isFaulthandlerLine(content)
+        || (nodeRule() && CrashLayout.isNodeRequireStack(content))
+        || (firstLine.startsWith("#") && content.startsWith("#"))
         || (isLevelRule() && CrashLayout.isPostgresDetail(content))
         || (rule.equals(LineRule.NPM_ERROR.ruleName())
             && LineRule.NPM_ERROR.matches(content, null))) {
@@ -457,6 +460,11 @@ public final class LogScanner {
       return;
     }
     closeAndRestart(line, content, number);
+  }
+
+  private boolean nodeRule() {
+    return rule.equals(BlockRule.NODE_UNCAUGHT_EXCEPTION.ruleName())
+        || rule.equals(LineRule.NODE_UNHANDLED_REJECTION.ruleName());
   }
 
   private boolean isLevelRule() {

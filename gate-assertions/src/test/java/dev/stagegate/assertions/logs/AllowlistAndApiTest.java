@@ -94,6 +94,7 @@ class AllowlistAndApiTest {
             "go-fatal-error",
             "rust-panic",
             "cpp-terminate",
+            "native-abort",
             "npm-error",
             "node-unhandled-rejection",
             "segfault",

@@ -361,6 +361,96 @@ class CrashBlockTest {
   }
 
   @Test
+  void goFatalSignalWithItsRuntimeStack() {
+    assertOneFailure(
+        """
+        fatal error: unexpected signal during runtime execution
+        [signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x7f3a1c2b]
+
+        runtime stack:
+        runtime.throw({0x9a4b1e?, 0x0?})
+        \t/usr/local/go/src/runtime/panic.go:1077 +0x5c
+
+        goroutine 1 gp=0xc000002380 m=0 mp=0xd1e6a0 [syscall]:
+        runtime.cgocall(0x7c1e20, 0xc00007bd50)
+        \t/usr/local/go/src/runtime/cgocall.go:157 +0x4b
+        """,
+        "go-fatal-error",
+        "fatal error: unexpected signal during runtime execution",
+        10);
+  }
+
+  @Test
+  void nodeModuleNotFoundWithItsRequireStack() {
+    assertOneFailure(
+        """
+        node:internal/modules/cjs/loader:1080
+          throw err;
+          ^
+
+        Error: Cannot find module 'express'
+        Require stack:
+        - /app/server.js
+            at Module._resolveFilename (node:internal/modules/cjs/loader:1077:15)
+            at Module._load (node:internal/modules/cjs/loader:922:27) {
+          code: 'MODULE_NOT_FOUND',
+          requireStack: [ '/app/server.js' ]
+        }
+
+        Node.js v18.17.0
+        """,
+        "node-uncaught-exception",
+        "Error: Cannot find module 'express'",
+        14);
+  }
+
+  @Test
+  void glibcAssertionThenAbort() {
+    assertOneFailure(
+        """
+        indexer: src/index.c:212: index_add: Assertion `doc->len > 0' failed.
+        Aborted (core dumped)
+        """,
+        "native-abort",
+        "indexer: src/index.c:212: index_add: Assertion `doc->len > 0' failed.",
+        2);
+  }
+
+  @Test
+  void pythonFaulthandlerOutput() {
+    assertOneFailure(
+        """
+        Fatal Python error: Segmentation fault
+
+        Current thread 0x00007f3c2a1b4740 (most recent call first):
+          File "/app/native.py", line 12 in crunch
+          File "/app/main.py", line 40 in <module>
+
+        Extension modules: numpy.core._multiarray_umath, numpy.linalg._umath_linalg (total: 2)
+        """,
+        "native-abort",
+        "Fatal Python error: Segmentation fault",
+        7);
+  }
+
+  @Test
+  void jvmFatalErrorReport() {
+    assertOneFailure(
+        """
+        # A fatal error has been detected by the Java Runtime Environment:
+        #
+        #  SIGSEGV (0xb) at pc=0x00007f8b5c2d1e3a, pid=1, tid=42
+        #
+        # JRE version: OpenJDK Runtime Environment (17.0.9+9) (build 17.0.9+9)
+        # An error report file with more information is saved as:
+        # /tmp/hs_err_pid1.log
+        """,
+        "native-abort",
+        "# A fatal error has been detected by the Java Runtime Environment:",
+        7);
+  }
+
+  @Test
   void twoErrorLinesAreTwoFailures() {
     assertThat(
             failures(

@@ -72,6 +72,7 @@ final class LevelDetector {
               + "|(?:LOG|DETAIL|HINT|STATEMENT|CONTEXT)(?=:))(?![\\w.])"
               + "|\\[(?:[\\w-]+:)?((?i:trace|debug|info|notice|warn|warning|error|err|crit"
               + "|critical|alert|emerg|fatal|severe|panic))\\]");
+  private static final int MAX_BRACKETED_LEVEL_START = 60;
   private static final Pattern ERROR_COLON = Pattern.compile("(?<![\\w.])Error:(?:\\s|$)");
 
   private LevelDetector() {}
@@ -119,8 +120,15 @@ final class LevelDetector {
       return ofValue(m.group(1));
     }
     m = LEVEL_TOKEN.matcher(content);
-    if (m.find()) {
-      return ofValue(m.group(1) != null ? m.group(1) : m.group(2));
+    while (m.find()) {
+      if (m.group(1) != null) {
+        return ofValue(m.group(1));
+      }
+      // A bracketed level is the format's level field only near the start (Apache, nginx); later
+      // it is text the message quotes.
+      if (m.start() <= MAX_BRACKETED_LEVEL_START) {
+        return ofValue(m.group(2));
+      }
     }
     return ERROR_COLON.matcher(content).find() ? Severity.ERROR : Severity.NONE;
   }

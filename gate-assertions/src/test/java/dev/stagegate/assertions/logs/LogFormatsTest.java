@@ -135,6 +135,8 @@ class LogFormatsTest {
         "2016-09-28 04:30:31, Info                  CBS    Warning: Unrecognized packageExtended"
             + " attribute.",
         "[12:00:00 INF] Fatal and Critical handlers registered",
+        "10.0.0.1 - - [07/Jan/2024:12:00:00 +0000] \"GET /search?q=%5Berror%5D HTTP/1.1\" 200 12 \"-\""
+            + " \"[error] in a user agent\"",
         "2024-01-07 12:00:00 | Information | Error budget refreshed",
         "2024-01-07T12:00:00.000Z DEBUG [http] Unhandled rejection tracker enabled",
         "level=info msg=\"installed SIGSEGV handler\"",

@@ -170,6 +170,12 @@ final class CrashLayout {
     return source.replaceAll("\\s+", " ");
   }
 
+  /** The text of a logcat line after its writer ({@code ...: java.lang.IllegalStateException}). */
+  static String logcatMessage(String content) {
+    Matcher m = LOGCAT_SOURCE.matcher(content);
+    return m.lookingAt() ? content.substring(m.end()).strip() : content;
+  }
+
   /** The caret under the failing source line: {@code ^}. */
   static boolean isCaret(String content) {
     return CARET.matcher(content).matches();

@@ -442,6 +442,9 @@ public final class LogScanner {
       return;
     }
     if (logcatSource != null && logcatSource.equals(CrashLayout.logcatSource(content))) {
+      if (CrashLayout.isExceptionLine(CrashLayout.logcatMessage(content))) {
+        message = line;
+      }
       extend(number);
       return;
     }

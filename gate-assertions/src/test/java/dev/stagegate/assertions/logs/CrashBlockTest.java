@@ -342,7 +342,7 @@ class CrashBlockTest {
         01-07 12:00:01.234  4321  4321 E AndroidRuntime: \tat com.example.app.Main.onCreate(Main.java:20)
         """,
         "error-level",
-        "01-07 12:00:01.234  4321  4321 E AndroidRuntime: FATAL EXCEPTION: main",
+        "01-07 12:00:01.234  4321  4321 E AndroidRuntime: java.lang.IllegalStateException: no view",
         4);
   }
 

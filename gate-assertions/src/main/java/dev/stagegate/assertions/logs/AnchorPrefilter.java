@@ -226,7 +226,9 @@ final class AnchorPrefilter {
     if (to > from && isDigit(buf[to - 1]) && endsLikeNodeFileLine(buf, c, to)) {
       return true;
     }
-    for (int i = from; i <= to - GRAM; i += STRIDE) {
+    // A docker timestamp holds no anchor; starting one byte before the content still samples a
+    // word of every anchor that begins at the space in front of it (" ERR ").
+    for (int i = Math.max(from, c - 1); i <= to - GRAM; i += STRIDE) {
       int gram = (int) INTS.get(buf, i);
       if (mayContain(gram) && verify(buf, from, to, i, gram)) {
         return true;
@@ -264,7 +266,7 @@ final class AnchorPrefilter {
     if (to > 0 && isDigit(line.charAt(to - 1)) && endsLikeNodeFileLine(line, c, to)) {
       return true;
     }
-    for (int i = 0; i <= to - GRAM; i += STRIDE) {
+    for (int i = Math.max(0, c - 1); i <= to - GRAM; i += STRIDE) {
       // Characters above 0xFF alias to Latin-1 here; verify() compares them in full.
       int gram =
           (line.charAt(i) & 0xFF)

@@ -37,6 +37,13 @@ final class CrashLayout {
               + "(?: \\[[\\w-]+\\])?(?::(?:\\s.*)?)?$");
 
   private static final Pattern STACK_FRAME = Pattern.compile("^\\s+at \\S");
+  // Frames whose indentation was lost (pasted or re-logged): Java's "at a.B.c(B.java:12)",
+  // JavaScript's "at fn (/app/x.js:1:2)" or "at /app/x.js:1:2", and "... 12 more".
+  private static final Pattern UNINDENTED_FRAME =
+      Pattern.compile(
+          "^(?:at [\\w$.<>/-]+\\([^()]*\\)(?: ~?\\[[^\\]]*\\])?"
+              + "|at .*(?:\\(\\S+:\\d+:\\d+\\)|\\S+:\\d+:\\d+)"
+              + "|\\.\\.\\. \\d+ (?:more|common frames omitted))$");
   // "goroutine 1 [running]:", Go 1.23's "goroutine 1 gp=0xc000002380 m=0 mp=0x5b6a40 [running]:"
   private static final Pattern GOROUTINE = Pattern.compile("^goroutine \\d+ [^\\[]*\\[.*\\]:$");
   private static final Pattern GO_FRAME = Pattern.compile("^[^\\s(]+\\(.*\\)$");
@@ -71,7 +78,9 @@ final class CrashLayout {
 
   /** {@code \tat com.x.Foo.bar(Foo.java:1)}, {@code at run (/app/x.js:1:2)}, .NET's too. */
   static boolean isStackFrame(String content) {
-    return STACK_FRAME.matcher(content).lookingAt();
+    return STACK_FRAME.matcher(content).lookingAt()
+        || (content.startsWith("at ") || content.startsWith("..."))
+            && UNINDENTED_FRAME.matcher(content).matches();
   }
 
   static boolean isIndented(String content) {

@@ -451,6 +451,22 @@ class CrashBlockTest {
   }
 
   @Test
+  void framesThatLostTheirIndentationStillBelongToTheTrace() {
+    assertOneFailure(
+        """
+        Exception in thread "main" java.lang.IllegalStateException: boom
+        at com.example.App.start(App.java:41)
+        at com.example.App.main(App.java:12)
+        Caused by: java.io.IOException: disk full
+        at java.base/java.io.FileOutputStream.writeBytes(Native Method)
+        ... 2 more
+        """,
+        "java-uncaught-exception",
+        "Caused by: java.io.IOException: disk full",
+        6);
+  }
+
+  @Test
   void twoErrorLinesAreTwoFailures() {
     assertThat(
             failures(

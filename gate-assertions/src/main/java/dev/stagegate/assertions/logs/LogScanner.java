@@ -87,6 +87,8 @@ public final class LogScanner {
   private boolean expectMessage;
   private boolean headIsFinding;
   private String logcatSource;
+  // The JVM's fatal error report prints every line after a "#".
+  private boolean commentHead;
 
   // A line held back until the next one decides what it is (Node's source line, an exception line).
   private String held;
@@ -455,7 +457,7 @@ public final class LogScanner {
         || CrashLayout.isClosingBrace(content)
         || CrashLayout.isFaulthandlerLine(content)
         || (nodeRule() && CrashLayout.isNodeRequireStack(content))
-        || (firstLine.startsWith("#") && content.startsWith("#"))
+        || (commentHead && content.startsWith("#"))
         || (isLevelRule() && CrashLayout.isPostgresDetail(content))
         || (rule.equals(LineRule.NPM_ERROR.ruleName())
             && LineRule.NPM_ERROR.matches(content, null))) {
@@ -493,6 +495,7 @@ public final class LogScanner {
     expectMessage = false;
     headIsFinding = false;
     logcatSource = null;
+    commentHead = content(line).startsWith("#");
   }
 
   private void extend(long number) {

@@ -153,7 +153,7 @@ final class CrashLayout {
 
   /** PostgreSQL's lines that explain the ERROR before them. */
   static boolean isPostgresDetail(String content) {
-    return POSTGRES_DETAIL.matcher(content).find();
+    return content.indexOf(":  ") >= 0 && POSTGRES_DETAIL.matcher(content).find();
   }
 
   /** The first line of Node's uncaught-error layout: {@code /app/server.js:452}. */

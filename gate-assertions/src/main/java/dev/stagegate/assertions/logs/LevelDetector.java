@@ -107,9 +107,14 @@ final class LevelDetector {
       // (a JSON line without a level key has no level, whatever its other values say)
       return m.group(1) != null ? ofValue(m.group(1)) : ofNumber(Integer.parseInt(m.group(2)));
     }
-    m = LOGFMT_LEVEL.matcher(content);
-    if (m.find()) {
-      return ofValue(m.group(1));
+    // indexOf first: most lines are not logfmt, and a regex find would scan all of them
+    if (content.indexOf("level=") >= 0
+        || content.indexOf("lvl=") >= 0
+        || content.indexOf("severity=") >= 0) {
+      m = LOGFMT_LEVEL.matcher(content);
+      if (m.find()) {
+        return ofValue(m.group(1));
+      }
     }
     m = MESSAGE_START_LEVEL.matcher(content);
     if (m.lookingAt()) {

@@ -223,7 +223,10 @@ final class AnchorPrefilter {
             c + 8 < to ? buf[c + 8] : 0)) {
       return true;
     }
-    if (to > from && isDigit(buf[to - 1]) && endsLikeNodeFileLine(buf, c, to)) {
+    if (c < to
+        && isNodePathStart(buf[c])
+        && isDigit(buf[to - 1])
+        && endsLikeNodeFileLine(buf, c, to)) {
       return true;
     }
     // A docker timestamp holds no anchor; starting one byte before the content still samples a
@@ -263,7 +266,10 @@ final class AnchorPrefilter {
             c + 8 < to ? line.charAt(c + 8) : 0)) {
       return true;
     }
-    if (to > 0 && isDigit(line.charAt(to - 1)) && endsLikeNodeFileLine(line, c, to)) {
+    if (c < to
+        && isNodePathStart(line.charAt(c))
+        && isDigit(line.charAt(to - 1))
+        && endsLikeNodeFileLine(line, c, to)) {
       return true;
     }
     for (int i = Math.max(0, c - 1); i <= to - GRAM; i += STRIDE) {
@@ -375,6 +381,11 @@ final class AnchorPrefilter {
             && line.charAt(from + 2) == 'd'
             && line.charAt(from + 3) == 'e'
             && line.charAt(from + 4) == ':');
+  }
+
+  /** Node prints an absolute path, a {@code file://} URL or a {@code node:} module there. */
+  private static boolean isNodePathStart(int c) {
+    return c == '/' || c == 'f' || c == 'n';
   }
 
   private static boolean isDigit(int c) {

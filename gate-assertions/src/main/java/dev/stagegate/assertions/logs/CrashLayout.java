@@ -63,7 +63,7 @@ final class CrashLayout {
   private static final Pattern POSTGRES_DETAIL =
       Pattern.compile("(?:^|\\s)(?:DETAIL|HINT|STATEMENT|CONTEXT|QUERY|LOCATION):  ");
   private static final Pattern NODE_FILE_LINE =
-      Pattern.compile("^(?:node:[\\w/]+|(?:file://)?[^\\s:]*\\.[cm]?[jt]sx?):\\d+$");
+      Pattern.compile("^(?:node:[\\w/]+|(?:file://)?/[^\\s:]*\\.[cm]?[jt]sx?):\\d+$");
   private static final Pattern LOGCAT_SOURCE =
       Pattern.compile(
           "^(?:\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\s+(\\d+\\s+\\d+\\s+[EFA]\\s+[^:]*?)"

@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -57,7 +58,92 @@ final class AnchorPrefilter {
           "SIGSEGV",
           "dumped",
           "Killed",
-          "JavaScript heap");
+          "JavaScript heap",
+          // exception lines with frames, Node/.NET/Go/Rust/C++/npm crash lines
+          "Exception",
+          "Throwable",
+          "panic serving",
+          "panicked at",
+          "terminate called",
+          "npm error",
+          " ERR!",
+          // native aborts: glibc assertions and heap checks, stack protector, faulthandler, JVM
+          "Assertion `",
+          "double free",
+          "free(): ",
+          "malloc(): ",
+          "munmap_chunk",
+          "corrupted size",
+          "stack smashing",
+          "fatal error has been detected",
+          // bracketed and lower-case levels: [error], [core:crit], sshd[1]: error: ...
+          "error]",
+          "crit]",
+          "alert]",
+          "emerg]",
+          "fatal]",
+          "error:",
+          "fatal:",
+          "crit:",
+          "alert:",
+          "emerg:",
+          "fail: ",
+          "err: ",
+          // upper-case short levels: zerolog's ERR, [CRIT], EMERG, ALERT
+          " ERR ",
+          "[ERR]",
+          " ERR]",
+          " FTL ",
+          " FTL]",
+          "FAILURE",
+          "Fatal",
+          "Critical",
+          " CRIT",
+          "[CRIT",
+          "EMERG",
+          "ALERT",
+          // logfmt and JSON spellings beyond =error and "error"
+          "l=err",
+          "l=ERR",
+          "y=err",
+          "=eror",
+          "=crit",
+          "=alert",
+          "=emerg",
+          "\"err\"",
+          "\"crit\"",
+          "\"alert\"",
+          "\"emerg\"",
+          // numeric JSON levels that mean error or worse, spelled out so that pino's info (30) or
+          // warn (40) lines do not pass: syslog/GELF 0-3, pino 50/60, Monolog 400-600
+          "\"level\":0,",
+          "\"level\":1,",
+          "\"level\":2,",
+          "\"level\":3,",
+          "\"level\":0}",
+          "\"level\":1}",
+          "\"level\":2}",
+          "\"level\":3}",
+          "\"level\":50",
+          "\"level\":60",
+          "\"level\":400",
+          "\"level\":500",
+          "\"level\":550",
+          "\"level\":600",
+          "\"level\": 0,",
+          "\"level\": 1,",
+          "\"level\": 2,",
+          "\"level\": 3,",
+          "\"level\": 0}",
+          "\"level\": 1}",
+          "\"level\": 2}",
+          "\"level\": 3}",
+          "\"level\": 50",
+          "\"level\": 60",
+          "\"level\": 400",
+          "\"level\": 500",
+          "\"level\": 550",
+          "\"level\": 600");
 
   private static final int GRAM = 4;
   private static final int STRIDE = 2;
@@ -68,16 +154,20 @@ final class AnchorPrefilter {
       MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long[] BITS = new long[1 << 10];
 
-  // Parallel arrays: word GRAMS[i] occurs at offset OFFSETS[i] of anchor ANCHOR_BYTES[i].
+  // Parallel arrays, grouped by the word's bucket (hash >>> 6, the BITS index): word GRAMS[i]
+  // occurs at offset OFFSETS[i] of anchor ANCHOR_BYTES[i]; bucket b is [BUCKET_START[b],
+  // BUCKET_START[b + 1]). A hit is then verified against the one or two anchors that can explain
+  // it, not against all of them — ordinary words such as "errors" hit the set often.
   private static final int[] GRAMS;
   private static final int[] OFFSETS;
   private static final byte[][] ANCHOR_BYTES;
+  private static final int[] BUCKET_START = new int[BITS.length + 1];
 
   static {
     int n = ANCHORS.size() * STRIDE;
-    GRAMS = new int[n];
-    OFFSETS = new int[n];
-    ANCHOR_BYTES = new byte[n][];
+    int[] grams = new int[n];
+    int[] offsets = new int[n];
+    byte[][] anchors = new byte[n][];
     int i = 0;
     for (String anchor : ANCHORS) {
       byte[] a = anchor.getBytes(StandardCharsets.US_ASCII);
@@ -88,11 +178,25 @@ final class AnchorPrefilter {
         int gram = (int) INTS.get(a, k);
         int h = hash(gram);
         BITS[h >>> 6] |= 1L << h;
-        GRAMS[i] = gram;
-        OFFSETS[i] = k;
-        ANCHOR_BYTES[i] = a;
+        BUCKET_START[(h >>> 6) + 1]++;
+        grams[i] = gram;
+        offsets[i] = k;
+        anchors[i] = a;
         i++;
       }
+    }
+    for (int b = 0; b < BITS.length; b++) {
+      BUCKET_START[b + 1] += BUCKET_START[b];
+    }
+    GRAMS = new int[n];
+    OFFSETS = new int[n];
+    ANCHOR_BYTES = new byte[n][];
+    int[] next = Arrays.copyOf(BUCKET_START, BITS.length);
+    for (int j = 0; j < n; j++) {
+      int at = next[hash(grams[j]) >>> 6]++;
+      GRAMS[at] = grams[j];
+      OFFSETS[at] = offsets[j];
+      ANCHOR_BYTES[at] = anchors[j];
     }
   }
 
@@ -110,10 +214,24 @@ final class AnchorPrefilter {
   /** Whether the bytes {@code [from, to)} (one line, no terminator) may match some rule. */
   static boolean mayMatch(byte[] buf, int from, int to) {
     int c = DockerTimestamp.contentStart(buf, from, to);
-    if (c + 1 < to && (buf[c] == 'E' || buf[c] == 'F') && isDigit(buf[c + 1])) {
+    if (c + 1 < to
+        && startsLikeLevelPrefix(
+            buf[c],
+            buf[c + 1],
+            c + 8 < to ? buf[c + 2] : 0,
+            c + 8 < to ? buf[c + 5] : 0,
+            c + 8 < to ? buf[c + 8] : 0)) {
       return true;
     }
-    for (int i = from; i <= to - GRAM; i += STRIDE) {
+    if (c < to
+        && isNodePathStart(buf[c])
+        && isDigit(buf[to - 1])
+        && endsLikeNodeFileLine(buf, c, to)) {
+      return true;
+    }
+    // A docker timestamp holds no anchor; starting one byte before the content still samples a
+    // word of every anchor that begins at the space in front of it (" ERR ").
+    for (int i = Math.max(from, c - 1); i <= to - GRAM; i += STRIDE) {
       int gram = (int) INTS.get(buf, i);
       if (mayContain(gram) && verify(buf, from, to, i, gram)) {
         return true;
@@ -123,7 +241,8 @@ final class AnchorPrefilter {
   }
 
   private static boolean verify(byte[] buf, int from, int to, int at, int gram) {
-    for (int k = 0; k < GRAMS.length; k++) {
+    int b = hash(gram) >>> 6;
+    for (int k = BUCKET_START[b], end = BUCKET_START[b + 1]; k < end; k++) {
       if (GRAMS[k] == gram) {
         int start = at - OFFSETS[k];
         if (start >= from && regionMatches(buf, start, to, ANCHOR_BYTES[k])) {
@@ -139,11 +258,21 @@ final class AnchorPrefilter {
     int to = line.length();
     int c = DockerTimestamp.contentStart(line);
     if (c + 1 < to
-        && (line.charAt(c) == 'E' || line.charAt(c) == 'F')
-        && isDigit(line.charAt(c + 1))) {
+        && startsLikeLevelPrefix(
+            line.charAt(c),
+            line.charAt(c + 1),
+            c + 8 < to ? line.charAt(c + 2) : 0,
+            c + 8 < to ? line.charAt(c + 5) : 0,
+            c + 8 < to ? line.charAt(c + 8) : 0)) {
       return true;
     }
-    for (int i = 0; i <= to - GRAM; i += STRIDE) {
+    if (c < to
+        && isNodePathStart(line.charAt(c))
+        && isDigit(line.charAt(to - 1))
+        && endsLikeNodeFileLine(line, c, to)) {
+      return true;
+    }
+    for (int i = Math.max(0, c - 1); i <= to - GRAM; i += STRIDE) {
       // Characters above 0xFF alias to Latin-1 here; verify() compares them in full.
       int gram =
           (line.charAt(i) & 0xFF)
@@ -158,7 +287,8 @@ final class AnchorPrefilter {
   }
 
   private static boolean verify(CharSequence line, int to, int at, int gram) {
-    for (int k = 0; k < GRAMS.length; k++) {
+    int b = hash(gram) >>> 6;
+    for (int k = BUCKET_START[b], end = BUCKET_START[b + 1]; k < end; k++) {
       if (GRAMS[k] == gram) {
         int start = at - OFFSETS[k];
         if (start >= 0 && regionMatches(line, start, to, ANCHOR_BYTES[k])) {
@@ -191,6 +321,71 @@ final class AnchorPrefilter {
       }
     }
     return true;
+  }
+
+  /**
+   * The level prefixes that carry no literal, judged from the first bytes of the content: klog's
+   * {@code E1123}/{@code F1123}, a syslog priority {@code <3>}, logcat's brief {@code E/Tag} and
+   * the {@code 12-07 12:00:00} date that starts logcat's time and threadtime formats (whose level
+   * letter comes after the pids; {@link LevelDetector} reads it).
+   */
+  private static boolean startsLikeLevelPrefix(int c0, int c1, int c2, int c5, int c8) {
+    if ((c0 == 'E' || c0 == 'F') && isDigit(c1)) {
+      return true;
+    }
+    if (c0 == '<' && isDigit(c1)) {
+      return true;
+    }
+    if ((c0 == 'E' || c0 == 'F' || c0 == 'A') && c1 == '/') {
+      return true;
+    }
+    return isDigit(c0) && isDigit(c1) && c2 == '-' && c5 == ' ' && c8 == ':';
+  }
+
+  /**
+   * Whether the line ends like Node's {@code /app/server.js:452} or {@code
+   * node:internal/process/promises:288}: digits after a colon after {@code js}/{@code ts}/{@code
+   * jsx}/{@code tsx} or a {@code node:} start. Only lines ending in a digit get this far.
+   */
+  private static boolean endsLikeNodeFileLine(byte[] buf, int from, int to) {
+    int i = to - 1;
+    while (i > from && isDigit(buf[i])) {
+      i--;
+    }
+    if (buf[i] != ':' || i - from < 3) {
+      return false;
+    }
+    int e = buf[i - 1] == 'x' ? i - 1 : i;
+    return (buf[e - 1] == 's' && (buf[e - 2] == 'j' || buf[e - 2] == 't'))
+        || (to - from > 5
+            && buf[from] == 'n'
+            && buf[from + 1] == 'o'
+            && buf[from + 2] == 'd'
+            && buf[from + 3] == 'e'
+            && buf[from + 4] == ':');
+  }
+
+  private static boolean endsLikeNodeFileLine(CharSequence line, int from, int to) {
+    int i = to - 1;
+    while (i > from && isDigit(line.charAt(i))) {
+      i--;
+    }
+    if (line.charAt(i) != ':' || i - from < 3) {
+      return false;
+    }
+    int e = line.charAt(i - 1) == 'x' ? i - 1 : i;
+    return (line.charAt(e - 1) == 's' && (line.charAt(e - 2) == 'j' || line.charAt(e - 2) == 't'))
+        || (to - from > 5
+            && line.charAt(from) == 'n'
+            && line.charAt(from + 1) == 'o'
+            && line.charAt(from + 2) == 'd'
+            && line.charAt(from + 3) == 'e'
+            && line.charAt(from + 4) == ':');
+  }
+
+  /** Node prints an absolute path, a {@code file://} URL or a {@code node:} module there. */
+  private static boolean isNodePathStart(int c) {
+    return c == '/' || c == 'f' || c == 'n';
   }
 
   private static boolean isDigit(int c) {

@@ -33,11 +33,25 @@ enum LineRule {
       return content.stripLeading().startsWith("Caused by: ");
     }
   },
-  /** Go runtime {@code panic: runtime error: ...} at the start of the line. */
+  /**
+   * .NET's {@code Unhandled exception. System.InvalidOperationException: ...} (and .NET Framework's
+   * {@code Unhandled Exception: ...}) at the start of the line.
+   */
+  DOTNET_UNHANDLED_EXCEPTION("dotnet-unhandled-exception") {
+    @Override
+    boolean matches(String content, Severity severity) {
+      return content.startsWith("Unhandled exception. ")
+          || content.startsWith("Unhandled Exception: ");
+    }
+  },
+  /**
+   * Go runtime {@code panic: runtime error: ...} at the start of the line, and net/http's {@code
+   * http: panic serving 10.0.0.7:51234: ...} after the log prefix.
+   */
   GO_PANIC("go-panic") {
     @Override
     boolean matches(String content, Severity severity) {
-      return content.startsWith("panic: ");
+      return content.startsWith("panic: ") || content.contains("http: panic serving ");
     }
   },
   /** Go runtime {@code fatal error: concurrent map writes} at the start of the line. */
@@ -45,6 +59,53 @@ enum LineRule {
     @Override
     boolean matches(String content, Severity severity) {
       return content.startsWith("fatal error: ");
+    }
+  },
+  /** Rust's {@code thread 'main' panicked at src/main.rs:10:5:} (any thread name). */
+  RUST_PANIC("rust-panic") {
+    private final Pattern pattern = Pattern.compile("^thread '[^']*' panicked at ");
+
+    @Override
+    boolean matches(String content, Severity severity) {
+      return content.startsWith("thread '") && pattern.matcher(content).find();
+    }
+  },
+  /**
+   * The C++ runtime's {@code terminate called after throwing an instance of 'std::runtime_error'}
+   * and {@code terminate called without an active exception}.
+   */
+  CPP_TERMINATE("cpp-terminate") {
+    @Override
+    boolean matches(String content, Severity severity) {
+      return content.startsWith("terminate called ");
+    }
+  },
+  /**
+   * A native process aborting: glibc's {@code app: main.c:12: main: Assertion `p' failed.} and heap
+   * checks ({@code double free or corruption}, {@code free(): invalid pointer}, {@code malloc():
+   * ...}), {@code *** stack smashing detected ***}, {@code Fatal Python error: ...}, the JVM's
+   * {@code A fatal error has been detected by the Java Runtime Environment}.
+   */
+  NATIVE_ABORT("native-abort") {
+    private final Pattern pattern =
+        Pattern.compile(
+            "^(?:\\S+: \\S+:\\d+: .*: Assertion `.*' failed\\.$"
+                + "|(?:double free or corruption|free\\(\\): invalid|malloc\\(\\): |realloc\\(\\): invalid"
+                + "|munmap_chunk\\(\\): invalid|corrupted size vs\\. prev_size)"
+                + "|\\*\\*\\* stack smashing detected \\*\\*\\*"
+                + "|Fatal Python error: )");
+
+    @Override
+    boolean matches(String content, Severity severity) {
+      return pattern.matcher(content).find()
+          || content.contains("A fatal error has been detected by the Java Runtime Environment");
+    }
+  },
+  /** npm's {@code npm ERR! ...} (npm 6–9) and {@code npm error ...} (npm 10). */
+  NPM_ERROR("npm-error") {
+    @Override
+    boolean matches(String content, Severity severity) {
+      return content.startsWith("npm ERR!") || content.startsWith("npm error ");
     }
   },
   /**
@@ -108,6 +169,20 @@ enum LineRule {
   /** Whether {@link #matches} reads the severity, which costs a few regexes to work out. */
   boolean needsSeverity() {
     return this == FATAL_LEVEL || this == ERROR_LEVEL;
+  }
+
+  /**
+   * Whether the rule finds its signature anywhere in the line rather than where a runtime prints it
+   * (at the start). Such a signature inside a line that declares a quiet level ({@code INFO JVM
+   * args: -XX:+HeapDumpOnOutOfMemoryError}, {@code DEBUG Unhandled rejection tracker on}) is part
+   * of a message, not a crash.
+   */
+  boolean findsSignatureAnywhere() {
+    return this == OUT_OF_MEMORY
+        || this == JAVA_UNCAUGHT_EXCEPTION
+        || this == NODE_UNHANDLED_REJECTION
+        || this == SEGFAULT
+        || this == OOM_KILLED;
   }
 
   /**

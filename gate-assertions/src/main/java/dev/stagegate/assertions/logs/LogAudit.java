@@ -13,26 +13,32 @@ import java.util.regex.Pattern;
 /**
  * Which log lines count as problems: an immutable rule set plus an allowlist.
  *
- * <p>The rules look at the log level and at crash signatures rather than at the word "error"
- * anywhere, so {@code processed 10 tasks, 0 errors}, {@code errors=0} or {@code GET
- * /api/v1/errors/summary 200} are not findings while {@code ERROR:root:db down}, {@code level=error
- * ...} and a Python traceback are. Rule names, in precedence order (a line gets the first that
- * matches):
+ * <p>The rules look at the log level at its position in the line and at crash signatures rather
+ * than at the word "error" anywhere, so {@code processed 10 tasks, 0 errors}, {@code errors=0},
+ * {@code ErrorHandler initialised} or {@code GET /api/v1/errors/summary 200} are not findings while
+ * {@code ERROR:root:db down}, {@code level=error ...}, {@code [error]} and a traceback are. One
+ * failure is one finding: the lines of one crash form one block (see {@link LogScanner}). Rule
+ * names, in precedence order (a block gets the first that matches its first line):
  *
  * <ul>
- *   <li>{@code python-traceback} — a whole {@code Traceback (most recent call last):} block;
+ *   <li>{@code python-traceback}, {@code node-uncaught-exception}, {@code exception-stack-trace} —
+ *       failures seen only from several lines (see {@link BlockRule});
  *   <li>{@code out-of-memory}, {@code java-uncaught-exception}, {@code java-caused-by}, {@code
- *       go-panic}, {@code go-fatal-error}, {@code node-unhandled-rejection}, {@code segfault},
- *       {@code oom-killed} — crash signatures, whatever the line's level;
- *   <li>{@code fatal-level}, {@code error-level} — the line's level is FATAL/PANIC or
+ *       dotnet-unhandled-exception}, {@code go-panic}, {@code go-fatal-error}, {@code rust-panic},
+ *       {@code cpp-terminate}, {@code npm-error}, {@code node-unhandled-rejection}, {@code
+ *       segfault}, {@code oom-killed} — crash signatures, whatever the line's level;
+ *   <li>{@code fatal-level}, {@code error-level} — the line's level is FATAL/PANIC/ALERT/EMERG or
  *       ERROR/CRITICAL/SEVERE (see the formats below).
  * </ul>
  *
- * <p>Levels are read from glog prefixes ({@code E1123 ...}), JSON lines' {@code level} key, logfmt
- * {@code level=}, the first upper-case level word ({@code ... ERROR [x] msg}, {@code [ERROR]},
- * {@code ERROR:root:msg}) or a leading {@code Error:}. Because the level decides, {@code WARN
- * retrying after transient error} is not a finding, and neither is an ERROR word inside an INFO
- * line's message. Short level spellings such as zerolog's {@code ERR} are not recognised.
+ * <p>A logger's ERROR line followed by a crash is one finding named after the crash (e.g. {@code
+ * python-traceback}). Levels are read from klog prefixes ({@code E1123 ...}), syslog priorities
+ * ({@code <3>}), Android logcat letters, JSON lines' {@code level} key (words or numbers), logfmt
+ * {@code level=}, a lower-case {@code error:} at the start of the message, and the first level
+ * token of the line: an upper-case word ({@code ... ERROR [x] msg}, {@code ERROR:root:msg}, {@code
+ * ERR}) or a bracketed level in any case ({@code [error]}, {@code [core:crit]}); see {@link
+ * LevelDetector}. Because the level decides, {@code WARN retrying after transient error} is not a
+ * finding, and neither is an ERROR word inside an INFO line's message.
  *
  * <pre>{@code
  * LogAudit audit = LogAudit.defaults()
@@ -44,21 +50,21 @@ import java.util.regex.Pattern;
  */
 public final class LogAudit {
   private static final LogAudit DEFAULTS =
-      new LogAudit(true, EnumSet.allOf(LineRule.class), List.of());
+      new LogAudit(EnumSet.allOf(BlockRule.class), EnumSet.allOf(LineRule.class), List.of());
 
-  private final boolean tracebacks;
+  private final Set<BlockRule> blockRules;
   private final Set<LineRule> lineRules;
   private final List<AllowRule> allowed;
 
-  private LogAudit(boolean tracebacks, Set<LineRule> lineRules, List<AllowRule> allowed) {
-    this.tracebacks = tracebacks;
-    this.lineRules = Collections.unmodifiableSet(copy(lineRules));
+  private LogAudit(Set<BlockRule> blockRules, Set<LineRule> lineRules, List<AllowRule> allowed) {
+    this.blockRules = Collections.unmodifiableSet(copy(blockRules, BlockRule.class));
+    this.lineRules = Collections.unmodifiableSet(copy(lineRules, LineRule.class));
     this.allowed = List.copyOf(allowed);
   }
 
   // EnumSet.copyOf rejects an empty plain collection, so build the empty case explicitly.
-  private static Set<LineRule> copy(Set<LineRule> rules) {
-    return rules.isEmpty() ? EnumSet.noneOf(LineRule.class) : EnumSet.copyOf(rules);
+  private static <E extends Enum<E>> Set<E> copy(Set<E> rules, Class<E> type) {
+    return rules.isEmpty() ? EnumSet.noneOf(type) : EnumSet.copyOf(rules);
   }
 
   /** Every rule on, nothing allowed. */
@@ -76,7 +82,7 @@ public final class LogAudit {
   public LogAudit withAllowed(String service, String regex) {
     List<AllowRule> more = new ArrayList<>(allowed);
     more.add(AllowRule.compile(service, regex));
-    return new LogAudit(tracebacks, lineRules, more);
+    return new LogAudit(blockRules, lineRules, more);
   }
 
   /** {@link #withAllowed(String, String)} for every service. */
@@ -90,14 +96,18 @@ public final class LogAudit {
    * @throws IllegalArgumentException for a name not in {@link #ruleNames()} of {@link #defaults()}
    */
   public LogAudit withoutRule(String ruleName) {
-    if (PythonTraceback.RULE.equals(ruleName)) {
-      return new LogAudit(false, lineRules, allowed);
+    for (BlockRule rule : BlockRule.values()) {
+      if (rule.ruleName().equals(ruleName)) {
+        Set<BlockRule> fewer = copy(blockRules, BlockRule.class);
+        fewer.remove(rule);
+        return new LogAudit(fewer, lineRules, allowed);
+      }
     }
     for (LineRule rule : LineRule.values()) {
       if (rule.ruleName().equals(ruleName)) {
-        Set<LineRule> fewer = copy(lineRules);
+        Set<LineRule> fewer = copy(lineRules, LineRule.class);
         fewer.remove(rule);
-        return new LogAudit(tracebacks, fewer, allowed);
+        return new LogAudit(blockRules, fewer, allowed);
       }
     }
     throw new IllegalArgumentException(
@@ -107,8 +117,8 @@ public final class LogAudit {
   /** The enabled rules' names in precedence order. */
   public List<String> ruleNames() {
     List<String> names = new ArrayList<>();
-    if (tracebacks) {
-      names.add(PythonTraceback.RULE);
+    for (BlockRule rule : blockRules) {
+      names.add(rule.ruleName());
     }
     for (LineRule rule : lineRules) {
       names.add(rule.ruleName());
@@ -124,7 +134,25 @@ public final class LogAudit {
         patterns.add(rule.pattern());
       }
     }
-    return new LogScanner(service, List.copyOf(lineRules), tracebacks, patterns);
+    return new LogScanner(service, List.copyOf(lineRules), blockRules, patterns);
+  }
+
+  /**
+   * Audits a complete log like {@link #audit(String, List)}, giving each failure's first line,
+   * message and line range.
+   *
+   * <pre>{@code
+   * List<LogFailure> crashes = LogAudit.defaults().failures("api", lines);
+   * }</pre>
+   */
+  public List<LogFailure> failures(String service, List<String> lines) {
+    LogScanner scanner = scanner(service);
+    List<LogFailure> failures = new ArrayList<>();
+    for (String line : lines) {
+      failures.addAll(scanner.acceptFailures(line));
+    }
+    failures.addAll(scanner.finishFailures());
+    return failures;
   }
 
   /** Audits a complete log: every line through one scanner, then {@link LogScanner#finish()}. */
@@ -145,7 +173,7 @@ public final class LogAudit {
    */
   public List<LogFinding> audit(String service, InputStream log) throws IOException {
     List<LogFinding> findings = new ArrayList<>();
-    LogStreamReader.feed(log, scanner(service), findings::add);
+    LogStreamReader.feed(log, scanner(service), failure -> findings.add(failure.toFinding()));
     return findings;
   }
 }

@@ -1,6 +1,5 @@
 package dev.stagegate.assertions.logs;
 
-import dev.stagegate.report.LogFinding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
@@ -31,12 +30,12 @@ final class LogStreamReader {
   private LogStreamReader() {}
 
   /**
-   * Reads {@code in} to its end, passing each finding to {@code sink}, including those flushed by
+   * Reads {@code in} to its end, passing each failure to {@code sink}, including those flushed by
    * {@link LogScanner#finish()}. Does not close {@code in}.
    *
    * @return the number of bytes read
    */
-  static long feed(InputStream in, LogScanner scanner, Consumer<LogFinding> sink)
+  static long feed(InputStream in, LogScanner scanner, Consumer<LogFailure> sink)
       throws IOException {
     byte[] buf = new byte[INITIAL_BUFFER];
     int filled = 0;
@@ -70,12 +69,12 @@ final class LogStreamReader {
       int end = buf[filled - 1] == '\r' ? filled - 1 : filled;
       deliver(buf, 0, end, scanner, sink);
     }
-    scanner.finish().forEach(sink);
+    scanner.finishFailures().forEach(sink);
     return total;
   }
 
   private static void deliver(
-      byte[] buf, int from, int to, LogScanner scanner, Consumer<LogFinding> sink) {
+      byte[] buf, int from, int to, LogScanner scanner, Consumer<LogFailure> sink) {
     String line = new String(buf, from, to - from, StandardCharsets.UTF_8);
     scanner.acceptCandidate(line).forEach(sink);
   }

@@ -15,7 +15,7 @@ package dev.stagegate.assertions.logs;
  * All checks take the line's content, i.e. after any docker timestamp.
  */
 final class PythonTraceback {
-  static final String RULE = "python-traceback";
+  static final String RULE = BlockRule.PYTHON_TRACEBACK.ruleName();
   private static final String START = "Traceback (most recent call last):";
 
   private PythonTraceback() {}

@@ -2,10 +2,14 @@ package dev.stagegate.assertions.logs;
 
 /** The level a log line declares for itself, reduced to what the audit cares about. */
 enum Severity {
-  /** No level, or a level below error (TRACE, DEBUG, INFO, WARN, ...). */
+  /** No level found. */
   NONE,
+  /** TRACE, DEBUG, INFO, NOTICE and the like: a crash signature inside such a line is a message. */
+  QUIET,
+  /** WARN, WARNING. */
+  WARN,
   /** ERROR, CRITICAL, SEVERE, {@code Error:}. */
   ERROR,
-  /** FATAL, PANIC. */
+  /** FATAL, PANIC, ALERT, EMERG. */
   FATAL
 }

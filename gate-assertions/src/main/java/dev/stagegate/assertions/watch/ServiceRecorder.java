@@ -33,12 +33,12 @@ import java.util.Objects;
  * <p><b>What it keeps, and the bound.</b> Memory and CPU as two {@link BoundedHistory} of at most
  * {@code historyBuckets} buckets each (256 by default, a few KB each); the last {@code lastLines}
  * log lines (1000) in a ring; the first {@code maxFindings} findings (100) and a count of all of
- * them; one {@link LogScanner}, whose state is a single open traceback block. Lines and the quoted
- * line of a finding are cut to {@code maxLineChars} (2000) characters, so a service that logs
- * megabyte lines cannot blow the bound either: the worst case is about {@code (lastLines +
- * maxFindings) × maxLineChars × 2} bytes of text, about 4.4 MB per service with the defaults, and
- * ordinary logs use a small fraction of that. The first findings are the ones kept because the
- * first error of a cascade is usually the cause.
+ * them; one {@link LogScanner}, whose state is a single open crash block. Lines and the quoted line
+ * of a finding are cut to {@code maxLineChars} (2000) characters, so a service that logs megabyte
+ * lines cannot blow the bound either: the worst case is about {@code (lastLines + maxFindings) ×
+ * maxLineChars × 2} bytes of text, about 4.4 MB per service with the defaults, and ordinary logs
+ * use a small fraction of that. The first findings are the ones kept because the first error of a
+ * cascade is usually the cause.
  *
  * <p><b>Threads.</b> Thread-safe: every method is {@code synchronized}, so stats, log and event
  * callbacks may arrive on different threads. The judges run outside the lock on a snapshot of the
@@ -64,6 +64,9 @@ public final class ServiceRecorder {
   private final ArrayDeque<String> lastLines;
   private final List<LogFinding> findings = new ArrayList<>();
   private long findingsTotal;
+  // The open block reported early by openFinding(): its first line number and index in findings.
+  private long announcedStart = -1;
+  private int announcedIndex = -1;
   private long linesSeen;
   private long statsSeen;
   private long cpuSkipped;
@@ -110,9 +113,11 @@ public final class ServiceRecorder {
   /**
    * One log line, without its terminator. Keeps it in the ring of last lines and audits it.
    *
-   * @return the findings this line completes (usually none; a traceback is reported by the first
-   *     line after it), with quoted lines cut to the line limit; all of them, even once more than
-   *     {@code maxFindings} have been seen
+   * @return the findings this line starts or completes (usually none), with quoted lines cut to the
+   *     line limit; all of them, even once more than {@code maxFindings} have been seen. A problem
+   *     line comes back at once; if the lines after it belong to the same crash (see {@link
+   *     LogScanner}), the kept finding grows to the whole block when it closes and is not returned
+   *     again. A traceback is reported by the first line after it.
    */
   public synchronized List<LogFinding> onLogLine(String line) {
     Objects.requireNonNull(line, "line");
@@ -124,7 +129,15 @@ public final class ServiceRecorder {
       }
       lastLines.addLast(cut(line));
     }
-    return record(scanner.accept(line));
+    List<LogFinding> out = settle(scanner.accept(line));
+    var open = scanner.openFinding();
+    if (open.isPresent() && open.get().lineNumber() != announcedStart) {
+      int kept = findings.size();
+      out = concat(out, record(List.of(open.get())));
+      announcedStart = open.get().lineNumber();
+      announcedIndex = findings.size() > kept ? kept : -1;
+    }
+    return out;
   }
 
   /**
@@ -136,7 +149,58 @@ public final class ServiceRecorder {
       return List.of();
     }
     finished = true;
-    return record(scanner.finish());
+    List<LogFinding> out = settle(scanner.finish());
+    forgetAnnounced();
+    return out;
+  }
+
+  /**
+   * Records the findings of closed blocks: the block announced early is updated in place (and not
+   * returned again), others are new.
+   */
+  private List<LogFinding> settle(List<LogFinding> closed) {
+    List<LogFinding> fresh = new ArrayList<>(closed.size());
+    for (LogFinding f : closed) {
+      if (f.lineNumber() == announcedStart) {
+        if (announcedIndex >= 0) {
+          findings.set(announcedIndex, kept(f));
+        }
+        announcedStart = -1;
+        announcedIndex = -1;
+      } else {
+        fresh.add(f);
+      }
+    }
+    if (announcedStart >= 0
+        && scanner.openFinding().map(LogFinding::lineNumber).orElse(-1L) != announcedStart) {
+      forgetAnnounced();
+    }
+    return record(fresh);
+  }
+
+  /**
+   * The announced block closed without a finding: the allowlist dropped it once its message was
+   * known, so it does not count.
+   */
+  private void forgetAnnounced() {
+    if (announcedStart < 0) {
+      return;
+    }
+    findingsTotal--;
+    if (announcedIndex >= 0) {
+      findings.remove(announcedIndex);
+    }
+    announcedStart = -1;
+    announcedIndex = -1;
+  }
+
+  private static List<LogFinding> concat(List<LogFinding> a, List<LogFinding> b) {
+    if (a.isEmpty()) {
+      return b;
+    }
+    List<LogFinding> both = new ArrayList<>(a);
+    both.addAll(b);
+    return List.copyOf(both);
   }
 
   /** The service this recorder watches. */
@@ -220,10 +284,7 @@ public final class ServiceRecorder {
     }
     List<LogFinding> out = new ArrayList<>(fresh.size());
     for (LogFinding f : fresh) {
-      LogFinding kept =
-          f.line().length() > maxLineChars
-              ? new LogFinding(f.service(), f.lineNumber(), f.rule(), cut(f.line()), f.blockLines())
-              : f;
+      LogFinding kept = kept(f);
       findingsTotal++;
       if (findings.size() < maxFindings) {
         findings.add(kept);
@@ -231,6 +292,12 @@ public final class ServiceRecorder {
       out.add(kept);
     }
     return List.copyOf(out);
+  }
+
+  private LogFinding kept(LogFinding f) {
+    return f.line().length() > maxLineChars
+        ? new LogFinding(f.service(), f.lineNumber(), f.rule(), cut(f.line()), f.blockLines())
+        : f;
   }
 
   private String cut(String line) {

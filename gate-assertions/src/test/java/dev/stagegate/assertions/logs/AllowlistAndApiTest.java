@@ -12,6 +12,7 @@ class AllowlistAndApiTest {
       List.of(
           "ERROR cache miss storm",
           "ERROR db down",
+          "INFO retrying",
           "Traceback (most recent call last):",
           "  File \"x.py\", line 1, in f",
           "TimeoutError: upstream");
@@ -42,6 +43,22 @@ class AllowlistAndApiTest {
   }
 
   @Test
+  void aCrashBlockIsAllowedByItsFirstLineOrItsMessage() {
+    List<String> log =
+        List.of(
+            "2024-01-01 12:00:00 ERROR [w] job 7 failed, will retry",
+            "Traceback (most recent call last):",
+            "  File \"x.py\", line 1, in f",
+            "TimeoutError: upstream");
+    assertThat(LogAudit.defaults().withAllowed("will retry$").audit("w", log)).isEmpty();
+    assertThat(LogAudit.defaults().withAllowed("^TimeoutError").audit("w", log)).isEmpty();
+    assertThat(LogAudit.defaults().withAllowed("File ").audit("w", log))
+        .extracting(LogFinding::line)
+        .as("lines inside the block do not allow it")
+        .containsExactly("TimeoutError: upstream");
+  }
+
+  @Test
   void anInvalidRegexSaysWhatAndWhereToFixIt() {
     assertThatThrownBy(() -> LogAudit.defaults().withAllowed("api", "retry (attempt"))
         .isInstanceOf(IllegalArgumentException.class)
@@ -67,11 +84,18 @@ class AllowlistAndApiTest {
     assertThat(LogAudit.defaults().ruleNames())
         .containsExactly(
             "python-traceback",
+            "node-uncaught-exception",
+            "exception-stack-trace",
             "out-of-memory",
             "java-uncaught-exception",
             "java-caused-by",
+            "dotnet-unhandled-exception",
             "go-panic",
             "go-fatal-error",
+            "rust-panic",
+            "cpp-terminate",
+            "native-abort",
+            "npm-error",
             "node-unhandled-rejection",
             "segfault",
             "oom-killed",

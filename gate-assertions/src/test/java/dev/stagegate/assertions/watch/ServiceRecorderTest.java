@@ -58,6 +58,34 @@ class ServiceRecorderTest {
   }
 
   @Test
+  void anErrorLineComesBackAtOnceAndGrowsIntoTheCrashBlockUnderIt() {
+    ServiceRecorder worker = ServiceRecorder.of("worker");
+    assertThat(worker.onLogLine("2024-01-01 12:00:00 ERROR [w] job 7 failed"))
+        .extracting(LogFinding::rule, LogFinding::lineNumber, LogFinding::blockLines)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("error-level", 1L, 1));
+    TRACEBACK.forEach(line -> assertThat(worker.onLogLine(line)).isEmpty());
+    assertThat(worker.onLogLine("INFO next")).isEmpty();
+    assertThat(worker.findings())
+        .containsExactly(new LogFinding("worker", 1, "python-traceback", "ValueError: boom", 5));
+    assertThat(worker.findingsTotal()).isEqualTo(1);
+    assertThat(worker.finish()).isEmpty();
+    assertThat(worker.findingsTotal()).isEqualTo(1);
+  }
+
+  @Test
+  void anAnnouncedBlockThatTheAllowlistDropsByItsMessageIsNotCounted() {
+    ServiceRecorder worker =
+        ServiceRecorder.builder("worker")
+            .audit(LogAudit.defaults().withAllowed("^ValueError: boom$"))
+            .build();
+    assertThat(worker.onLogLine("2024-01-01 12:00:00 ERROR [w] job 7 failed")).hasSize(1);
+    TRACEBACK.forEach(worker::onLogLine);
+    assertThat(worker.finish()).isEmpty();
+    assertThat(worker.findings()).isEmpty();
+    assertThat(worker.findingsTotal()).isZero();
+  }
+
+  @Test
   void keepsOnlyTheLastLinesAndTheFirstFindings() {
     ServiceRecorder api = ServiceRecorder.builder("api").lastLines(3).maxFindings(2).build();
     for (int i = 1; i <= 10; i++) {

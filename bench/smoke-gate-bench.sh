@@ -83,9 +83,10 @@ for ((r = 1; r <= ROUNDS; r++)); do
   test_s=$(grep -ho 'Time elapsed: [0-9.,]* s' examples/target/failsafe-reports/*.txt 2>/dev/null | head -1 | tr -d , | awk '{ print $3 }')
   audit=examples/target/stagegate/stability_audit.md
   cp "$audit" "$OUTDIR/audit-$r.md" 2>/dev/null || true
-  g_build=$(grep -o 'rebuilt without cache in [0-9.]* s' "$audit" 2>/dev/null | awk '{ print $5 }')
-  g_up=$(grep -o 'up took [0-9.]* s' "$audit" 2>/dev/null | awk '{ print $3 }')
-  g_healthy=$(grep -o 'healthy [0-9.]* s later' "$audit" 2>/dev/null | awk '{ print $2 }')
+  # the audit quotes a check in more than one place (table, checklist): take the first
+  g_build=$(grep -o 'rebuilt without cache in [0-9.]* s' "$audit" 2>/dev/null | head -1 | awk '{ print $5 }')
+  g_up=$(grep -o 'up took [0-9.]* s' "$audit" 2>/dev/null | head -1 | awk '{ print $3 }')
+  g_healthy=$(grep -o 'healthy [0-9.]* s later' "$audit" 2>/dev/null | head -1 | awk '{ print $2 }')
   tc0=$(tod "$(stamp "$glog" 'Testcontainers version')")
   up0=$(tod "$(stamp "$glog" 'running command: compose up -d')")
   up1=$(tod "$(stamp "$glog" 'Docker Compose has finished running')")

@@ -1,0 +1,88 @@
+package dev.stagegate.examples.agents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stagegate.examples.agents.gates.ApiOomGate;
+import dev.stagegate.examples.agents.gates.DatabaseStoppedGate;
+import dev.stagegate.examples.agents.gates.MigrationFailsGate;
+import dev.stagegate.examples.agents.gates.RedisStoppedGate;
+import dev.stagegate.examples.agents.gates.TaskRaisesGate;
+import dev.stagegate.junit.gate.GateFailedError;
+import dev.stagegate.report.GateResult;
+import dev.stagegate.report.ServiceEvidence;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Failures of real software, each a variant of the agents example on the real engine, run through
+ * EngineTestKit: each must fail the gate with a message naming the service and the cause. The
+ * burn-in variants fail within seconds of the fault; their watch is capped at two minutes so that a
+ * gate that missed the fault ends INCONCLUSIVE instead of running on.
+ */
+class AgentsFailuresIT {
+  private static final Map<String, String> CAPPED = Map.of("stagegate.burnin.duration", "PT2M");
+
+  @TempDir Path reports;
+
+  @AfterEach
+  void nothingOfOursIsLeft() {
+    OwnLeftovers.assertNone();
+  }
+
+  private String failureOf(Class<?> gate, Map<String, String> parameters) {
+    Throwable t = GateKit.onlyFailure(GateKit.run(gate, reports, parameters));
+    assertThat(t).isInstanceOf(GateFailedError.class);
+    return t.getMessage();
+  }
+
+  private ServiceEvidence service(String name) {
+    GateResult gate = GateKit.onlyGate(reports);
+    return gate.services().stream()
+        .filter(s -> s.service().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no evidence of service " + name));
+  }
+
+  @Test
+  void taskThatRaisesIsOneFindingWithItsTraceback() {
+    assertThat(failureOf(TaskRaisesGate.class, Map.of()))
+        .contains("service \"worker\" to log no errors")
+        .contains("ZeroDivisionError");
+    ServiceEvidence worker = service("worker");
+    assertThat(worker.restartCount()).isZero();
+    assertThat(worker.findings())
+        .as("the worker's findings: one per raising task, traceback and all")
+        .isNotEmpty()
+        .allSatisfy(f -> assertThat(f.blockLines()).isGreaterThan(1));
+  }
+
+  @Test
+  void failingMigrationStopsTheDeployBeforeAnythingStarts() {
+    assertThat(failureOf(MigrationFailsGate.class, Map.of()))
+        .contains("\"migrate\"")
+        .contains("owners");
+  }
+
+  @Test
+  void databaseStoppedMidBurnInFails() {
+    assertThat(failureOf(DatabaseStoppedGate.class, CAPPED))
+        .contains("service \"db\" to keep running");
+  }
+
+  @Test
+  void redisStoppedMidBurnInFailsAndTheWorkerReconnectsWithoutExiting() {
+    assertThat(failureOf(RedisStoppedGate.class, CAPPED))
+        .contains("service \"redis\" to keep running");
+    ServiceEvidence worker = service("worker");
+    assertThat(worker.state()).isEqualTo("running");
+    assertThat(worker.restartCount()).isZero();
+  }
+
+  @Test
+  void apiOomKilledUnderItsMemoryLimitFails() {
+    assertThat(failureOf(ApiOomGate.class, CAPPED)).contains("\"api\"").containsPattern("OOM|137");
+  }
+}

@@ -26,8 +26,12 @@ import java.util.regex.Pattern;
  * occurred:} or {@code The above exception was the direct cause of the following exception:}
  * between tracebacks) are reported as ONE {@code python-traceback} finding: it starts at the first
  * {@code Traceback} line, quotes the last exception (the one that escaped) and spans every line up
- * to it. Two tracebacks without such a sentence between them are two findings. The log lines inside
- * a traceback block are part of that finding and are not judged by the single-line rules.
+ * to it. Two tracebacks without such a sentence between them are two findings. An exception whose
+ * message is a triple-quoted block holding the original traceback is one finding too, quoting the
+ * innermost exception: Celery's prefork pool logs a failed task as {@code
+ * billiard.einfo.ExceptionWithTraceback:}, then the task's traceback between two lines of three
+ * double quotes. The log lines inside a traceback block are part of that finding and are not judged
+ * by the single-line rules.
  *
  * <p>Not thread-safe: use one scanner per stream.
  */
@@ -57,6 +61,7 @@ public final class LogScanner {
   private String blockLast;
   private int pendingLines;
   private boolean sawConnector;
+  private boolean inQuotedMessage;
 
   LogScanner(String service, List<LineRule> rules, boolean tracebacks, List<Pattern> allowed) {
     this.service = service;
@@ -150,7 +155,21 @@ public final class LogScanner {
       }
       return closeThenClassify(line);
     }
-    // AFTER_EXCEPTION: hold blank lines and the connector until we know whether a chain follows.
+    // AFTER_EXCEPTION: a triple-quoted message opens (or closes) on a line of its own, and the
+    // traceback it quotes is part of this block.
+    if (PythonTraceback.isMessageQuote(content)) {
+      blockLines += pendingLines + 1;
+      pendingLines = 0;
+      inQuotedMessage = !inQuotedMessage;
+      return List.of();
+    }
+    if (inQuotedMessage && PythonTraceback.isStart(content)) {
+      blockLines += pendingLines + 1;
+      pendingLines = 0;
+      state = State.FRAMES;
+      return List.of();
+    }
+    // Hold blank lines and the connector until we know whether a chain follows.
     if (content.isBlank() && pendingLines < MAX_PENDING) {
       pendingLines++;
       return List.of();
@@ -185,6 +204,7 @@ public final class LogScanner {
 
   private void openBlock(String line) {
     state = State.FRAMES;
+    inQuotedMessage = false;
     blockStart = lines;
     blockLines = 1;
     blockLast = line;

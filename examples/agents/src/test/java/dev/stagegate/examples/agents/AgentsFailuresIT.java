@@ -9,8 +9,10 @@ import dev.stagegate.examples.agents.gates.RedisStoppedGate;
 import dev.stagegate.examples.agents.gates.TaskRaisesGate;
 import dev.stagegate.junit.gate.GateFailedError;
 import dev.stagegate.report.GateResult;
+import dev.stagegate.report.LogFinding;
 import dev.stagegate.report.ServiceEvidence;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,8 @@ class AgentsFailuresIT {
   private String failureOf(Class<?> gate, Map<String, String> parameters) {
     Throwable t = GateKit.onlyFailure(GateKit.run(gate, reports, parameters));
     assertThat(t).isInstanceOf(GateFailedError.class);
+    System.out.println(
+        "[agents] " + gate.getSimpleName() + " failed as expected:\n" + t.getMessage());
     return t.getMessage();
   }
 
@@ -47,16 +51,27 @@ class AgentsFailuresIT {
   }
 
   @Test
-  void taskThatRaisesIsOneFindingWithItsTraceback() {
+  void taskThatRaisesIsOneTracebackFindingPerFailure() {
     assertThat(failureOf(TaskRaisesGate.class, Map.of()))
         .contains("service \"worker\" to log no errors")
-        .contains("ZeroDivisionError");
+        .contains("ZeroDivisionError: division by zero");
     ServiceEvidence worker = service("worker");
     assertThat(worker.restartCount()).isZero();
-    assertThat(worker.findings())
-        .as("the worker's findings: one per raising task, traceback and all")
+    List<LogFinding> tracebacks =
+        worker.findings().stream().filter(f -> f.rule().equals("python-traceback")).toList();
+    List<LogFinding> headings =
+        worker.findings().stream().filter(f -> f.line().contains("raised unexpected")).toList();
+    // Celery logs each failure as an ERROR line and then the traceback: one traceback finding per
+    // failed task, quoting the task's own exception (not billiard's wrapper)
+    assertThat(tracebacks)
         .isNotEmpty()
-        .allSatisfy(f -> assertThat(f.blockLines()).isGreaterThan(1));
+        .allSatisfy(
+            f -> {
+              assertThat(f.line()).isEqualTo("ZeroDivisionError: division by zero");
+              assertThat(f.blockLines()).isGreaterThan(10);
+            });
+    assertThat(tracebacks).hasSameSizeAs(headings);
+    assertThat(worker.findings()).hasSize(tracebacks.size() + headings.size());
   }
 
   @Test

@@ -77,20 +77,31 @@ class AgentsFailuresIT {
   @Test
   void failingMigrationStopsTheDeployBeforeAnythingStarts() {
     assertThat(failureOf(MigrationFailsGate.class, Map.of()))
-        .contains("\"migrate\"")
-        .contains("owners");
+        .contains("one-shot job \"migrate\" to exit with code 0 but it exited with code 1")
+        .contains("relation \"owners\" does not exist")
+        .contains("Service \"api\" was not ready: created")
+        .contains("Service \"worker\" was not ready: created")
+        .contains("Service \"beat\" was not ready: created");
   }
 
   @Test
-  void databaseStoppedMidBurnInFails() {
-    assertThat(failureOf(DatabaseStoppedGate.class, CAPPED))
-        .contains("service \"db\" to keep running");
+  void databaseStoppedUnderTheStackFails() {
+    assertThat(failureOf(DatabaseStoppedGate.class, Map.of()))
+        .contains("service \"db\" to be running but it exited with code 0")
+        .contains("service \"worker\" to log no errors")
+        .contains("OperationalError");
+    assertThat(DatabaseStoppedGate.healthDuringOutage)
+        .startsWith("503 ")
+        .contains("\"db_ready\":false");
+    assertThat(service("worker").restartCount()).isZero();
   }
 
   @Test
-  void redisStoppedMidBurnInFailsAndTheWorkerReconnectsWithoutExiting() {
-    assertThat(failureOf(RedisStoppedGate.class, CAPPED))
-        .contains("service \"redis\" to keep running");
+  void redisStoppedUnderTheStackFailsAndTheWorkerRetriesWithoutExiting() {
+    assertThat(failureOf(RedisStoppedGate.class, Map.of()))
+        .contains("service \"redis\" to be running but it exited with code 0")
+        .contains("service \"worker\" to log no errors")
+        .contains("Cannot connect to redis://redis:6379");
     ServiceEvidence worker = service("worker");
     assertThat(worker.state()).isEqualTo("running");
     assertThat(worker.restartCount()).isZero();

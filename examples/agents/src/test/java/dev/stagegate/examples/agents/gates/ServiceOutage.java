@@ -5,35 +5,24 @@ import java.time.Duration;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * An outage drill: stops one service of the running gate stack a while after the gate method
- * returned, so it happens during the burn-in's watch. The container is stopped the way an operator
- * (or a host's shutdown) would: {@code docker stop}, the service's stop signal, then SIGKILL after
- * the grace period.
+ * An outage drill inside a gate's method body: stops one service of the running stack the way an
+ * operator (or a host's shutdown) would, {@code docker stop}: the service's stop signal, SIGKILL
+ * after the grace period. The gate then judges what the stack did about it.
  */
 final class ServiceOutage {
   private ServiceOutage() {}
 
-  /** Stops {@code service} {@code after} from now, on a daemon thread. */
-  static void stopLater(GateStack stack, String service, Duration after) {
-    String container = stack.containerId(service);
-    Thread stopper =
-        new Thread(
-            () -> {
-              try {
-                Thread.sleep(after.toMillis());
-                DockerClientFactory.instance()
-                    .client()
-                    .stopContainerCmd(container)
-                    .withTimeout(20)
-                    .exec();
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              } catch (RuntimeException e) {
-                // the gate may already have torn the stack down: nothing left to stop
-              }
-            },
-            "outage-" + service);
-    stopper.setDaemon(true);
-    stopper.start();
+  /** Stops {@code service} now and returns when its container has stopped. */
+  static void stop(GateStack stack, String service) {
+    DockerClientFactory.instance()
+        .client()
+        .stopContainerCmd(stack.containerId(service))
+        .withTimeout(20)
+        .exec();
+  }
+
+  /** Gives the other services {@code time} to notice the outage (retries, reconnects, errors). */
+  static void letTheOthersReact(Duration time) throws InterruptedException {
+    Thread.sleep(time.toMillis());
   }
 }

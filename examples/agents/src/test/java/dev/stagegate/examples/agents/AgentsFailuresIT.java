@@ -20,9 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Failures of real software, each a variant of the agents example on the real engine, run through
- * EngineTestKit: each must fail the gate with a message naming the service and the cause. The
- * burn-in variants fail within seconds of the fault; their watch is capped at two minutes so that a
- * gate that missed the fault ends INCONCLUSIVE instead of running on.
+ * EngineTestKit: each must fail the gate with a message naming the service and the cause. The OOM
+ * variant is a burn-in that fails within seconds; its watch is capped at two minutes so that a gate
+ * that missed the kill ends INCONCLUSIVE instead of running on. The outages (PostgreSQL, Redis)
+ * happen in the gate's body, so the gate also sees how the other services react.
  */
 class AgentsFailuresIT {
   private static final Map<String, String> CAPPED = Map.of("stagegate.burnin.duration", "PT2M");

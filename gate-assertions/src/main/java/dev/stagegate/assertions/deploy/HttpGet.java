@@ -23,8 +23,13 @@ final class HttpGet {
   private static final Duration GRACE = Duration.ofSeconds(1);
 
   // One client for all hooks: each client owns a selector thread, and Java 17 cannot close one.
+  // HTTP/1.1: the default HTTP/2 sends "Upgrade: h2c" on plain http, which servers such as uvicorn
+  // (h11) answer with 400 "Unsupported upgrade request." instead of serving the request.
   private static final HttpClient CLIENT =
-      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
 
   record Response(int status, String body) {}
 

@@ -33,8 +33,10 @@ import java.util.regex.Pattern;
  * <p>Chained Python exceptions ({@code During handling of the above exception, another exception
  * occurred:} or {@code The above exception was the direct cause of the following exception:}
  * between tracebacks) are ONE finding. Two tracebacks without such a sentence between them are two
- * findings. The lines inside a block are part of that finding and are not judged by the single-line
- * rules.
+ * findings. An exception whose message is a triple-quoted block holding the original traceback
+ * (Celery's {@code billiard.einfo.ExceptionWithTraceback}) is one finding too, quoting the
+ * innermost exception. The lines inside a block are part of that finding and are not judged by the
+ * single-line rules.
  *
  * <p>Not thread-safe: use one scanner per stream.
  */
@@ -84,6 +86,7 @@ public final class LogScanner {
   private int pendingLines;
   private boolean sawConnector;
   private boolean goDump;
+  private boolean inQuotedMessage;
   private boolean expectMessage;
   private boolean headIsFinding;
   private String logcatSource;
@@ -372,6 +375,19 @@ public final class LogScanner {
   }
 
   private void pythonAfterException(String line, String content, long number) {
+    // A triple-quoted message opens (or closes) on a line of its own, and the traceback it quotes
+    // is part of this block: Celery's prefork pool logs a failed task as
+    // billiard.einfo.ExceptionWithTraceback, then the task's traceback between two lines of """.
+    if (PythonTraceback.isMessageQuote(content)) {
+      extend(number);
+      inQuotedMessage = !inQuotedMessage;
+      return;
+    }
+    if (inQuotedMessage && PythonTraceback.isStart(content)) {
+      extend(number);
+      state = State.PY_FRAMES;
+      return;
+    }
     // Hold blank lines and the connector until we know whether a chain follows.
     if (content.isBlank() && pendingLines < MAX_PENDING) {
       pendingLines++;
@@ -492,6 +508,7 @@ public final class LogScanner {
     pendingLines = 0;
     sawConnector = false;
     goDump = false;
+    inQuotedMessage = false;
     expectMessage = false;
     headIsFinding = false;
     logcatSource = null;

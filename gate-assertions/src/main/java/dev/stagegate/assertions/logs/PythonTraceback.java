@@ -17,6 +17,7 @@ package dev.stagegate.assertions.logs;
 final class PythonTraceback {
   static final String RULE = BlockRule.PYTHON_TRACEBACK.ruleName();
   private static final String START = "Traceback (most recent call last):";
+  private static final String QUOTE = "\"\"\"";
 
   private PythonTraceback() {}
 
@@ -49,6 +50,14 @@ final class PythonTraceback {
       }
     }
     return true;
+  }
+
+  /**
+   * The line of three double quotes that opens or closes a triple-quoted exception message, as
+   * billiard's {@code ExceptionWithTraceback} (Celery's prefork pool) prints a task's traceback.
+   */
+  static boolean isMessageQuote(String content) {
+    return content.strip().equals(QUOTE);
   }
 
   /** The sentences Python prints between the tracebacks of a chained exception. */

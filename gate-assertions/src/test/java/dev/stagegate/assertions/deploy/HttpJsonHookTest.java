@@ -23,7 +23,8 @@ class HttpJsonHookTest {
             .answer("/db-down", 200, "{\"status\":\"ok\",\"db_ready\":false}")
             .answer("/error", 500, "Internal Server Error: pool exhausted")
             .answer("/slow", 200, HEALTH, 5_000)
-            .answer("/text", 200, "OK");
+            .answer("/text", 200, "OK")
+            .answerRefusingUpgrades("/uvicorn", HEALTH);
   }
 
   @AfterAll
@@ -42,6 +43,13 @@ class HttpJsonHookTest {
     assertThat(r.status()).isEqualTo(HookStatus.PASS);
     assertThat(r.detail()).isEqualTo("GET " + http.uri("/ok") + " returned 200 with " + HEALTH);
     assertThat(r.evidence()).contains("\"version\":\"1.4.2\"");
+  }
+
+  @Test
+  void aServerThatRefusesUpgradeRequestsIsAskedInPlainHttp11() {
+    HookResult r = run(HttpJsonHook.get(http.uri("/uvicorn")).expectJson(HEALTH));
+
+    assertThat(r.status()).as(r.sentence()).isEqualTo(HookStatus.PASS);
   }
 
   @Test

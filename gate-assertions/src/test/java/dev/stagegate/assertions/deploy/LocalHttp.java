@@ -46,6 +46,28 @@ final class LocalHttp implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Answers GET {@code path} as uvicorn (h11) does: a request asking to upgrade the connection
+   * (such as HTTP/2's {@code Upgrade: h2c}) gets 400 {@code Unsupported upgrade request.}, any
+   * other the body.
+   */
+  LocalHttp answerRefusingUpgrades(String path, String body) {
+    server.createContext(
+        path,
+        exchange -> {
+          try (exchange) {
+            boolean upgrade = exchange.getRequestHeaders().containsKey("Upgrade");
+            byte[] bytes =
+                (upgrade ? "Unsupported upgrade request." : body).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(upgrade ? 400 : 200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+              out.write(bytes);
+            }
+          }
+        });
+    return this;
+  }
+
   LocalHttp answer(String path, int status, String body) {
     return answer(path, status, body, 0);
   }

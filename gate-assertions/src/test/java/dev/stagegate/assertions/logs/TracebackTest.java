@@ -65,6 +65,52 @@ class TracebackTest {
             new LogFinding("worker", 1, "python-traceback", "    result = handler(payload)", 3));
   }
 
+  private static final String QUOTE = "\"\"\"";
+
+  /** A Celery 5.2 task raising in the prefork pool, as the agents example's worker logs it. */
+  private static final List<String> CELERY_TASK_FAILURE =
+      List.of(
+          "[2026-12-07 05:26:22,297: ERROR/ForkPoolWorker-1] Task app.tasks.score_agents[d55e]"
+              + " raised unexpected: ExceptionWithTraceback()",
+          "Traceback (most recent call last):",
+          "  File \"/usr/lib/python3/dist-packages/celery/app/trace.py\", line 451, in trace_task",
+          "    R = retval = fun(*args, **kwargs)",
+          "                 ^^^^^^^^^^^^^^^^^^^^",
+          "  File \"/app/app/tasks.py\", line 49, in score_agents",
+          "    mean = sum(scores) / len(scores)",
+          "billiard.einfo.ExceptionWithTraceback: ",
+          QUOTE,
+          "Traceback (most recent call last):",
+          "  File \"/usr/lib/python3/dist-packages/celery/app/trace.py\", line 451, in trace_task",
+          "    R = retval = fun(*args, **kwargs)",
+          "  File \"/app/app/tasks.py\", line 49, in score_agents",
+          "    mean = sum(scores) / len(scores)",
+          "           ~~~~~~~~~~~~^~~~~~~~~~~~~",
+          "ZeroDivisionError: division by zero",
+          QUOTE,
+          "[2026-12-07 05:26:22,305: INFO/ForkPoolWorker-1] Task app.tasks.record_heartbeat[d761]"
+              + " succeeded in 0.0056s: 3");
+
+  @Test
+  void aCeleryTaskFailureQuotingItsTracebackIsOneTracebackFinding() {
+    // Celery's ERROR line, its exception, the quoted traceback: one failure, one finding, quoting
+    // the exception the task raised
+    assertThat(audit(CELERY_TASK_FAILURE))
+        .containsExactly(
+            new LogFinding(
+                "worker", 1, "python-traceback", "ZeroDivisionError: division by zero", 17));
+  }
+
+  @Test
+  void aQuotedMessageThatNeverClosesEndsWithTheStream() {
+    LogScanner scanner = LogAudit.defaults().scanner("worker");
+    CELERY_TASK_FAILURE.subList(1, 16).forEach(scanner::accept);
+    assertThat(scanner.finish())
+        .containsExactly(
+            new LogFinding(
+                "worker", 1, "python-traceback", "ZeroDivisionError: division by zero", 15));
+  }
+
   @Test
   void twoTracebacksInARowAreTwoFindings() {
     List<String> log = concat(TRACEBACK, TRACEBACK, List.of("INFO after"));

@@ -8,7 +8,9 @@ import dev.stagegate.report.risk.RiskAssessment;
 import dev.stagegate.report.risk.RiskAssessor;
 import dev.stagegate.report.risk.RiskRules;
 import dev.stagegate.report.risk.RiskRulesException;
+import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -37,7 +39,8 @@ record ChangeReview(ChangeSummary change, RiskAssessment risk) {
             RiskAssessor.assess(change, dev.stagegate.report.change.AddedLines.none(), rules));
       }
       try (GitAddedLines added = GitAddedLines.open(workDir, change)) {
-        return new ChangeReview(change, RiskAssessor.assess(change, added, rules));
+        return new ChangeReview(
+            change, RiskAssessor.assess(change, added, rules, serviceRoot(root.get(), workDir)));
       }
     } catch (IllegalArgumentException | RiskRulesException e) {
       throw new GateConfigurationException(e.getMessage(), e);
@@ -45,5 +48,22 @@ record ChangeReview(ChangeSummary change, RiskAssessment risk) {
       throw new GateConfigurationException(
           "Cannot read the git repository for the change summary: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The module's directory relative to the work tree ({@code examples/agents}), {@code ""} when it
+   * is the root or outside it: the seed's rules name paths of a service repository ({@code
+   * app/core/database.py}), which in a monorepo start at the service's directory.
+   */
+  static String serviceRoot(Path workTree, Path workDir) throws IOException {
+    Path tree = workTree.toRealPath();
+    Path dir = workDir.toAbsolutePath().normalize();
+    if (Files.exists(dir)) {
+      dir = dir.toRealPath();
+    }
+    if (!dir.startsWith(tree) || dir.equals(tree)) {
+      return "";
+    }
+    return tree.relativize(dir).toString().replace(File.separatorChar, '/');
   }
 }

@@ -42,7 +42,13 @@ final class RunningStack implements GateStack {
     this.client = client;
     this.host = host;
     this.httpTimeout = httpTimeout;
-    this.http = HttpClient.newBuilder().connectTimeout(httpTimeout).build();
+    // HTTP/1.1: the default HTTP/2 sends "Upgrade: h2c" on plain http, which servers such as
+    // uvicorn (h11) answer with 400 "Unsupported upgrade request." instead of serving the request.
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(httpTimeout)
+            .build();
   }
 
   @Override

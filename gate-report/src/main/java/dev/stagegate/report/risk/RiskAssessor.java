@@ -37,12 +37,35 @@ public final class RiskAssessor {
    */
   public static RiskAssessment assess(ChangeSummary change, AddedLines added, RiskRules rules)
       throws IOException {
+    return assess(change, added, rules, "");
+  }
+
+  /**
+   * As {@link #assess(ChangeSummary, AddedLines, RiskRules)}, for a service that lives in a
+   * subdirectory of its repository (a monorepo): a path rule matches a file's path from the
+   * repository root, or, for a file inside {@code serviceRoot}, its path from there. So {@code
+   * app/core/database.py} flags {@code services/agents/app/core/database.py} when the service root
+   * is {@code services/agents}. Findings name the path from the repository root.
+   *
+   * <pre>{@code
+   * RiskAssessor.assess(change, lines, RiskRules.load(repoRoot), "services/agents");
+   * }</pre>
+   *
+   * @param serviceRoot the service's directory relative to the repository root, {@code /}-separated
+   *     ({@code ""}: the root itself)
+   * @throws IOException when added lines cannot be read
+   */
+  public static RiskAssessment assess(
+      ChangeSummary change, AddedLines added, RiskRules rules, String serviceRoot)
+      throws IOException {
+    String prefix =
+        serviceRoot.isEmpty() || serviceRoot.endsWith("/") ? serviceRoot : serviceRoot + "/";
     List<RiskFinding> findings = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     for (ChangedFile file : change.files()) {
       List<String> lines = null; // read only when a content rule applies
       for (RiskRule rule : rules.rules()) {
-        if (!rule.appliesTo(file.path())) {
+        if (!applies(rule, file.path(), prefix)) {
           continue;
         }
         if (rule.content().isEmpty()) {
@@ -67,7 +90,7 @@ public final class RiskAssessor {
     uncommitted.addAll(change.uncommitted().untracked());
     for (String path : uncommitted) {
       for (RiskRule rule : rules.rules()) {
-        if (rule.content().isEmpty() && rule.appliesTo(path)) {
+        if (rule.content().isEmpty() && applies(rule, path, prefix)) {
           add(findings, seen, path, rule, null);
         }
       }
@@ -78,6 +101,13 @@ public final class RiskAssessor {
             .thenComparing(RiskFinding::file)
             .thenComparing(RiskFinding::ruleId));
     return RiskAssessment.of(findings);
+  }
+
+  private static boolean applies(RiskRule rule, String path, String servicePrefix) {
+    return rule.appliesTo(path)
+        || (!servicePrefix.isEmpty()
+            && path.startsWith(servicePrefix)
+            && rule.appliesTo(path.substring(servicePrefix.length())));
   }
 
   private static void add(

@@ -38,6 +38,40 @@ class RiskAssessorTest {
     return RiskAssessor.assess(change, added, RiskRules.defaults());
   }
 
+  @ParameterizedTest(name = "{0} in service root examples/agents meets {1}")
+  @CsvSource({
+    "examples/agents/app/core/database.py, database-engine",
+    "examples/agents/app/models/agent.py, database-models",
+    "examples/agents/app/core/config.py, app-config",
+    "examples/agents/app/main.py, app-entry-point",
+  })
+  void anchoredPathRulesMatchFromTheServiceRootToo(String path, String ruleId) throws Exception {
+    RiskAssessment fromRepoRoot =
+        RiskAssessor.assess(changeOf(path), f -> List.of(), RiskRules.defaults());
+    RiskAssessment fromServiceRoot =
+        RiskAssessor.assess(
+            changeOf(path), f -> List.of(), RiskRules.defaults(), "examples/agents");
+
+    assertThat(fromRepoRoot.findings()).extracting(RiskFinding::ruleId).doesNotContain(ruleId);
+    assertThat(fromServiceRoot.findings())
+        .extracting(RiskFinding::file, RiskFinding::ruleId)
+        .contains(tuple(path, ruleId));
+  }
+
+  @Test
+  void filesOutsideTheServiceRootMatchOnlyFromTheRepositoryRoot() throws Exception {
+    RiskAssessment risk =
+        RiskAssessor.assess(
+            changeOf("tools/app/core/database.py", "examples/agentsx/app/main.py", "app/main.py"),
+            f -> List.of(),
+            RiskRules.defaults(),
+            "examples/agents");
+
+    assertThat(risk.findings())
+        .extracting(RiskFinding::file, RiskFinding::ruleId)
+        .containsExactly(tuple("app/main.py", "app-entry-point"));
+  }
+
   @ParameterizedTest(name = "{1} flags {0}")
   @CsvSource({
     "app/core/database.py, database-engine, DATABASE, HIGH",

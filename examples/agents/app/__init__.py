@@ -1,0 +1,1 @@
+"""The agents service: an HTTP API, Celery tasks and the schema they share."""

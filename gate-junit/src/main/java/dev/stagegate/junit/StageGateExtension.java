@@ -12,6 +12,7 @@ import dev.stagegate.junit.gate.BurnInPlan;
 import dev.stagegate.junit.gate.GateFailedError;
 import dev.stagegate.junit.gate.GateRun;
 import dev.stagegate.junit.gate.GateSpec;
+import dev.stagegate.junit.gate.LoadSpec;
 import dev.stagegate.junit.gate.PostDeployRun;
 import dev.stagegate.junit.gate.PostDeploySpec;
 import dev.stagegate.junit.gate.PreDeployRun;
@@ -387,6 +388,14 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
     for (SmokeCheck c : AnnotationSupport.findRepeatableAnnotations(method, SmokeCheck.class)) {
       smokes.add(SmokeSpec.of(c, compose));
     }
+    List<LoadSpec> loads = new ArrayList<>();
+    for (Load l : AnnotationSupport.findRepeatableAnnotations(method, Load.class)) {
+      if (burnIn.isEmpty()) {
+        throw new GateConfigurationException(
+            method + " has @Load but no @BurnIn; load runs during a burn-in's watch.");
+      }
+      loads.add(LoadSpec.of(l, compose, context.getConfigurationParameter(LoadSpec.INTERVAL_KEY)));
+    }
     return new GateSpec(
         context.getRequiredTestClass().getName() + "#" + method.getName(),
         context.getDisplayName(),
@@ -398,7 +407,8 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
         smokes,
         logAudit(context, compose, settings),
         settings,
-        plan);
+        plan,
+        loads);
   }
 
   private static LogAudit logAudit(

@@ -10,9 +10,9 @@ import java.util.Objects;
  * with...} returns a new judge.
  *
  * <pre>{@code
- * Series p95 = Series.fromHistory(Metric.LATENCY_MS, intervals, HistoryBucket::mean)
+ * Series p50 = Series.fromHistory(Metric.LATENCY_MS, intervals, HistoryBucket::mean)
  *     .withLabel("api");
- * LatencyTrendVerdict v = LatencyTrendJudge.defaults().judge(p95);
+ * LatencyTrendVerdict v = LatencyTrendJudge.defaults().judge(p50);
  * }</pre>
  *
  * <p>Same method as {@link CpuTrendJudge}, on block medians of a per-interval percentile: a median

@@ -67,6 +67,7 @@ public final class AuditMarkdown {
     return List.of(
         new GateOverviewSection(),
         new BurnInSection(),
+        new LoadSection(),
         new ChecksSection(),
         new ServicesSection(),
         new ResourceUsageSection(),

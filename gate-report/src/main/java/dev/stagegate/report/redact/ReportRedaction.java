@@ -8,6 +8,7 @@ import dev.stagegate.report.HealthProbe;
 import dev.stagegate.report.LogFinding;
 import dev.stagegate.report.ServiceEvidence;
 import dev.stagegate.report.ServiceTrend;
+import dev.stagegate.report.load.LoadEvidence;
 import java.util.List;
 
 /**
@@ -84,7 +85,30 @@ public final class ReportRedaction {
                         redactor.redact(t.cpuEvidence()),
                         t.memory(),
                         t.cpu()))
-            .toList());
+            .toList(),
+        b.loads().stream().map(l -> redact(l, redactor)).toList());
+  }
+
+  /** A load's target (a query string may carry a token) and its trend sentence. */
+  private static LoadEvidence redact(LoadEvidence l, Redactor redactor) {
+    return new LoadEvidence(
+        l.service(),
+        redactor.redact(l.target()),
+        l.requestedRate(),
+        l.achievedRate(),
+        l.sent(),
+        l.completed(),
+        l.errors(),
+        l.errorKinds(),
+        l.p50Ms(),
+        l.p95Ms(),
+        l.p99Ms(),
+        l.maxMs(),
+        l.maxErrorRate(),
+        l.p99CeilingMs(),
+        l.latencyVerdict(),
+        redactor.redact(l.latencyEvidence()),
+        l.intervals());
   }
 
   private static CheckResult redact(CheckResult check, Redactor redactor) {

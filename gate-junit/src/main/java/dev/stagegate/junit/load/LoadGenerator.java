@@ -4,16 +4,12 @@ import dev.stagegate.report.load.LoadHistory;
 import dev.stagegate.report.load.LoadInterval;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,10 +17,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Sends requests at a constant rate, whatever the service does (an open model): request {@code i}
- * is due at {@code start + i / rate}, is sent then without waiting for earlier ones, and its
- * latency counts from that intended time. A service that stalls for a second therefore shows a
- * second of latency on every request due in that second, not one slow request followed by silence:
- * the generator does not suffer coordinated omission.
+ * is due at {@code start + i / rate} and its latency counts from that intended time. A service that
+ * stalls for a second therefore shows a second of latency on every request due in that second, not
+ * one slow request followed by silence: the generator does not suffer coordinated omission.
  *
  * <pre>{@code
  * try (LoadGenerator load = new LoadGenerator(LoadTarget.get(uri), 20, Duration.ofMinutes(1))) {
@@ -34,23 +29,34 @@ import java.util.concurrent.locks.LockSupport;
  * }
  * }</pre>
  *
- * <p>One platform thread schedules; HTTP/1.1 requests go through {@link HttpClient#sendAsync} so a
- * slow answer never delays the next send. Every outcome is recorded into HdrHistograms (see {@link
+ * <p>One thread schedules: at each due time it hands the request to an idle connection, opening
+ * another (up to {@value #MAX_CONNECTIONS}) when every connection is busy, so a slow answer never
+ * delays the next send. Each connection is a keep-alive HTTP/1.1 socket on a worker thread of its
+ * own ({@link Http11Connection}). Only with every connection busy does a request wait for one; the
+ * wait counts in its latency, and a request counts as sent when it is written, so the achieved rate
+ * then shows the shortfall. Every outcome is recorded into HdrHistograms (see {@link
  * LoadRecorder}); per-interval summaries go into a bounded {@link LoadHistory}, so memory stays
- * fixed for a 24-hour run. A request still unanswered after the target's timeout is an error.
+ * fixed for a 24-hour run. A request whose answer takes longer than the target's timeout is an
+ * error.
  */
 public final class LoadGenerator implements AutoCloseable {
+  /** At most this many connections (and worker threads) per generator. */
+  public static final int MAX_CONNECTIONS = 256;
+
+  private static final long IDLE_POLL_MILLIS = 100;
+
   private final LoadTarget target;
   private final double rate;
-  private final long periodNanos;
   private final long intervalNanos;
-  private final HttpRequest request;
-  private final ExecutorService completions;
-  private final HttpClient client;
+  private final byte[] request;
   private final LoadRecorder recorder;
-  private final AtomicInteger inFlight = new AtomicInteger();
+  private final BlockingQueue<Long> due = new LinkedBlockingQueue<>();
+  private final AtomicInteger idle = new AtomicInteger();
+  private final AtomicInteger busy = new AtomicInteger();
   private final AtomicLong sentTotal = new AtomicLong();
+  private final List<Thread> workers = new ArrayList<>();
   private volatile boolean running;
+  private volatile boolean closing;
   private Thread scheduler;
   private long startNanos;
   private LoadSummary finished;
@@ -66,41 +72,18 @@ public final class LoadGenerator implements AutoCloseable {
     if (interval.isNegative() || interval.isZero()) {
       throw new IllegalArgumentException("interval must be positive but was " + interval);
     }
+    if (!"http".equalsIgnoreCase(target.uri().getScheme())) {
+      throw new IllegalArgumentException(
+          "the load generator speaks plain http to a stack's published port, not "
+              + target.uri().getScheme()
+              + ": "
+              + target.uri());
+    }
     this.target = target;
     this.rate = rate;
-    this.periodNanos = Math.max(1, Math.round(1e9 / rate));
     this.intervalNanos = interval.toNanos();
-    this.request = request(target);
-    this.completions =
-        Executors.newFixedThreadPool(
-            2,
-            r -> {
-              Thread t = new Thread(r, "stagegate-load-completions");
-              t.setDaemon(true);
-              return t;
-            });
-    this.client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(target.timeout())
-            .executor(completions)
-            .build();
+    this.request = Http11Connection.request(target);
     this.recorder = new LoadRecorder(new LoadHistory());
-  }
-
-  private static HttpRequest request(LoadTarget target) {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(target.uri())
-            .timeout(target.timeout())
-            .method(
-                target.method(),
-                target.body().isEmpty()
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(target.body()));
-    for (Map.Entry<String, String> h : target.headers().entrySet()) {
-      b.header(h.getKey(), h.getValue());
-    }
-    return b.build();
   }
 
   /** Starts sending; returns this. */
@@ -147,13 +130,13 @@ public final class LoadGenerator implements AutoCloseable {
     scheduler.join();
     double stoppedAt = elapsedSeconds();
     long waitUntil = System.nanoTime() + target.timeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
-    while (inFlight.get() > 0 && System.nanoTime() < waitUntil) {
+    while ((!due.isEmpty() || busy.get() > 0) && System.nanoTime() < waitUntil) {
       Thread.sleep(5);
     }
     // the last interval ends when sending stopped; latecomers still count in it
     recorder.roll(stoppedAt);
     finished = recorder.summary(target, rate);
-    completions.shutdownNow();
+    shutDownWorkers();
     return finished;
   }
 
@@ -167,14 +150,22 @@ public final class LoadGenerator implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      completions.shutdownNow();
+      shutDownWorkers();
+    }
+  }
+
+  private void shutDownWorkers() {
+    closing = true;
+    synchronized (workers) {
+      workers.forEach(Thread::interrupt);
     }
   }
 
   private void schedule() {
     long nextRoll = startNanos + intervalNanos;
+    double period = 1e9 / rate;
     for (long i = 0; running; i++) {
-      long intended = startNanos + (long) (i * (1e9 / rate));
+      long intended = startNanos + (long) (i * period);
       while (running) {
         long now = System.nanoTime();
         if (now >= nextRoll) {
@@ -190,53 +181,76 @@ public final class LoadGenerator implements AutoCloseable {
       if (!running) {
         return;
       }
-      send(intended);
+      due.add(intended);
+      if (idle.get() == 0) {
+        addWorker();
+      }
     }
   }
 
-  private void send(long intended) {
+  private void addWorker() {
+    synchronized (workers) {
+      if (workers.size() >= MAX_CONNECTIONS) {
+        return; // every connection busy: the request waits, and its wait counts as latency
+      }
+      Thread t =
+          new Thread(
+              null,
+              this::work,
+              "stagegate-load-" + workers.size() + " " + target.describe(),
+              256 * 1024);
+      t.setDaemon(true);
+      workers.add(t);
+      idle.incrementAndGet(); // counted idle before it runs, so one due request starts one worker
+      t.start();
+    }
+  }
+
+  private void work() {
+    int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, target.timeout().toMillis());
+    boolean head = target.method().equals("HEAD");
+    try (Http11Connection connection =
+        new Http11Connection(target.uri(), request, head, timeoutMillis)) {
+      while (!closing) {
+        Long intended;
+        try {
+          intended = due.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+          return;
+        }
+        if (intended == null) {
+          continue;
+        }
+        idle.decrementAndGet();
+        busy.incrementAndGet();
+        try {
+          send(connection, intended);
+        } finally {
+          busy.decrementAndGet();
+          idle.incrementAndGet();
+        }
+      }
+    }
+  }
+
+  private void send(Http11Connection connection, long intended) {
     recorder.sent();
     sentTotal.incrementAndGet();
-    inFlight.incrementAndGet();
+    String errorKind;
     try {
-      client
-          .sendAsync(request, HttpResponse.BodyHandlers.discarding())
-          .whenComplete(
-              (response, failure) -> {
-                long latency = System.nanoTime() - intended;
-                recorder.completed(latency, errorKind(response, failure));
-                inFlight.decrementAndGet();
-              });
-    } catch (RuntimeException e) {
-      recorder.completed(System.nanoTime() - intended, "not sent: " + e.getClass().getSimpleName());
-      inFlight.decrementAndGet();
+      int status = connection.exchange();
+      errorKind = status == target.expectedStatus() ? null : "status " + status;
+    } catch (ConnectException e) {
+      errorKind = "connection refused";
+    } catch (SocketTimeoutException e) {
+      errorKind = "timeout";
+    } catch (IOException | RuntimeException e) {
+      errorKind = "connection failed (" + e.getClass().getSimpleName() + ")";
     }
-  }
-
-  private String errorKind(HttpResponse<?> response, Throwable failure) {
-    if (failure == null) {
-      return response.statusCode() == target.expectedStatus()
-          ? null
-          : "status " + response.statusCode();
+    long latency = System.nanoTime() - intended;
+    if (errorKind == null && latency > target.timeout().toNanos()) {
+      errorKind = "timeout";
     }
-    Throwable cause =
-        failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause()
-            : failure;
-    if (cause instanceof HttpTimeoutException) {
-      return "timeout";
-    }
-    if (cause instanceof ConnectException) {
-      return "connection refused";
-    }
-    if (cause instanceof IOException) {
-      return "connection failed (" + cause.getClass().getSimpleName() + ")";
-    }
-    return "failed (" + cause.getClass().getSimpleName() + ")";
-  }
-
-  /** Requests per period: {@code 1e9 / rate} nanoseconds between intended sends. */
-  long periodNanos() {
-    return periodNanos;
+    recorder.completed(latency, errorKind);
   }
 }

@@ -8,6 +8,7 @@ import dev.stagegate.report.HealthProbe;
 import dev.stagegate.report.LogFinding;
 import dev.stagegate.report.ServiceEvidence;
 import dev.stagegate.report.ServiceTrend;
+import dev.stagegate.report.baseline.BaselineEvidence;
 import dev.stagegate.report.load.LoadEvidence;
 import java.util.List;
 
@@ -86,7 +87,19 @@ public final class ReportRedaction {
                         t.memory(),
                         t.cpu()))
             .toList(),
-        b.loads().stream().map(l -> redact(l, redactor)).toList());
+        b.loads().stream().map(l -> redact(l, redactor)).toList(),
+        b.baseline() == null ? null : redact(b.baseline(), redactor));
+  }
+
+  /** The baseline's own run is redacted as a gate; the comparisons carry numbers and names. */
+  private static BaselineEvidence redact(BaselineEvidence b, Redactor redactor) {
+    return new BaselineEvidence(
+        b.ref(),
+        b.label(),
+        redactor.redact(b.mode()),
+        redactor.redact(b.verdict()),
+        b.comparisons(),
+        b.baselineRun() == null ? null : redact(b.baselineRun(), redactor));
   }
 
   /** A load's target (a query string may carry a token) and its trend sentence. */

@@ -8,6 +8,7 @@ import dev.stagegate.junit.config.GateSettings;
 import dev.stagegate.junit.config.LogAllowlist;
 import dev.stagegate.junit.docker.DockerEngine;
 import dev.stagegate.junit.docker.SshTunnel;
+import dev.stagegate.junit.gate.BaselineRun;
 import dev.stagegate.junit.gate.BurnInPlan;
 import dev.stagegate.junit.gate.GateFailedError;
 import dev.stagegate.junit.gate.GateRun;
@@ -95,7 +96,23 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
       return;
     }
     GateRun run = run(context);
-    GateResult result = run.execute(invocation::proceed);
+    Optional<BurnIn> burnIn =
+        AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), BurnIn.class);
+    GateResult result =
+        burnIn.isPresent() && !burnIn.get().baseline().isBlank()
+            ? BaselineRun.execute(
+                run,
+                new BaselineRun.Settings(
+                    burnIn.get().baseline().trim(),
+                    burnIn.get().baselineMinimumEffect(),
+                    context
+                        .getConfigurationParameter(BaselineRun.MODE_KEY)
+                        .map(m -> m.trim().equals("sequential"))
+                        .orElse(false)),
+                () -> engine(context, run.spec().settings()),
+                progress(context),
+                invocation::proceed)
+            : run.execute(invocation::proceed);
     Path report = session(context).add(result);
     run.finishJournal();
     finish(context, result, report, run.bodyFailure(), List.of());

@@ -28,7 +28,9 @@ import org.apache.commons.statistics.inference.MannWhitneyUTest;
  *   <li>a material effect: the summary of the release (the median, or e.g. the p95 for latency)
  *       exceeds the baseline's by at least {@code minimumEffect} (default 10 %), and by at least
  *       {@code minimumAbsolute} in the metric's unit (default 0), so a large sample cannot fail a
- *       gate over a difference nobody would notice.
+ *       gate over a difference nobody would notice; and the probability of superiority is at least
+ *       {@value #MINIMUM_SUPERIORITY} (a medium effect), so a tail that differs by chance between
+ *       two identical stacks does not either.
  * </ol>
  *
  * <p>The effect size reported with it is the probability of superiority {@code U / (n₁·n₂)}: 0.5
@@ -37,6 +39,13 @@ import org.apache.commons.statistics.inference.MannWhitneyUTest;
  */
 public final class RegressionJudge {
   private static final RegressionJudge DEFAULTS = new RegressionJudge(0.01, 0.10, 0, 8);
+
+  /**
+   * The distributions must differ by at least a medium effect (Vargha-Delaney A of 0.64): two
+   * identical stacks on a busy host differ in a p95 by chance, but not in where most of their
+   * values lie.
+   */
+  public static final double MINIMUM_SUPERIORITY = 0.64;
 
   private final double significance;
   private final double minimumEffect;
@@ -139,7 +148,11 @@ public final class RegressionJudge {
             .test(release, baseline);
     double superiority = test.getStatistic() / ((double) release.length * baseline.length);
     boolean significant = test.getPValue() < significance;
-    boolean material = r - b >= minimumAbsolute && change >= 100 * minimumEffect && r > b;
+    boolean material =
+        r - b >= minimumAbsolute
+            && change >= 100 * minimumEffect
+            && r > b
+            && superiority >= MINIMUM_SUPERIORITY;
     Outcome outcome = significant && material ? Outcome.REGRESSION : Outcome.NO_REGRESSION;
     String why =
         outcome == Outcome.REGRESSION

@@ -22,8 +22,10 @@ import java.util.Objects;
  * <p>The minimum effect scales with the service: a rise counts only when it is at least {@code
  * minimumShareOfLevelPerHour} of the run's median latency per hour (default 25 %) and at least
  * {@code minimumMsPerHour} (default 5 ms/hour), so a 2 ms service may not creep to 3 ms and a 2 s
- * report endpoint is not failed for 10 ms. Defaults: significance 0.01, no warm-up exclusion,
- * minimum span 5 minutes.
+ * report endpoint is not failed for 10 ms. On a run shorter than an hour the rise over the run
+ * itself must reach that share of the level (a 30 s CI run: latency 25 % higher at the end), so a
+ * late step of a few milliseconds on a busy host is no creep. Defaults: significance 0.01, no
+ * warm-up exclusion, minimum span 5 minutes.
  */
 public final class LatencyTrendJudge {
   private static final LatencyTrendJudge DEFAULTS =
@@ -112,7 +114,16 @@ public final class LatencyTrendJudge {
     String subject = Subject.of(series);
     Series judged = series.dropBefore(warmUp);
     Duration observed = judged.span();
-    double minimum = Math.max(minimumMsPerHour, minimumShareOfLevelPerHour * median(judged));
+    double level = median(judged);
+    double hours = observed.toMillis() / 3_600_000.0;
+    // creep must be material over the run itself too: on a short run a per-hour rate of a few
+    // milliseconds is one slow neighbour, not a trend
+    double minimum =
+        Math.max(
+            minimumMsPerHour,
+            Math.max(
+                minimumShareOfLevelPerHour * level,
+                hours > 0 && hours < 1 ? minimumShareOfLevelPerHour * level / hours : 0));
     if (observed.compareTo(minimumSpan) < 0) {
       return new LatencyTrendVerdict(
           LatencyTrendVerdict.Kind.INCONCLUSIVE,

@@ -104,6 +104,16 @@ public final class GateRun implements AutoCloseable {
             service -> events == null ? Optional.empty() : events.lastExitCode(service));
   }
 
+  /** What this run was configured with. */
+  public GateSpec spec() {
+    return spec;
+  }
+
+  /** What each {@code @Load} measured, in annotation order; empty before the watch ended. */
+  public List<dev.stagegate.junit.load.LoadSummary> loadSummaries() {
+    return load == null ? List.of() : load.summaries();
+  }
+
   /** The handle given to the gate method. */
   public GateStack stack() {
     return stack;

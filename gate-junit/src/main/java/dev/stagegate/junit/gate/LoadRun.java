@@ -118,6 +118,11 @@ final class LoadRun implements AutoCloseable {
     return out;
   }
 
+  /** The summaries of the stopped generators, in annotation order ({@code null}: interrupted). */
+  List<LoadSummary> summaries() {
+    return java.util.Collections.unmodifiableList(new ArrayList<>(summaries));
+  }
+
   @Override
   public void close() {
     generators.forEach(LoadGenerator::close);

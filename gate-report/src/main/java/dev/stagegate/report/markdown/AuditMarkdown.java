@@ -68,6 +68,7 @@ public final class AuditMarkdown {
         new GateOverviewSection(),
         new BurnInSection(),
         new LoadSection(),
+        new BaselineSection(),
         new ChecksSection(),
         new ServicesSection(),
         new ResourceUsageSection(),

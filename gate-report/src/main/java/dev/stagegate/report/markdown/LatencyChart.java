@@ -29,6 +29,12 @@ final class LatencyChart {
 
   /** The chart text with the given lines of values (each as long as {@code xFrom} or shorter). */
   static String renderValues(String title, List<LoadInterval> xFrom, List<List<Double>> lines) {
+    return renderValues(title, "ms", xFrom, lines);
+  }
+
+  /** As {@link #renderValues(String, List, List)} with another y-axis label. */
+  static String renderValues(
+      String title, String yLabel, List<LoadInterval> xFrom, List<List<Double>> lines) {
     StringBuilder x = new StringBuilder();
     for (LoadInterval i : xFrom) {
       if (x.length() > 0) {
@@ -56,7 +62,9 @@ final class LatencyChart {
         + "  x-axis \"minutes\" ["
         + x
         + "]\n"
-        + "  y-axis \"ms\" 0 --> "
+        + "  y-axis \""
+        + MermaidXyChart.quoted(yLabel)
+        + "\" 0 --> "
         + MermaidXyChart.number(MermaidXyChart.niceCeiling(max))
         + "\n"
         + body;

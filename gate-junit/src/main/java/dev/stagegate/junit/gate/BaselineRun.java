@@ -47,7 +47,7 @@ public final class BaselineRun {
   /** What the baseline is and how to run it. */
   public record Settings(String ref, double minimumEffect, boolean sequential) {}
 
-  private record Prepared(String label, GateSpec spec, Path workDir) {}
+  private record Prepared(String label, GateSpec spec, Path workDir, List<String> copied) {}
 
   private BaselineRun() {}
 
@@ -100,6 +100,11 @@ public final class BaselineRun {
         baseline = running.join();
       }
       baselineRun.finishJournal();
+      if (!prepared.copied().isEmpty()) {
+        mode +=
+            "; not in git, copied from the release's working tree: "
+                + String.join(", ", prepared.copied());
+      }
       return compare(release, released, baselineRun, baseline, prepared.label(), settings, mode);
     } finally {
       TeardownHook.deleteWorkDir(prepared.workDir());
@@ -142,6 +147,18 @@ public final class BaselineRun {
       // the whole tree: a compose file may build from or include paths above its directory
       git.export(commit, "", workDir);
       Path root = git.root().toAbsolutePath().normalize();
+      // what the build makes before compose runs (a deployment marker) is not in git: the
+      // baseline gets the release's copy, and the audit says which files those were
+      String composeDir = root.relativize(compose.getParent()).toString().replace('\\', '/');
+      List<String> copied = new ArrayList<>();
+      for (String ignored : git.ignoredFiles(composeDir)) {
+        Path target = workDir.resolve(ignored);
+        if (!Files.exists(target)) {
+          Files.createDirectories(target.getParent());
+          Files.copy(root.resolve(ignored), target);
+          copied.add(ignored);
+        }
+      }
       List<Path> files = new ArrayList<>();
       for (Path f : spec.compose().files()) {
         Path exported = workDir.resolve(root.relativize(f.toAbsolutePath().normalize()));
@@ -167,7 +184,7 @@ public final class BaselineRun {
               spec.settings(),
               spec.burnIn(),
               spec.loads());
-      return new Prepared(label, baselineSpec, workDir);
+      return new Prepared(label, baselineSpec, workDir, copied);
     }
   }
 

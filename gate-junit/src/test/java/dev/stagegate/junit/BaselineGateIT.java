@@ -76,7 +76,18 @@ class BaselineGateIT {
     assertThat(b.comparisons())
         .extracting(MetricComparison::metric)
         .contains("p95 latency", "error rate", "memory", "CPU");
+    assertThat(gate.burnIn().loads())
+        .singleElement()
+        .satisfies(
+            l -> {
+              assertThat(l.achievedRate()).isBetween(19.0, 21.0);
+              assertThat(l.errors()).isZero();
+              assertThat(l.latencyVerdict()).as(l.latencyEvidence()).isEqualTo("stable");
+            });
     assertThat(Files.readString(reports.resolve("stability_audit.md")))
+        .contains("### Load")
+        .contains("| Minutes | Sent | Rate/s | Errors | p50 ms | p95 ms | p99 ms | max ms |")
+        .contains("api latency p50, p95, p99 (ms)")
         .contains("### Baseline comparison")
         .contains("Release and baseline side by side")
         .contains("p95 latency (ms), release then baseline");

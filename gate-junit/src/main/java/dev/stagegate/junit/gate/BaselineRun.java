@@ -44,8 +44,27 @@ public final class BaselineRun {
 
   private static final double ERROR_RATE_MINIMUM_POINTS = 1.0;
 
-  /** What the baseline is and how to run it. */
-  public record Settings(String ref, double minimumEffect, boolean sequential) {}
+  /**
+   * What the baseline is and how to run it; checked before anything starts.
+   *
+   * @param ref {@value #PREVIOUS} or a git ref or tag
+   * @param minimumEffect the smallest relative worsening that fails (0.1: 10 %)
+   * @param sequential run release and baseline one after the other instead of together
+   */
+  public record Settings(String ref, double minimumEffect, boolean sequential) {
+    public Settings {
+      if (ref.isBlank()) {
+        throw new dev.stagegate.junit.GateConfigurationException(
+            "@BurnIn(baseline) must be \"previous\" or a git ref such as v1.2.2 but was empty.");
+      }
+      if (!(minimumEffect >= 0) || Double.isInfinite(minimumEffect)) {
+        throw new dev.stagegate.junit.GateConfigurationException(
+            "@BurnIn(baselineMinimumEffect) is a share such as 0.1 (10 %) and must be >= 0 but was "
+                + minimumEffect
+                + ".");
+      }
+    }
+  }
 
   private record Prepared(String label, GateSpec spec, Path workDir, List<String> copied) {}
 

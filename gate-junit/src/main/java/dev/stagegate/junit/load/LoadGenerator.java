@@ -133,8 +133,11 @@ public final class LoadGenerator implements AutoCloseable {
     while ((!due.isEmpty() || busy.get() > 0) && System.nanoTime() < waitUntil) {
       Thread.sleep(5);
     }
-    // the last interval ends when sending stopped; latecomers still count in it
-    recorder.roll(stoppedAt);
+    // the last interval ends when sending stopped; latecomers still count in it. A stub of less
+    // than half an interval joins the one before, rather than read as a rate of its own.
+    double intervalSeconds = intervalNanos / 1e9;
+    double stub = stoppedAt - Math.floor(stoppedAt / intervalSeconds) * intervalSeconds;
+    recorder.roll(stoppedAt, stoppedAt > intervalSeconds && stub < intervalSeconds / 2);
     finished = recorder.summary(target, rate);
     shutDownWorkers();
     return finished;

@@ -67,6 +67,14 @@ final class LoadRecorder {
 
   /** Closes the current interval at {@code tSeconds} (since the load started) into the history. */
   synchronized void roll(double tSeconds) {
+    roll(tSeconds, false);
+  }
+
+  /**
+   * Closes the current interval at {@code tSeconds}; with {@code intoLast}, merges it into the
+   * previous interval instead of adding it (the short stub when the run stops).
+   */
+  synchronized void roll(double tSeconds, boolean intoLast) {
     // completed before the histogram swap: a completion in between counts in the next interval's
     // histogram but this interval's count, never the other way round (errors <= completed holds)
     long intervalErrors = errorsInInterval.getAndSet(0);
@@ -78,7 +86,7 @@ final class LoadRecorder {
     if (intervalErrors > intervalCompleted) {
       intervalCompleted = intervalErrors;
     }
-    history.add(
+    LoadInterval closed =
         new LoadInterval(
             intervalStartSeconds,
             Math.max(intervalStartSeconds, tSeconds),
@@ -88,7 +96,12 @@ final class LoadRecorder {
             millis(h, 50),
             millis(h, 95),
             millis(h, 99),
-            h.getTotalCount() == 0 ? 0 : h.getMaxValue() / 1000.0));
+            h.getTotalCount() == 0 ? 0 : h.getMaxValue() / 1000.0);
+    if (intoLast) {
+      history.addToLast(closed);
+    } else {
+      history.add(closed);
+    }
     intervalStartSeconds = Math.max(intervalStartSeconds, tSeconds);
     sent += intervalSent;
     completed += intervalCompleted;

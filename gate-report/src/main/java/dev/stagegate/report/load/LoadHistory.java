@@ -59,6 +59,20 @@ public final class LoadHistory {
     }
   }
 
+  /**
+   * Merges {@code interval} into the last one (see {@link LoadInterval#merge}): for the stub of an
+   * interval a run stopped in, which on its own would read as a rate of one request in a few
+   * milliseconds. Adds it when the history is empty.
+   */
+  public void addToLast(LoadInterval interval) {
+    if (intervals.isEmpty()) {
+      add(interval);
+      return;
+    }
+    int last = intervals.size() - 1;
+    intervals.set(last, intervals.get(last).merge(interval));
+  }
+
   /** The intervals in time order, as an immutable copy. */
   public List<LoadInterval> intervals() {
     return Collections.unmodifiableList(new ArrayList<>(intervals));

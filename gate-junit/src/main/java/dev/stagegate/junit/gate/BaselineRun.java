@@ -29,11 +29,13 @@ import java.util.stream.Collectors;
  * A burn-in judged against the previous release: exports the baseline ref with JGit, runs it as a
  * second compose project (a {@link GateRun} of its own, with its own run labels) under the same
  * {@code @Load}s for the same time, side by side with the release (or one after the other when
- * {@value #MODE_KEY} is {@code sequential}), then compares per service and metric with {@link
- * RegressionJudge}: latency (each load's whole distribution, on its p95), error rate (per
- * interval), memory and CPU (the history after the first third of the run, on the median). A
- * regression fails the gate; a baseline that cannot run, or fails its own burn-in, makes the gate
- * INCONCLUSIVE at best, never PASS.
+ * {@value #MODE_KEY} is {@code sequential} or the engine is too small for both, see {@link
+ * BaselineResources}; the audit says which and why), then compares per service and metric with
+ * {@link RegressionJudge}: latency (each load's whole distribution, on its p95, at least 1 ms
+ * worse), error rate (per interval, at least 1 point worse), memory (at least 1 MiB worse) and CPU
+ * (at least 1 point worse), the last two on the history after the first third of the run, on the
+ * median. A regression fails the gate; a baseline that cannot be prepared, build or start, or whose
+ * watch is cut short, makes the gate INCONCLUSIVE at best, never PASS.
  */
 public final class BaselineRun {
   /** Configuration parameter: {@code side-by-side} (default) or {@code sequential}. */
@@ -43,6 +45,15 @@ public final class BaselineRun {
   public static final String PREVIOUS = "previous";
 
   private static final double ERROR_RATE_MINIMUM_POINTS = 1.0;
+
+  /**
+   * Memory must be at least this much higher (MiB): {@code docker stats} of two identical idle
+   * shells differ by a few hundred kB (0.8 against 0.7 MiB, +22 %, p = 0.003, in one run).
+   */
+  private static final double MEMORY_MINIMUM_MIB = 1.0;
+
+  /** A p95 must be at least this much higher (ms): below it is scheduling noise on any host. */
+  private static final double LATENCY_MINIMUM_MS = 1.0;
 
   /**
    * What the baseline is and how to run it; checked before anything starts.
@@ -102,13 +113,19 @@ public final class BaselineRun {
           List.of("The baseline " + settings.ref() + " could not be prepared: " + message(e)));
     }
     try {
+      DockerEngine engine = engines.get();
       GateRun baselineRun =
-          new GateRun(prepared.spec(), engines.get(), line -> progress.accept("baseline " + line));
+          new GateRun(prepared.spec(), engine, line -> progress.accept("baseline " + line));
       GateResult released;
       GateResult baseline;
       String mode;
-      if (settings.sequential()) {
-        mode = "one after the other (" + MODE_KEY + " = sequential): release first, then baseline";
+      Optional<String> tooSmall = settings.sequential() ? Optional.empty() : tooSmall(engine);
+      if (settings.sequential() || tooSmall.isPresent()) {
+        mode =
+            "one after the other ("
+                + tooSmall.orElse(MODE_KEY + " = sequential")
+                + "): release first, then baseline";
+        tooSmall.ifPresent(why -> progress.accept("baseline runs after the release: " + why));
         released = release.execute(body);
         baseline = baselineRun.execute(() -> {});
       } else {
@@ -127,6 +144,16 @@ public final class BaselineRun {
       return compare(release, released, baselineRun, baseline, prepared.label(), settings, mode);
     } finally {
       TeardownHook.deleteWorkDir(prepared.workDir());
+    }
+  }
+
+  /** Why this engine should not run both at once, if it should not; unknown: nothing against. */
+  private static Optional<String> tooSmall(DockerEngine engine) {
+    try {
+      com.github.dockerjava.api.model.Info info = engine.client().infoCmd().exec();
+      return BaselineResources.tooSmall(info.getNCPU(), info.getMemTotal());
+    } catch (RuntimeException e) {
+      return Optional.empty();
     }
   }
 
@@ -228,13 +255,19 @@ public final class BaselineRun {
           List.of(),
           List.of());
     }
-    // a baseline that failed (could not build or start, crashed, leaked) is no yardstick; one that
-    // was only undecided on its own trends ran its course and is compared against
-    if (baseline.verdict() == Verdict.FAIL || baseline.burnIn() == null) {
+    // a baseline that could not build or start, or whose watch was cut short (a crash, a death,
+    // a broken stream), is no yardstick; one that ran its course is compared against even when
+    // its own trend judges objected: the release is held to its own trends anyway, and the
+    // comparison is about the difference between the two
+    boolean ranItsCourse =
+        baseline.burnIn() != null
+            && WatchStop.COMPLETED.equals(baseline.burnIn().endedBecause())
+            && !baseline.burnIn().loads().isEmpty() == !releaseRun.spec().loads().isEmpty();
+    if (!ranItsCourse) {
       String why =
           "The baseline "
               + label
-              + " did not pass its own burn-in ("
+              + " did not run its burn-in through ("
               + baseline.verdict()
               + (baseline.failures().isEmpty() ? "" : ": " + baseline.failures().get(0))
               + "); the release is not compared against a broken baseline";
@@ -258,13 +291,15 @@ public final class BaselineRun {
       }
       String service = loads.get(i).name();
       comparisons.add(
-          judge.compare(
-              service,
-              "p95 latency",
-              "ms",
-              r.latencySampleMs(),
-              b.latencySampleMs(),
-              RegressionJudge::p95));
+          judge
+              .withMinimumAbsolute(LATENCY_MINIMUM_MS)
+              .compare(
+                  service,
+                  "p95 latency",
+                  "ms",
+                  r.latencySampleMs(),
+                  b.latencySampleMs(),
+                  RegressionJudge::p95));
       comparisons.add(
           judge
               .withMinimumEffect(0)
@@ -286,12 +321,14 @@ public final class BaselineRun {
         continue;
       }
       comparisons.add(
-          judge.compare(
-              r.service(),
-              "memory",
-              "MiB",
-              afterWarmUp(r.memory(), 1.0 / (1024 * 1024)),
-              afterWarmUp(b.memory(), 1.0 / (1024 * 1024))));
+          judge
+              .withMinimumAbsolute(MEMORY_MINIMUM_MIB)
+              .compare(
+                  r.service(),
+                  "memory",
+                  "MiB",
+                  afterWarmUp(r.memory(), 1.0 / (1024 * 1024)),
+                  afterWarmUp(b.memory(), 1.0 / (1024 * 1024))));
       comparisons.add(
           judge
               .withMinimumAbsolute(1.0) // percent of a core: below that is scheduler noise
@@ -319,6 +356,12 @@ public final class BaselineRun {
                     : "no regression vs " + label;
     if (comparisons.isEmpty()) {
       inconclusive.add("Nothing was compared with the baseline " + label);
+    }
+    if (baseline.verdict() != Verdict.PASS) {
+      mode +=
+          "; the baseline's own verdict: "
+              + baseline.verdict()
+              + (baseline.failures().isEmpty() ? "" : " (" + baseline.failures().get(0) + ")");
     }
     return join(
         release,

@@ -2,6 +2,8 @@ package dev.stagegate.assertions;
 
 import dev.stagegate.assertions.trend.CpuTrendJudge;
 import dev.stagegate.assertions.trend.CpuTrendVerdict;
+import dev.stagegate.assertions.trend.LatencyTrendJudge;
+import dev.stagegate.assertions.trend.LatencyTrendVerdict;
 import dev.stagegate.assertions.trend.LeakVerdict;
 import dev.stagegate.assertions.trend.MemoryLeakJudge;
 import dev.stagegate.assertions.trend.Series;
@@ -41,7 +43,8 @@ public final class SeriesJudge {
   /** Runs the command line and returns its exit code; for tests and embedding. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     if (args.length == 0) {
-      err.println("usage: SeriesJudge FILE.csv... (header t_seconds,memory_bytes or cpu_percent)");
+      err.println(
+          "usage: SeriesJudge FILE.csv... (header t_seconds,memory_bytes, cpu_percent or latency_ms)");
       return 2;
     }
     int exit = 0;
@@ -68,6 +71,10 @@ public final class SeriesJudge {
       case CPU_PERCENT -> {
         CpuTrendVerdict v = CpuTrendJudge.defaults().judge(series);
         yield v.word() + " " + slope(v.slopePointsPerHour());
+      }
+      case LATENCY_MS -> {
+        LatencyTrendVerdict v = LatencyTrendJudge.defaults().judge(series);
+        yield v.word() + " " + slope(v.slopeMsPerHour());
       }
     };
   }

@@ -49,4 +49,21 @@ public @interface BurnIn {
 
   /** Run the smoke checks this often during the watch as well (ISO-8601); empty: start and end. */
   String smokeEvery() default "";
+
+  /**
+   * Run the previous release alongside as a baseline and fail on a regression against it: {@code
+   * previous} (the newest tag below HEAD, else {@code HEAD~1}) or any git ref or tag. Both run the
+   * same {@link Load}s for the same time, side by side (or one after the other when {@code
+   * stagegate.baseline.mode=sequential}; the audit says which). Empty: no baseline.
+   *
+   * <pre>{@code
+   * @BurnIn(hours = 4, baseline = "previous")
+   * @Load(service = "api", port = 8000, path = "/api/v1/agents/list", rate = 20)
+   * void noWorseThanTheLastRelease() {}
+   * }</pre>
+   */
+  String baseline() default "";
+
+  /** The smallest worsening against the baseline that fails (0.1: 10 %), with p below 0.01. */
+  double baselineMinimumEffect() default 0.10;
 }

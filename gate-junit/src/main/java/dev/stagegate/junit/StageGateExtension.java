@@ -8,10 +8,12 @@ import dev.stagegate.junit.config.GateSettings;
 import dev.stagegate.junit.config.LogAllowlist;
 import dev.stagegate.junit.docker.DockerEngine;
 import dev.stagegate.junit.docker.SshTunnel;
+import dev.stagegate.junit.gate.BaselineRun;
 import dev.stagegate.junit.gate.BurnInPlan;
 import dev.stagegate.junit.gate.GateFailedError;
 import dev.stagegate.junit.gate.GateRun;
 import dev.stagegate.junit.gate.GateSpec;
+import dev.stagegate.junit.gate.LoadSpec;
 import dev.stagegate.junit.gate.PostDeployRun;
 import dev.stagegate.junit.gate.PostDeploySpec;
 import dev.stagegate.junit.gate.PreDeployRun;
@@ -93,7 +95,23 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
       return;
     }
     GateRun run = run(context);
-    GateResult result = run.execute(invocation::proceed);
+    Optional<BurnIn> burnIn =
+        AnnotationSupport.findAnnotation(context.getRequiredTestMethod(), BurnIn.class);
+    GateResult result =
+        burnIn.isPresent() && !burnIn.get().baseline().isBlank()
+            ? BaselineRun.execute(
+                run,
+                new BaselineRun.Settings(
+                    burnIn.get().baseline().trim(),
+                    burnIn.get().baselineMinimumEffect(),
+                    context
+                        .getConfigurationParameter(BaselineRun.MODE_KEY)
+                        .map(m -> m.trim().equals("sequential"))
+                        .orElse(false)),
+                () -> engine(context, run.spec().settings()),
+                progress(context),
+                invocation::proceed)
+            : run.execute(invocation::proceed);
     Path report = session(context).add(result);
     run.finishJournal();
     finish(context, result, report, run.bodyFailure(), List.of());
@@ -397,6 +415,14 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
     for (SmokeCheck c : AnnotationSupport.findRepeatableAnnotations(method, SmokeCheck.class)) {
       smokes.add(SmokeSpec.of(c, compose));
     }
+    List<LoadSpec> loads = new ArrayList<>();
+    for (Load l : AnnotationSupport.findRepeatableAnnotations(method, Load.class)) {
+      if (burnIn.isEmpty()) {
+        throw new GateConfigurationException(
+            method + " has @Load but no @BurnIn; load runs during a burn-in's watch.");
+      }
+      loads.add(LoadSpec.of(l, compose, context.getConfigurationParameter(LoadSpec.INTERVAL_KEY)));
+    }
     return new GateSpec(
         context.getRequiredTestClass().getName() + "#" + method.getName(),
         context.getDisplayName(),
@@ -408,7 +434,8 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
         smokes,
         logAudit(context, compose, settings),
         settings,
-        plan);
+        plan,
+        loads);
   }
 
   private static LogAudit logAudit(

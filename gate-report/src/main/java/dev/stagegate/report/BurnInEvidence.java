@@ -1,5 +1,7 @@
 package dev.stagegate.report;
 
+import dev.stagegate.report.baseline.BaselineEvidence;
+import dev.stagegate.report.load.LoadEvidence;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +20,10 @@ import java.util.Locale;
  * @param timeline container events during the run (bounded)
  * @param timelineDropped events beyond those kept
  * @param trends per service memory and CPU verdicts
+ * @param loads the load each {@code @Load} put on a service, and its latency and errors (empty for
+ *     a burn-in without load)
+ * @param baseline the comparison with the previous release run side by side ({@code null} for a
+ *     burn-in without {@code baseline})
  */
 public record BurnInEvidence(
     Duration requested,
@@ -27,10 +33,90 @@ public record BurnInEvidence(
     String endedBecause,
     List<StackEvent> timeline,
     long timelineDropped,
-    List<ServiceTrend> trends) {
+    List<ServiceTrend> trends,
+    List<LoadEvidence> loads,
+    BaselineEvidence baseline) {
   public BurnInEvidence {
     timeline = List.copyOf(timeline);
     trends = List.copyOf(trends);
+    loads = loads == null ? List.of() : List.copyOf(loads);
+  }
+
+  /** A burn-in without load. */
+  public BurnInEvidence(
+      Duration requested,
+      Duration planned,
+      Duration actual,
+      Instant endedAt,
+      String endedBecause,
+      List<StackEvent> timeline,
+      long timelineDropped,
+      List<ServiceTrend> trends) {
+    this(
+        requested,
+        planned,
+        actual,
+        endedAt,
+        endedBecause,
+        timeline,
+        timelineDropped,
+        trends,
+        List.of(),
+        null);
+  }
+
+  /** A burn-in with load and without a baseline. */
+  public BurnInEvidence(
+      Duration requested,
+      Duration planned,
+      Duration actual,
+      Instant endedAt,
+      String endedBecause,
+      List<StackEvent> timeline,
+      long timelineDropped,
+      List<ServiceTrend> trends,
+      List<LoadEvidence> loads) {
+    this(
+        requested,
+        planned,
+        actual,
+        endedAt,
+        endedBecause,
+        timeline,
+        timelineDropped,
+        trends,
+        loads,
+        null);
+  }
+
+  /** This evidence with its comparison against the baseline release. */
+  public BurnInEvidence withBaseline(BaselineEvidence baseline) {
+    return new BurnInEvidence(
+        requested,
+        planned,
+        actual,
+        endedAt,
+        endedBecause,
+        timeline,
+        timelineDropped,
+        trends,
+        loads,
+        baseline);
+  }
+
+  /** This evidence with the load each {@code @Load} put on the stack. */
+  public BurnInEvidence withLoads(List<LoadEvidence> loads) {
+    return new BurnInEvidence(
+        requested,
+        planned,
+        actual,
+        endedAt,
+        endedBecause,
+        timeline,
+        timelineDropped,
+        trends,
+        loads,
+        baseline);
   }
 
   /** Whether this run watched for less than requested (by configuration or because it stopped). */

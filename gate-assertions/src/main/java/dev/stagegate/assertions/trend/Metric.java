@@ -5,7 +5,9 @@ public enum Metric {
   /** Resident or heap memory in bytes; judged by {@link MemoryLeakJudge}, slopes in MiB/hour. */
   MEMORY_BYTES("memory_bytes", "memory"),
   /** CPU usage in percent; judged by {@link CpuTrendJudge}, slopes in percentage points/hour. */
-  CPU_PERCENT("cpu_percent", "CPU");
+  CPU_PERCENT("cpu_percent", "CPU"),
+  /** Request latency in milliseconds; judged by {@link LatencyTrendJudge}, slopes in ms/hour. */
+  LATENCY_MS("latency_ms", "latency");
 
   private final String csvHeader;
   private final String noun;

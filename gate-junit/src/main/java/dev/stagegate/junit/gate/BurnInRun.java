@@ -80,6 +80,11 @@ final class BurnInRun {
     return stop;
   }
 
+  /** Whether the watch ran its course (no failure, no break). */
+  boolean completed() {
+    return stop != null && stop.isCompleted();
+  }
+
   /** The services' evidence from the recorders (logs followed live) and the last stats. */
   List<ServiceEvidence> evidence(EvidenceCollector collector) {
     return collector.collect(recorders, watch::latestStats);

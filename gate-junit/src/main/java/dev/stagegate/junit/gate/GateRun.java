@@ -67,6 +67,7 @@ public final class GateRun implements AutoCloseable {
   private TeardownHook teardownHook;
   private EventWatch events;
   private BurnInRun burnIn;
+  private LoadRun load;
   private EvidenceJournal journal;
   private final List<String> inconclusive = new ArrayList<>();
   private final Consumer<String> progress;
@@ -101,6 +102,16 @@ public final class GateRun implements AutoCloseable {
             spec.logAudit(),
             spec.settings().logLines(),
             service -> events == null ? Optional.empty() : events.lastExitCode(service));
+  }
+
+  /** What this run was configured with. */
+  public GateSpec spec() {
+    return spec;
+  }
+
+  /** What each {@code @Load} measured, in annotation order; empty before the watch ended. */
+  public List<dev.stagegate.junit.load.LoadSummary> loadSummaries() {
+    return load == null ? List.of() : load.summaries();
   }
 
   /** The handle given to the gate method. */
@@ -154,6 +165,7 @@ public final class GateRun implements AutoCloseable {
         bodyFailure = GateMethod.run(body, checks);
         if (spec.burnIn().isPresent()) {
           burnIn = new BurnInRun(spec, engine.client(), inspector, events, progress);
+          load = LoadRun.start(spec.loads(), stack);
           journal =
               EvidenceJournal.open(
                   spec.settings().reportDir(), labels.runId(), labels.host(), labels.pid());
@@ -164,6 +176,7 @@ public final class GateRun implements AutoCloseable {
                   () ->
                       journal.checkpoint(
                           ReportRedaction.redact(partial(started, engineInfo), redactor)));
+          load.stop();
           if (stop.verdict() == Verdict.PASS) {
             smoke();
           } else if (stop.verdict() == Verdict.FAIL) {
@@ -187,6 +200,16 @@ public final class GateRun implements AutoCloseable {
         judge(evidence);
         if (burnIn != null) {
           burnInEvidence = burnIn.summarise(otherFailures, inconclusive);
+          if (load != null) {
+            load.stop();
+            burnInEvidence =
+                burnInEvidence.withLoads(
+                    load.judge(
+                        burnIn.completed(),
+                        spec.settings().trendMinimumSpan(),
+                        otherFailures,
+                        inconclusive));
+          }
         }
       } catch (RuntimeException e) {
         // not a verdict on the stack, but the gate cannot pass without its evidence
@@ -453,6 +476,9 @@ public final class GateRun implements AutoCloseable {
     }
     tornDown = true;
     try {
+      if (load != null) {
+        load.close();
+      }
       if (events != null) {
         events.close();
       }

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param logAudit the log rules with the allowlist applied
  * @param settings the configuration parameters
  * @param burnIn the burn-in's duration, for a {@code @BurnIn} gate
+ * @param loads the {@code @Load}s put on the stack during a burn-in's watch
  */
 public record GateSpec(
     String id,
@@ -34,8 +35,38 @@ public record GateSpec(
     List<SmokeSpec> smokeChecks,
     LogAudit logAudit,
     GateSettings settings,
-    Optional<BurnInPlan> burnIn) {
+    Optional<BurnInPlan> burnIn,
+    List<LoadSpec> loads) {
   public GateSpec {
     smokeChecks = List.copyOf(smokeChecks);
+    loads = List.copyOf(loads);
+  }
+
+  /** A gate without load. */
+  public GateSpec(
+      String id,
+      String displayName,
+      GateKind kind,
+      String composeAttribute,
+      ComposeFile compose,
+      Duration startupTimeout,
+      Duration settle,
+      List<SmokeSpec> smokeChecks,
+      LogAudit logAudit,
+      GateSettings settings,
+      Optional<BurnInPlan> burnIn) {
+    this(
+        id,
+        displayName,
+        kind,
+        composeAttribute,
+        compose,
+        startupTimeout,
+        settle,
+        smokeChecks,
+        logAudit,
+        settings,
+        burnIn,
+        List.of());
   }
 }

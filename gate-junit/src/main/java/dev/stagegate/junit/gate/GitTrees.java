@@ -152,6 +152,27 @@ final class GitTrees implements AutoCloseable {
     return skipped;
   }
 
+  /**
+   * Files in the working tree under {@code subdir} that git ignores (e.g. a deployment marker
+   * written at build time), as paths relative to the root; ignored directories (build output) are
+   * not listed.
+   */
+  List<String> ignoredFiles(String subdir) throws IOException {
+    try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.wrap(repo)) {
+      List<String> files = new ArrayList<>();
+      for (String path :
+          git.status().addPath(subdir.isEmpty() ? "." : subdir).call().getIgnoredNotInIndex()) {
+        if (Files.isRegularFile(root().resolve(path))) {
+          files.add(path);
+        }
+      }
+      files.sort(String::compareTo);
+      return files;
+    } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
+      throw new IOException("git status failed in " + root() + ": " + e.getMessage(), e);
+    }
+  }
+
   @Override
   public void close() {
     repo.close();

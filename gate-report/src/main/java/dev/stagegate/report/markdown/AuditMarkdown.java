@@ -67,6 +67,8 @@ public final class AuditMarkdown {
     return List.of(
         new GateOverviewSection(),
         new BurnInSection(),
+        new LoadSection(),
+        new BaselineSection(),
         new ChecksSection(),
         new ServicesSection(),
         new ResourceUsageSection(),

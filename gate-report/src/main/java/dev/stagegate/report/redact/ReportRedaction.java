@@ -7,6 +7,8 @@ import dev.stagegate.report.GateResult;
 import dev.stagegate.report.HealthProbe;
 import dev.stagegate.report.LogFinding;
 import dev.stagegate.report.ServiceEvidence;
+import dev.stagegate.report.baseline.BaselineEvidence;
+import dev.stagegate.report.load.LoadEvidence;
 import java.util.List;
 
 /**
@@ -75,7 +77,42 @@ public final class ReportRedaction {
                 t ->
                     t.withEvidence(
                         redactor.redact(t.memoryEvidence()), redactor.redact(t.cpuEvidence())))
-            .toList());
+            .toList(),
+        b.loads().stream().map(l -> redact(l, redactor)).toList(),
+        b.baseline() == null ? null : redact(b.baseline(), redactor));
+  }
+
+  /** The baseline's own run is redacted as a gate; the comparisons carry numbers and names. */
+  private static BaselineEvidence redact(BaselineEvidence b, Redactor redactor) {
+    return new BaselineEvidence(
+        b.ref(),
+        b.label(),
+        redactor.redact(b.mode()),
+        redactor.redact(b.verdict()),
+        b.comparisons(),
+        b.baselineRun() == null ? null : redact(b.baselineRun(), redactor));
+  }
+
+  /** A load's target (a query string may carry a token) and its trend sentence. */
+  private static LoadEvidence redact(LoadEvidence l, Redactor redactor) {
+    return new LoadEvidence(
+        l.service(),
+        redactor.redact(l.target()),
+        l.requestedRate(),
+        l.achievedRate(),
+        l.sent(),
+        l.completed(),
+        l.errors(),
+        l.errorKinds(),
+        l.p50Ms(),
+        l.p95Ms(),
+        l.p99Ms(),
+        l.maxMs(),
+        l.maxErrorRate(),
+        l.p99CeilingMs(),
+        l.latencyVerdict(),
+        redactor.redact(l.latencyEvidence()),
+        l.intervals());
   }
 
   private static CheckResult redact(CheckResult check, Redactor redactor) {

@@ -1,0 +1,173 @@
+package dev.stagegate.report.markdown;
+
+import dev.stagegate.report.BurnInEvidence;
+import dev.stagegate.report.GateResult;
+import dev.stagegate.report.ServiceTrend;
+import dev.stagegate.report.baseline.BaselineEvidence;
+import dev.stagegate.report.baseline.MetricComparison;
+import dev.stagegate.report.load.LoadEvidence;
+import dev.stagegate.report.load.LoadInterval;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A burn-in against its baseline: which ref, how the two ran (side by side or one after the other),
+ * the verdict, every metric compared with its test, then release and baseline side by side: load
+ * latency and error rate, memory and CPU trend verdicts, and overlaid charts (release first,
+ * baseline second in each chart).
+ */
+final class BaselineSection implements GateSection {
+  private static final double MIB = 1024.0 * 1024.0;
+
+  @Override
+  public void render(GateResult gate, MarkdownDocument doc) {
+    if (gate.burnIn() == null || gate.burnIn().baseline() == null) {
+      return;
+    }
+    BaselineEvidence b = gate.burnIn().baseline();
+    doc.heading(3, "Baseline comparison");
+    doc.bullets(
+        List.of(
+            "Baseline: "
+                + MarkdownText.code(b.label())
+                + " (configured as "
+                + MarkdownText.code(b.ref())
+                + ")",
+            "Run: " + MarkdownText.text(b.mode()),
+            "Verdict: **" + MarkdownText.text(b.verdict()) + "**"));
+    if (!b.comparisons().isEmpty()) {
+      List<List<String>> rows = new ArrayList<>();
+      for (MetricComparison c : b.comparisons()) {
+        rows.add(
+            List.of(
+                MarkdownText.cell(c.service()),
+                MarkdownText.cell(c.metric()),
+                num(c.release()) + " " + MarkdownText.cell(c.unit()),
+                num(c.baseline()) + " " + MarkdownText.cell(c.unit()),
+                Double.isNaN(c.changePercent())
+                    ? "–"
+                    : String.format(Locale.ROOT, "%+.1f %%", c.changePercent()),
+                MetricComparison.p(c.pValue()),
+                Double.isNaN(c.superiority())
+                    ? "–"
+                    : String.format(Locale.ROOT, "%.2f", c.superiority()),
+                c.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
+      }
+      doc.table(
+          List.of(
+              "Service",
+              "Metric",
+              "Release",
+              "Baseline",
+              "Change",
+              "Mann-Whitney U",
+              "P(release > baseline)",
+              "Outcome"),
+          rows);
+    }
+    GateResult base = b.baselineRun();
+    if (base == null || base.burnIn() == null) {
+      return;
+    }
+    sideBySide(gate.burnIn(), base.burnIn(), doc);
+  }
+
+  private static void sideBySide(
+      BurnInEvidence release, BurnInEvidence baseline, MarkdownDocument doc) {
+    doc.heading(4, "Release and baseline side by side");
+    Map<String, LoadEvidence> baseLoads =
+        baseline.loads().stream()
+            .collect(Collectors.toMap(LoadEvidence::target, Function.identity(), (a, c) -> a));
+    List<List<String>> rows = new ArrayList<>();
+    for (LoadEvidence r : release.loads()) {
+      LoadEvidence l = baseLoads.get(r.target());
+      rows.add(
+          List.of(
+              MarkdownText.cell(r.target()),
+              pair(r.p50Ms(), l == null ? Double.NaN : l.p50Ms()),
+              pair(r.p95Ms(), l == null ? Double.NaN : l.p95Ms()),
+              pair(r.p99Ms(), l == null ? Double.NaN : l.p99Ms()),
+              pair(100 * r.errorRate(), l == null ? Double.NaN : 100 * l.errorRate()),
+              pair(r.achievedRate(), l == null ? Double.NaN : l.achievedRate())));
+    }
+    if (!rows.isEmpty()) {
+      doc.table(
+          List.of("Load (release / baseline)", "p50 ms", "p95 ms", "p99 ms", "errors %", "rate/s"),
+          rows);
+    }
+    Map<String, ServiceTrend> baseTrends =
+        baseline.trends().stream()
+            .collect(Collectors.toMap(ServiceTrend::service, Function.identity(), (a, c) -> a));
+    List<List<String>> trendRows = new ArrayList<>();
+    for (ServiceTrend r : release.trends()) {
+      ServiceTrend t = baseTrends.get(r.service());
+      trendRows.add(
+          List.of(
+              MarkdownText.cell(r.service()),
+              MarkdownText.cell(r.memoryVerdict())
+                  + " / "
+                  + (t == null ? "–" : MarkdownText.cell(t.memoryVerdict())),
+              pair(r.memorySlopeMibPerHour(), t == null ? Double.NaN : t.memorySlopeMibPerHour()),
+              MarkdownText.cell(r.cpuVerdict())
+                  + " / "
+                  + (t == null ? "–" : MarkdownText.cell(t.cpuVerdict())),
+              pair(r.cpuSlopePointsPerHour(), t == null ? Double.NaN : t.cpuSlopePointsPerHour())));
+    }
+    if (!trendRows.isEmpty()) {
+      doc.table(
+          List.of("Service (release / baseline)", "Memory", "MiB/hour", "CPU", "points/hour"),
+          trendRows);
+    }
+    for (LoadEvidence r : release.loads()) {
+      LoadEvidence l = baseLoads.get(r.target());
+      if (l == null || r.intervals().isEmpty() || l.intervals().isEmpty()) {
+        continue;
+      }
+      List<LoadInterval> x = LoadSection.atMost(r.intervals(), LoadSection.MAX_ROWS);
+      List<LoadInterval> y = LoadSection.atMost(l.intervals(), LoadSection.MAX_ROWS);
+      doc.codeBlock(
+          "mermaid",
+          LatencyChart.renderValues(
+              r.service() + " p95 latency (ms), release then baseline",
+              x,
+              List.of(
+                  LatencyChart.values(x, LoadInterval::p95Ms),
+                  LatencyChart.values(y, LoadInterval::p95Ms))));
+    }
+    for (ServiceTrend r : release.trends()) {
+      ServiceTrend t = baseTrends.get(r.service());
+      if (t == null || r.memory().isEmpty() || t.memory().isEmpty()) {
+        continue;
+      }
+      int n = Math.min(Math.min(r.memory().size(), t.memory().size()), LoadSection.MAX_ROWS);
+      List<LoadInterval> x = new ArrayList<>();
+      List<Double> rel = new ArrayList<>();
+      List<Double> bas = new ArrayList<>();
+      var rm = dev.stagegate.report.BoundedHistory.downsample(r.memory(), n);
+      var bm = dev.stagegate.report.BoundedHistory.downsample(t.memory(), n);
+      double origin = rm.get(0).tStartSeconds();
+      for (int i = 0; i < Math.min(rm.size(), bm.size()); i++) {
+        double end = rm.get(i).tEndSeconds() - origin;
+        x.add(new LoadInterval(0, Math.max(0, end), 0, 0, 0, 0, 0, 0, 0));
+        rel.add(rm.get(i).mean() / MIB);
+        bas.add(bm.get(i).mean() / MIB);
+      }
+      doc.codeBlock(
+          "mermaid",
+          LatencyChart.renderValues(
+              r.service() + " memory (MiB), release then baseline", "MiB", x, List.of(rel, bas)));
+    }
+  }
+
+  private static String pair(double release, double baseline) {
+    return num(release) + " / " + num(baseline);
+  }
+
+  private static String num(double v) {
+    return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f", v);
+  }
+}

@@ -32,26 +32,43 @@ final class LatencyChart {
     return renderValues(title, "ms", xFrom, lines);
   }
 
-  /** As {@link #renderValues(String, List, List)} with another y-axis label. */
+  /**
+   * As {@link #renderValues(String, List, List)} with another y-axis label. The x axis is numeric
+   * (minutes at each interval's end), each line resampled onto the even grid Mermaid draws a line
+   * on, as {@link MermaidXyChart} does: a categorical axis of labels would merge equal labels and
+   * draw several points at one x.
+   */
   static String renderValues(
       String title, String yLabel, List<LoadInterval> xFrom, List<List<Double>> lines) {
-    StringBuilder x = new StringBuilder();
-    for (LoadInterval i : xFrom) {
-      if (x.length() > 0) {
-        x.append(", ");
-      }
-      x.append('"').append(MermaidXyChart.number(i.tEndSeconds() / 60.0)).append('"');
+    int n = xFrom.size();
+    double[] minutes = new double[Math.max(n, 1)];
+    for (int i = 0; i < n; i++) {
+      minutes[i] = xFrom.get(i).tEndSeconds() / 60.0;
     }
+    double from = minutes[0];
+    double to = n > 1 && minutes[n - 1] > from ? minutes[n - 1] : from + 1;
+    int drawn = Math.max(2, n);
     double max = 0;
     StringBuilder body = new StringBuilder();
     for (List<Double> line : lines) {
+      int m = Math.min(line.size(), n);
+      if (m == 0) {
+        continue;
+      }
+      double[] x = new double[m];
+      double[] y = new double[m];
+      for (int i = 0; i < m; i++) {
+        x[i] = minutes[i];
+        y[i] = line.get(i);
+        max = Math.max(max, y[i]);
+      }
       StringBuilder l = new StringBuilder();
-      for (double v : line) {
-        max = Math.max(max, v);
-        if (l.length() > 0) {
+      for (int i = 0; i < drawn; i++) {
+        double at = from + (to - from) * i / (drawn - 1);
+        if (i > 0) {
           l.append(", ");
         }
-        l.append(MermaidXyChart.number(v));
+        l.append(MermaidXyChart.number(MermaidXyChart.interpolate(x, y, at)));
       }
       body.append("  line [").append(l).append("]\n");
     }
@@ -59,9 +76,11 @@ final class LatencyChart {
         + "  title \""
         + MermaidXyChart.quoted(title)
         + "\"\n"
-        + "  x-axis \"minutes\" ["
-        + x
-        + "]\n"
+        + "  x-axis \"minutes\" "
+        + MermaidXyChart.minute(from)
+        + " --> "
+        + MermaidXyChart.minute(to)
+        + "\n"
         + "  y-axis \""
         + MermaidXyChart.quoted(yLabel)
         + "\" 0 --> "

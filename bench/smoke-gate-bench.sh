@@ -17,7 +17,11 @@
 #
 # BENCH_OUT (default /tmp/stagegate-smoke-bench) keeps each round's output and a CSV.
 #
-# Measured 2026-11-23 (2 cores, other sessions busy, load 3-9), median of 5 rounds, two runs:
+# Measured 2026-12-07 on Docker 26.1.5, Compose 2.26.1 (BuildKit), load 0.5-1.1, median of 5 rounds:
+#   shell 11.81 s; gate test 10.91 s (0.92x); mvn 14.59 s (1.24x)
+#   gate vs shell phases: pre 0.61 vs 0, build 1.10 vs 1.08, up 4.40 vs 4.32, healthy 1.20 vs
+#   1.19, post 2.55 vs 4.61, down 0.56 vs 0.59
+# Measured 2026-11-23 on Docker 20.10, Compose v1 (2 cores, other sessions busy, load 3-9), two runs:
 #   shell 14.25 / 12.27 s; gate test 20.17 / 14.78 s (1.42x / 1.20x); mvn 26.90 / 18.50 s
 #   gate vs shell phases (2nd run): pre 1.23 vs 0, build 3.60 vs 1.93, up 4.00 vs 3.63,
 #   healthy 1.10 vs 1.23, post 3.39 vs 4.57, down 0.94 vs 0.91

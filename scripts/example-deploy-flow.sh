@@ -125,9 +125,11 @@ if [[ "$VERDICT" != PASS ]]; then
   say "the deploy record shows it: $(grep -oF -m1 "⚠️ ACCEPTED | Audit approved" "$PRE_DIR/stability_audit.md")"
 fi
 
-say "7. deploy: the same images the gate built, as project $PROJECT"
+say "7. deploy, as a team does today: compose up --build, as project $PROJECT"
 (cd "$EX" && docker compose -p "$PROJECT" up -d --build >/dev/null)
-PORT=$(docker port "${PROJECT}_api_1" 8000 | head -1 | sed 's/.*://')
+# found by compose's labels, never by its name (v2 names it <project>-api-1, v1 <project>_api_1)
+API=$(docker ps -q --filter "label=com.docker.compose.project=$PROJECT" --filter "label=com.docker.compose.service=api" | head -1)
+PORT=$(docker port "$API" 8000 | head -1 | sed 's/.*://')
 
 say "8. post-deploy watch ($WATCH, shortened) and the deployment record"
 it PostDeployIT target/stagegate-deploy \

@@ -93,6 +93,28 @@ public final class AuditFiles {
     return new Written(mdTarget, jsonTarget);
   }
 
+  /**
+   * Renders the report and replaces only the Markdown file in {@code dir}, atomically: the JSON
+   * twin is left as it is, so a SHA-256 taken of it (a deployment record's) stays true. For a
+   * deploy record that gains the deployment's block after the deployment was recorded.
+   *
+   * @return the Markdown file's path
+   * @throws IOException when the directory or the file cannot be written; no partial file is left
+   */
+  public static Path writeMarkdown(AuditReport report, Path dir, AuditMarkdown markdown)
+      throws IOException {
+    byte[] md = markdown.render(report).getBytes(StandardCharsets.UTF_8);
+    Files.createDirectories(dir);
+    Path target = markdownPath(dir);
+    Path temp = writeTemp(dir, MARKDOWN_FILE, md);
+    try {
+      moveIntoPlace(temp, target);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+    return target;
+  }
+
   /** A hidden temporary file next to the target, fully written and forced to disk. */
   private static Path writeTemp(Path dir, String name, byte[] content) throws IOException {
     Path temp = Files.createTempFile(dir, "." + name + ".", ".tmp");

@@ -13,7 +13,8 @@ import java.util.List;
  * @param verdict PASS when every check passed
  * @param startedAt when the gate started
  * @param duration how long it ran, build to teardown
- * @param composeFile the compose file, as given
+ * @param composeFile the compose file, as given; for a post-deploy watch, the Docker host of the
+ *     target it watched (no compose file is read there)
  * @param project the compose project name used for the run
  * @param engine the engine and compose versions
  * @param checks each check in the order run

@@ -7,19 +7,26 @@ import java.util.Objects;
  *
  * <pre>{@code
  * new ChecklistItem(
- *     "Every service healthy", ItemState.DONE, "gate StagingGateIT#stackIsHealthy: PASS; api healthy, worker running");
+ *     ChecklistItemId.EVERY_SERVICE_HEALTHY,
+ *     ItemState.DONE,
+ *     "gate StagingGateIT#stackIsHealthy: PASS; api healthy, worker running");
  * }</pre>
  *
- * @param text what is to be checked, e.g. {@code Every service healthy}
- * @param state done, failed, or for a person to check
+ * @param id which item
+ * @param state done, failed, accepted, or for a person to check
  * @param evidence where the state comes from, short, e.g. {@code gate StagingGateIT#stackIsHealthy:
  *     PASS; 4 services healthy}; for a manual item, what to look at. May hold text from containers:
  *     escape it when rendering.
  */
-public record ChecklistItem(String text, ItemState state, String evidence) {
+public record ChecklistItem(ChecklistItemId id, ItemState state, String evidence) {
   public ChecklistItem {
-    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(id, "id");
     Objects.requireNonNull(state, "state");
     evidence = evidence == null ? "" : evidence;
+  }
+
+  /** What is to be checked, e.g. {@code Every service healthy}. */
+  public String text() {
+    return id.text();
   }
 }

@@ -22,30 +22,32 @@ import java.util.Optional;
 /**
  * The deploy checklists, filled from the evidence: each item is {@link ItemState#DONE} or {@link
  * ItemState#FAILED} when the audit (or the {@link DeployFacts}) shows it, with the evidence cited,
- * and {@link ItemState#MANUAL} when nothing shows it.
+ * {@link ItemState#ACCEPTED} when it was let through with a recorded reason, and {@link
+ * ItemState#MANUAL} when nothing shows it.
  *
- * <p>The items are read from what the gates record: the checks named {@code no-cache build}, {@code
- * all services healthy} and {@code smoke …} of smoke gates and burn-ins, their services (restarts,
- * exits, OOM kills, log findings) and burn-in trends; the {@code deployment marker}, {@code hook
- * health …}, {@code hook metric system_state_status} and {@code watch} checks and the services of
- * {@code @PostDeployWatch} gates; the verdicts of rollback drills ({@code ROLLBACK_DRILL} gates).
+ * <p>The staging gate's checklist is stagegate's; the others are the seed's ({@code
+ * deployment-safety}, seed 004): pre-deployment, during deployment, and the post-deployment
+ * verification, system-facing and user-facing. Items are keyed by {@link ChecklistItemId}; the
+ * checks they read are named by {@link CheckName}, which the gates write with, and by gate kind:
+ * smoke gates and burn-ins, {@code @PreDeployCheck} and {@code @PostDeployWatch} gates (their
+ * checks, hooks and services, see {@link TargetEvidence}), rollback drills.
  *
  * <pre>{@code
  * Checklist staging = Checklists.stagingGate(report, DeployFacts.none());
- * List<Checklist> phases = Checklists.rollbackSafety(report, facts);  // pre, during, post
+ * List<Checklist> phases = Checklists.rollbackSafety(report, facts);  // pre, during, post ×2
  * }</pre>
  */
 public final class Checklists {
   private static final DateTimeFormatter MINUTE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-  private static final String NO_STAGING = "no smoke gate or burn-in in this audit";
-  private static final String NO_POST_DEPLOY =
+  static final String NO_STAGING = "no smoke gate or burn-in in this audit";
+  static final String NO_POST_DEPLOY =
       "no @PostDeployWatch in this audit: check the deployed target";
 
   private Checklists() {}
 
-  /** The staging gate's and the three rollback-safety checklists, in that order. */
+  /** The staging gate's and the seed's four checklists, in that order. */
   public static List<Checklist> all(AuditReport report, DeployFacts facts) {
     List<Checklist> all = new ArrayList<>();
     all.add(stagingGate(report, facts));
@@ -61,79 +63,122 @@ public final class Checklists {
     AuditReport report = facts.evidence(audit);
     List<GateResult> staging = GateEvidence.staging(report);
     return new Checklist(
-        "Staging gate",
+        ChecklistId.STAGING_GATE,
         List.of(
             GateEvidence.fromChecks(
-                "Rebuilt without cache",
-                GateEvidence.checks(staging, c -> c.name().equals("no-cache build")),
+                ChecklistItemId.REBUILT_WITHOUT_CACHE,
+                GateEvidence.checks(staging, CheckName.NO_CACHE_BUILD::matches),
                 staging.isEmpty() ? NO_STAGING : "no no-cache build check in the staging gates"),
             healthy(staging),
-            noRestarts("Zero restarts, exits and OOM kills", staging, NO_STAGING),
+            noRestarts(ChecklistItemId.ZERO_RESTARTS, staging, NO_STAGING),
             trends(report),
-            noLogErrors("No errors in logs", staging, NO_STAGING),
+            noLogErrors(ChecklistItemId.STAGING_NO_LOG_ERRORS, staging, NO_STAGING),
             GateEvidence.fromChecks(
-                "Smoke checks passed",
-                GateEvidence.checks(staging, c -> c.name().startsWith("smoke ")),
+                ChecklistItemId.SMOKE_CHECKS_PASSED,
+                GateEvidence.checks(staging, CheckName.SMOKE::matches),
                 staging.isEmpty() ? NO_STAGING : "no @SmokeCheck in the staging gates")));
   }
 
-  /** Pre-deployment, During deployment and Post-deployment, in that order. */
+  /**
+   * The seed's checklists: pre-deployment, during deployment, post-deployment system-facing and
+   * user-facing, in that order.
+   */
   public static List<Checklist> rollbackSafety(AuditReport audit, DeployFacts facts) {
     AuditReport report = facts.evidence(audit);
-    return List.of(preDeployment(report, facts), during(report, facts), post(report));
+    return List.of(
+        preDeployment(report, facts),
+        during(report, facts),
+        postSystemFacing(report),
+        postUserFacing());
+  }
+
+  /** The item with this id, filled from the evidence. */
+  public static ChecklistItem item(AuditReport report, DeployFacts facts, ChecklistItemId id) {
+    return all(report, facts).stream()
+        .filter(c -> c.id() == id.checklist())
+        .findFirst()
+        .flatMap(c -> c.item(id))
+        .orElseThrow(() -> new IllegalStateException(id + " is in no checklist"));
   }
 
   private static Checklist preDeployment(AuditReport report, DeployFacts facts) {
     return new Checklist(
-        "Pre-deployment",
+        ChecklistId.PRE_DEPLOYMENT,
         List.of(
-            manual("Code review approved", "not in the evidence: check the pull request's review"),
+            manual(
+                ChecklistItemId.CODE_REVIEW,
+                "not in the evidence: check the pull request's review"),
             tests(facts),
             stagingVerified(report, facts),
+            TargetEvidence.migrations(
+                ChecklistItemId.MIGRATIONS_TESTED, GateEvidence.staging(report), NO_STAGING),
             approval(facts),
             rollbackDrill(report),
             markerPrepared(report, facts),
             window(report, facts),
-            manual("On-call engineer available", "not in the evidence: confirm with the rota")));
+            manual(ChecklistItemId.ON_CALL, "not in the evidence: confirm with the rota")));
   }
 
   private static Checklist during(AuditReport report, DeployFacts facts) {
     List<GateResult> post = GateEvidence.postDeploy(report);
     return new Checklist(
-        "During deployment",
+        ChecklistId.DURING_DEPLOYMENT,
         List.of(
             markerOnTarget(post, facts),
+            // the post-deploy image check ("running the approved images") goes here
+            TargetEvidence.migrations(ChecklistItemId.MIGRATIONS_APPLIED, post, NO_POST_DEPLOY),
+            TargetEvidence.workersStarted(post),
+            TargetEvidence.configurationLoaded(post),
+            TargetEvidence.databaseReachable(post),
             GateEvidence.fromChecks(
-                "Health checks pass",
-                GateEvidence.checks(post, c -> c.name().startsWith("hook health")),
-                post.isEmpty() ? NO_POST_DEPLOY : "no health hook in the post-deploy watch"),
-            workersRunning(post)));
+                ChecklistItemId.HEALTH_CHECKS_PASS,
+                TargetEvidence.healthHooks(post),
+                post.isEmpty() ? NO_POST_DEPLOY : "no health hook in the post-deploy watch")));
   }
 
-  private static Checklist post(AuditReport report) {
+  private static Checklist postSystemFacing(AuditReport report) {
     List<GateResult> post = GateEvidence.postDeploy(report);
     return new Checklist(
-        "Post-deployment",
+        ChecklistId.POST_DEPLOYMENT_SYSTEM,
         List.of(
-            noLogErrors("No errors in logs", post, NO_POST_DEPLOY),
+            noLogErrors(ChecklistItemId.TARGET_NO_LOG_ERRORS, post, NO_POST_DEPLOY),
             GateEvidence.fromChecks(
-                "system_state_status is 0",
-                GateEvidence.checks(post, c -> c.name().contains("system_state_status")),
+                ChecklistItemId.SYSTEM_STATE_STATUS,
+                GateEvidence.checks(
+                    post,
+                    c ->
+                        CheckName.HOOK.matches(c)
+                            && c.name().contains(TargetEvidence.SYSTEM_STATE_STATUS)),
                 post.isEmpty()
                     ? NO_POST_DEPLOY
                     : "no post-deploy hook reads system_state_status: add metrics ="
                         + " {\"system_state_status=0\"}"),
             watchCompleted(post),
-            manual("Payment processing works", "not in the evidence: make a test payment")));
+            manual(
+                ChecklistItemId.MONITORING_NORMAL,
+                "not in the evidence: compare the dashboards with before the deploy")));
   }
 
-  private static ChecklistItem manual(String text, String evidence) {
-    return new ChecklistItem(text, ItemState.MANUAL, evidence);
+  /** Nothing in a gate's evidence signs in, walks a page or pays: a person does. */
+  private static Checklist postUserFacing() {
+    return new Checklist(
+        ChecklistId.POST_DEPLOYMENT_USER,
+        List.of(
+            manual(ChecklistItemId.USERS_CAN_SIGN_IN, "not in the evidence: sign in as a user"),
+            manual(
+                ChecklistItemId.CORE_FLOWS_WORK,
+                "not in the evidence: walk the main pages (a smoke check on the target proves"
+                    + " only what it requests)"),
+            manual(ChecklistItemId.PAYMENTS_WORK, "not in the evidence: make a test payment")));
+  }
+
+  private static ChecklistItem manual(ChecklistItemId id, String evidence) {
+    return new ChecklistItem(id, ItemState.MANUAL, evidence);
   }
 
   private static ChecklistItem healthy(List<GateResult> staging) {
-    String text = "Every service healthy";
-    List<Found> found = GateEvidence.checks(staging, c -> c.name().equals("all services healthy"));
+    ChecklistItemId text = ChecklistItemId.EVERY_SERVICE_HEALTHY;
+    List<Found> found = GateEvidence.checks(staging, CheckName.ALL_SERVICES_HEALTHY::matches);
     ChecklistItem fromChecks = GateEvidence.fromChecks(text, found, NO_STAGING);
     if (fromChecks.state() != ItemState.DONE) {
       return fromChecks;
@@ -176,7 +221,8 @@ public final class Checklists {
     return String.join(", ", states);
   }
 
-  private static ChecklistItem noRestarts(String text, List<GateResult> gates, String none) {
+  private static ChecklistItem noRestarts(
+      ChecklistItemId text, List<GateResult> gates, String none) {
     int services = 0;
     for (GateResult g : gates) {
       for (ServiceEvidence s : g.services()) {
@@ -205,7 +251,7 @@ public final class Checklists {
   }
 
   private static ChecklistItem trends(AuditReport report) {
-    String text = "No memory leak or CPU trend";
+    ChecklistItemId text = ChecklistItemId.NO_LEAK_OR_CPU_TREND;
     List<GateResult> burnIns = GateEvidence.burnIns(report);
     String inconclusive = null;
     int judged = 0;
@@ -263,7 +309,8 @@ public final class Checklists {
         + GateEvidence.detail(evidence);
   }
 
-  private static ChecklistItem noLogErrors(String text, List<GateResult> gates, String none) {
+  private static ChecklistItem noLogErrors(
+      ChecklistItemId text, List<GateResult> gates, String none) {
     int services = 0;
     for (GateResult g : gates) {
       for (ServiceEvidence s : g.services()) {
@@ -299,7 +346,7 @@ public final class Checklists {
    * service to look at ({@code none} when there was no gate).
    */
   private static ChecklistItem noneFound(
-      String text, String zero, int services, List<GateResult> gates, String none) {
+      ChecklistItemId text, String zero, int services, List<GateResult> gates, String none) {
     if (services == 0) {
       return manual(text, gates.isEmpty() ? none : "no service evidence in the gates");
     }
@@ -316,7 +363,7 @@ public final class Checklists {
   }
 
   private static ChecklistItem tests(DeployFacts facts) {
-    String text = "Tests passing";
+    ChecklistItemId text = ChecklistItemId.TESTS_PASSING;
     if (facts.tests().isEmpty()) {
       return manual(text, "no test reports given: check the CI run of this commit");
     }
@@ -324,14 +371,14 @@ public final class Checklists {
     if (t.failures() > 0 || t.errors() > 0) {
       return new ChecklistItem(text, ItemState.FAILED, t.describe());
     }
-    if (t.tests() == 0) {
+    if (t.tests() <= t.skipped()) {
       return manual(text, "no test ran: " + t.describe());
     }
     return new ChecklistItem(text, ItemState.DONE, t.describe());
   }
 
   private static ChecklistItem stagingVerified(AuditReport report, DeployFacts facts) {
-    String text = "Staging verification passed (smoke and burn-in)";
+    ChecklistItemId text = ChecklistItemId.STAGING_VERIFIED;
     List<GateResult> staging = GateEvidence.staging(report);
     if (staging.isEmpty()) {
       return manual(text, NO_STAGING);
@@ -384,7 +431,7 @@ public final class Checklists {
   }
 
   private static ChecklistItem approval(DeployFacts facts) {
-    String text = "Audit approved and unchanged since";
+    ChecklistItemId text = ChecklistItemId.AUDIT_APPROVED;
     if (facts.approval().isEmpty()) {
       return manual(text, "approval not checked: run ApprovalCli check --audit stability_audit.md");
     }
@@ -422,7 +469,7 @@ public final class Checklists {
   }
 
   private static ChecklistItem rollbackDrill(AuditReport report) {
-    String text = "Rollback plan proven (rollback drill)";
+    ChecklistItemId text = ChecklistItemId.ROLLBACK_PROVEN;
     List<GateResult> drills = GateEvidence.rollbackDrills(report);
     if (drills.isEmpty()) {
       return manual(text, "no rollback drill in this audit: walk the rollback command below");
@@ -444,11 +491,11 @@ public final class Checklists {
   }
 
   private static ChecklistItem markerPrepared(AuditReport report, DeployFacts facts) {
-    String text = "Deployment marker prepared";
+    ChecklistItemId text = ChecklistItemId.MARKER_PREPARED;
     List<Found> checked =
         GateEvidence.checks(
             GateEvidence.preDeploy(report),
-            c -> c.name().equals("deployment marker") && c.status() != CheckStatus.SKIPPED);
+            c -> CheckName.DEPLOYMENT_MARKER.matches(c) && c.status() != CheckStatus.SKIPPED);
     if (!checked.isEmpty()) {
       return GateEvidence.fromChecks(text, checked, "");
     }
@@ -461,7 +508,7 @@ public final class Checklists {
   }
 
   private static ChecklistItem markerOnTarget(List<GateResult> post, DeployFacts facts) {
-    String text = "Deployment marker verified on the target";
+    ChecklistItemId text = ChecklistItemId.MARKER_ON_TARGET;
     if (facts.markerVerified().isPresent()) {
       return facts.markerVerified().get()
           ? new ChecklistItem(text, ItemState.DONE, "marker names the commit (checked)")
@@ -470,69 +517,48 @@ public final class Checklists {
     }
     return GateEvidence.fromChecks(
         text,
-        GateEvidence.checks(post, c -> c.name().equals("deployment marker")),
+        GateEvidence.checks(post, CheckName.DEPLOYMENT_MARKER::matches),
         post.isEmpty() ? NO_POST_DEPLOY : "the post-deploy watch did not read the marker");
   }
 
   private static ChecklistItem window(AuditReport report, DeployFacts facts) {
-    String text = "Outside the blocked deploy window";
+    ChecklistItemId text = ChecklistItemId.DEPLOY_WINDOW;
     if (facts.policy().isEmpty()) {
-      // decided in an earlier step: its @PreDeployCheck records the window (and any override)
+      // decided in an earlier step: its @PreDeployCheck records the window, or the override
+      List<GateResult> pre = GateEvidence.preDeploy(report);
+      List<Found> overridden =
+          GateEvidence.checks(
+              pre, c -> CheckName.DEPLOY_WINDOW_OVERRIDDEN.matches(c) && c.passed());
+      if (!overridden.isEmpty()) {
+        return new ChecklistItem(
+            text,
+            ItemState.ACCEPTED,
+            overridden.get(0).cited() + GateEvidence.more(overridden.size() - 1));
+      }
       return GateEvidence.fromChecks(
           text,
-          GateEvidence.checks(
-              GateEvidence.preDeploy(report), c -> c.name().equals("deploy window")),
+          GateEvidence.checks(pre, CheckName.DEPLOY_WINDOW::matches),
           "deploy policy not evaluated: check the time against peak hours");
     }
     PolicyDecision d = facts.policy().get();
     Optional<String> override =
         d.overrides().stream().filter(o -> o.startsWith(DeployPolicy.RULE_WINDOW)).findFirst();
-    return d.block(DeployPolicy.RULE_WINDOW)
-        .map(b -> new ChecklistItem(text, ItemState.FAILED, b.reason()))
+    if (d.block(DeployPolicy.RULE_WINDOW).isPresent()) {
+      return new ChecklistItem(
+          text, ItemState.FAILED, d.block(DeployPolicy.RULE_WINDOW).get().reason());
+    }
+    // inside the window but let through with a reason: accepted, never done
+    return override
+        .map(o -> new ChecklistItem(text, ItemState.ACCEPTED, o))
         .orElseGet(
             () ->
                 new ChecklistItem(
-                    text,
-                    ItemState.DONE,
-                    override.orElse("deploy policy: not inside a blocked window")));
-  }
-
-  private static ChecklistItem workersRunning(List<GateResult> post) {
-    String text = "Workers running (every long-running service)";
-    List<String> running = new ArrayList<>();
-    for (GateResult g : post) {
-      for (ServiceEvidence s : g.services()) {
-        if (s.oneShot()) {
-          continue;
-        }
-        if (!s.state().equals("running")) {
-          return new ChecklistItem(
-              text,
-              ItemState.FAILED,
-              GateEvidence.cite(g)
-                  + ": "
-                  + s.service()
-                  + " "
-                  + GateEvidence.detail(s.state())
-                  + (s.exitCode() == null ? "" : " (exit code " + s.exitCode() + ")"));
-        }
-        running.add(s.service());
-      }
-    }
-    if (running.isEmpty()) {
-      return manual(text, post.isEmpty() ? NO_POST_DEPLOY : "no service evidence on the target");
-    }
-    String names =
-        running.size() <= 6
-            ? String.join(", ", running)
-            : String.join(", ", running.subList(0, 6)) + " … " + (running.size() - 6) + " more";
-    return new ChecklistItem(
-        text, ItemState.DONE, GateEvidence.cite(post.get(0)) + ": " + names + " running");
+                    text, ItemState.DONE, "deploy policy: not inside a blocked window"));
   }
 
   private static ChecklistItem watchCompleted(List<GateResult> post) {
-    String text = "Post-deploy watch completed";
-    List<Found> watches = GateEvidence.checks(post, c -> c.name().equals("watch"));
+    ChecklistItemId text = ChecklistItemId.WATCH_COMPLETED;
+    List<Found> watches = GateEvidence.checks(post, CheckName.WATCH::matches);
     ChecklistItem item = GateEvidence.fromChecks(text, watches, NO_POST_DEPLOY);
     if (item.state() != ItemState.DONE) {
       return item;

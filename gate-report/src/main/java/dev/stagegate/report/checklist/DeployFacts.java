@@ -3,6 +3,7 @@ package dev.stagegate.report.checklist;
 import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.approval.ApprovalStatus;
+import dev.stagegate.report.deploy.DeploymentEntry;
 import dev.stagegate.report.policy.PolicyDecision;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,30 +30,39 @@ import java.util.Optional;
  * @param markerVerified whether the marker on the target names the commit
  * @param approvedAudit the reviewed audit a deploy step builds on: its gates (staging gate,
  *     burn-in, rollback drill) count as evidence beside the deploy step's own
+ * @param deployment the deployment as recorded (the seed's {@code [YYYY-MM-DD HH:MM:SS] DEPLOYMENT}
+ *     block), once a post-deploy watch has recorded it
  */
 public record DeployFacts(
     Optional<TestSummary> tests,
     Optional<ApprovalStatus> approval,
     Optional<PolicyDecision> policy,
     Optional<Boolean> markerVerified,
-    Optional<AuditReport> approvedAudit) {
+    Optional<AuditReport> approvedAudit,
+    Optional<DeploymentEntry> deployment) {
   public DeployFacts {
     Objects.requireNonNull(tests, "tests");
     Objects.requireNonNull(approval, "approval");
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(markerVerified, "markerVerified");
     Objects.requireNonNull(approvedAudit, "approvedAudit");
+    Objects.requireNonNull(deployment, "deployment");
   }
 
   /** No facts beyond the audit. */
   public static DeployFacts none() {
     return new DeployFacts(
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** These facts with the test summary (empty: no reports). */
   public DeployFacts withTests(Optional<TestSummary> summary) {
-    return new DeployFacts(summary, approval, policy, markerVerified, approvedAudit);
+    return new DeployFacts(summary, approval, policy, markerVerified, approvedAudit, deployment);
   }
 
   /** These facts with the test summary. */
@@ -62,22 +72,31 @@ public record DeployFacts(
 
   /** These facts with the approval check's result. */
   public DeployFacts withApproval(ApprovalStatus status) {
-    return new DeployFacts(tests, Optional.of(status), policy, markerVerified, approvedAudit);
+    return new DeployFacts(
+        tests, Optional.of(status), policy, markerVerified, approvedAudit, deployment);
   }
 
   /** These facts with the policy's decision. */
   public DeployFacts withPolicy(PolicyDecision decision) {
-    return new DeployFacts(tests, approval, Optional.of(decision), markerVerified, approvedAudit);
+    return new DeployFacts(
+        tests, approval, Optional.of(decision), markerVerified, approvedAudit, deployment);
   }
 
   /** These facts with whether the marker on the target names the commit. */
   public DeployFacts withMarkerVerified(boolean verified) {
-    return new DeployFacts(tests, approval, policy, Optional.of(verified), approvedAudit);
+    return new DeployFacts(
+        tests, approval, policy, Optional.of(verified), approvedAudit, deployment);
   }
 
   /** These facts with the reviewed audit the deploy step builds on. */
   public DeployFacts withApprovedAudit(AuditReport audit) {
-    return new DeployFacts(tests, approval, policy, markerVerified, Optional.of(audit));
+    return new DeployFacts(tests, approval, policy, markerVerified, Optional.of(audit), deployment);
+  }
+
+  /** These facts with the deployment as recorded, whose seed block the deploy record shows. */
+  public DeployFacts withDeployment(DeploymentEntry entry) {
+    return new DeployFacts(
+        tests, approval, policy, markerVerified, approvedAudit, Optional.of(entry));
   }
 
   /**

@@ -88,7 +88,7 @@ final class GateEvidence {
    * The item for checks: FAILED when one failed (citing it), DONE when one passed and none failed,
    * MANUAL when all were skipped or there are none ({@code none} says what to do then).
    */
-  static ChecklistItem fromChecks(String text, List<Found> found, String none) {
+  static ChecklistItem fromChecks(ChecklistItemId text, List<Found> found, String none) {
     List<Found> failed =
         found.stream().filter(f -> f.check().status() == CheckStatus.FAIL).toList();
     if (!failed.isEmpty()) {

@@ -14,72 +14,123 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * How the unit tests of the commit went, for the "tests passing" item.
+ * How the tests of the run went, for the "tests passing" item: the sums over the Surefire and
+ * Failsafe reports ({@code TEST-*.xml}) of the build.
  *
  * <pre>{@code
- * Optional<TestSummary> tests = TestSummary.fromSurefireReports(Path.of("target/surefire-reports"));
- * // TestSummary[tests=488, failures=0, errors=0, source=target/surefire-reports]
+ * Optional<TestSummary> tests =
+ *     TestSummary.fromReports(
+ *         List.of(Path.of("target/surefire-reports"), Path.of("target/failsafe-reports")));
+ * // 488 tests, 0 failures, 0 errors, 3 skipped (12 reports in target/surefire-reports, ...)
  * }</pre>
  *
- * @param tests how many tests ran
+ * @param tests how many tests ran (skipped ones included, as the reports count them)
  * @param failures how many failed an assertion
  * @param errors how many threw otherwise
- * @param source where the numbers come from, e.g. the reports directory
+ * @param skipped how many were skipped or disabled
+ * @param reports how many report files were read
+ * @param source where the numbers come from, e.g. the reports directories
  */
-public record TestSummary(int tests, int failures, int errors, String source) {
+public record TestSummary(
+    int tests, int failures, int errors, int skipped, int reports, String source) {
   public TestSummary {
-    if (tests < 0 || failures < 0 || errors < 0) {
+    if (tests < 0 || failures < 0 || errors < 0 || skipped < 0 || reports < 0) {
       throw new IllegalArgumentException(
-          "test counts must not be negative: " + tests + ", " + failures + ", " + errors);
+          "test counts must not be negative: "
+              + tests
+              + ", "
+              + failures
+              + ", "
+              + errors
+              + ", "
+              + skipped
+              + ", "
+              + reports);
     }
     source = source == null ? "" : source;
   }
 
-  /** Whether tests ran and none failed or erred. */
-  public boolean passed() {
-    return tests > 0 && failures == 0 && errors == 0;
+  /** A summary without skipped tests or a report count, e.g. from a CI system's numbers. */
+  public TestSummary(int tests, int failures, int errors, String source) {
+    this(tests, failures, errors, 0, 0, source);
   }
 
-  /** {@code 488 tests, 0 failures, 0 errors (target/surefire-reports)}. */
-  public String describe() {
-    return tests
-        + (tests == 1 ? " test, " : " tests, ")
-        + failures
-        + (failures == 1 ? " failure, " : " failures, ")
-        + errors
-        + (errors == 1 ? " error" : " errors")
-        + (source.isEmpty() ? "" : " (" + source + ")");
+  /** Whether tests ran, none failed or erred, and not every one was skipped. */
+  public boolean passed() {
+    return tests > skipped && failures == 0 && errors == 0;
   }
 
   /**
-   * Sums the {@code tests}, {@code failures} and {@code errors} attributes of the {@code
-   * <testsuite>} root of every {@code TEST-*.xml} in {@code dir} (Surefire's and Failsafe's report
-   * format).
+   * {@code 488 tests, 0 failures, 0 errors, 3 skipped (12 reports in target/surefire-reports)}; the
+   * skipped count and the report count only when there are any.
+   */
+  public String describe() {
+    String where =
+        reports == 0
+            ? source
+            : reports
+                + (reports == 1 ? " report" : " reports")
+                + (source.isEmpty() ? "" : " in ")
+                + source;
+    return plural(tests, "test")
+        + ", "
+        + plural(failures, "failure")
+        + ", "
+        + plural(errors, "error")
+        + (skipped == 0 ? "" : ", " + skipped + " skipped")
+        + (where.isEmpty() ? "" : " (" + where + ")");
+  }
+
+  private static String plural(int n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
+  }
+
+  /** The reports of one directory; see {@link #fromReports}. */
+  public static Optional<TestSummary> fromSurefireReports(Path dir) throws IOException {
+    return fromReports(List.of(dir));
+  }
+
+  /**
+   * Sums the {@code tests}, {@code failures}, {@code errors} and {@code skipped} attributes of the
+   * {@code <testsuite>} root of every {@code TEST-*.xml} in the directories (Surefire's and
+   * Failsafe's report format); a directory that does not exist is passed over.
    *
-   * @return empty when the directory does not exist or holds no report
+   * @return empty when no directory holds a report
    * @throws IOException naming the file when a report cannot be read or is not a test suite
    */
-  public static Optional<TestSummary> fromSurefireReports(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      return Optional.empty();
-    }
-    List<Path> reports = new ArrayList<>();
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "TEST-*.xml")) {
-      files.forEach(reports::add);
-    }
-    if (reports.isEmpty()) {
-      return Optional.empty();
-    }
+  public static Optional<TestSummary> fromReports(List<Path> dirs) throws IOException {
     int tests = 0;
     int failures = 0;
     int errors = 0;
-    for (Path report : reports) {
-      int[] counts = read(report);
-      tests += counts[0];
-      failures += counts[1];
-      errors += counts[2];
+    int skipped = 0;
+    int files = 0;
+    List<String> sources = new ArrayList<>();
+    for (Path dir : dirs) {
+      if (!Files.isDirectory(dir)) {
+        continue;
+      }
+      List<Path> reports = new ArrayList<>();
+      try (DirectoryStream<Path> found = Files.newDirectoryStream(dir, "TEST-*.xml")) {
+        found.forEach(reports::add);
+      }
+      if (reports.isEmpty()) {
+        continue;
+      }
+      sources.add(dir.toString());
+      for (Path report : reports) {
+        int[] counts = read(report);
+        tests += counts[0];
+        failures += counts[1];
+        errors += counts[2];
+        skipped += counts[3];
+        files++;
+      }
     }
-    return Optional.of(new TestSummary(tests, failures, errors, dir.toString()));
+    if (files == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new TestSummary(tests, failures, errors, skipped, files, String.join(", ", sources)));
   }
 
   private static int[] read(Path report) throws IOException {
@@ -102,7 +153,8 @@ public record TestSummary(int tests, int failures, int errors, String source) {
             return new int[] {
               count(xml, "tests", report),
               count(xml, "failures", report),
-              count(xml, "errors", report)
+              count(xml, "errors", report),
+              count(xml, "skipped", report)
             };
           }
         }

@@ -1,6 +1,7 @@
 package dev.stagegate.report.markdown;
 
 import dev.stagegate.report.EngineInfo;
+import dev.stagegate.report.GateKind;
 import dev.stagegate.report.GateResult;
 import java.util.List;
 
@@ -19,7 +20,10 @@ final class GateOverviewSection implements GateSection {
             "Kind: " + gate.kind(),
             "Started: " + MarkdownText.text(String.valueOf(gate.startedAt())),
             "Duration: " + HumanDuration.format(gate.duration()),
-            "Compose file: " + MarkdownText.code(gate.composeFile()),
+            // a post-deploy watch reads a deployed target: what it holds is the engine's URL
+            gate.kind() == GateKind.POST_DEPLOY_WATCH
+                ? "Docker host: " + MarkdownText.code(gate.composeFile())
+                : "Compose file: " + MarkdownText.code(gate.composeFile()),
             "Compose project: " + MarkdownText.code(gate.project()),
             "Engine: Docker "
                 + MarkdownText.text(engine.engineVersion())

@@ -61,7 +61,7 @@ class ChecklistsTest {
     assertThat(item(list, "Rebuilt"))
         .isEqualTo(
             new ChecklistItem(
-                "Rebuilt without cache",
+                ChecklistItemId.REBUILT_WITHOUT_CACHE,
                 ItemState.DONE,
                 "gate StagingGateIT#stackIsFitToDeploy: no-cache build PASS; every service with"
                     + " build: rebuilt without cache in 8.1 s"));
@@ -242,6 +242,7 @@ class ChecklistsTest {
             tuple("Code review approved", ItemState.MANUAL),
             tuple("Tests passing", ItemState.MANUAL),
             tuple("Staging verification passed (smoke and burn-in)", ItemState.DONE),
+            tuple("Database migrations tested in staging", ItemState.DONE),
             tuple("Audit approved and unchanged since", ItemState.MANUAL),
             tuple("Rollback plan proven (rollback drill)", ItemState.MANUAL),
             tuple("Deployment marker prepared", ItemState.MANUAL),
@@ -352,7 +353,8 @@ class ChecklistsTest {
     assertThat(phase(r, good, 0, "Outside"))
         .extracting(ChecklistItem::state, ChecklistItem::evidence)
         .containsExactly(
-            ItemState.DONE, "deploy-window overridden at 10:14 Europe/Berlin: hotfix for INC-123");
+            ItemState.ACCEPTED,
+            "deploy-window overridden at 10:14 Europe/Berlin: hotfix for INC-123");
 
     DeployFacts bad =
         DeployFacts.none()
@@ -424,7 +426,11 @@ class ChecklistsTest {
     List<Checklist> phases = Checklists.rollbackSafety(r, DeployFacts.none());
     assertThat(phases)
         .extracting(Checklist::title)
-        .containsExactly("Pre-deployment", "During deployment", "Post-deployment");
+        .containsExactly(
+            "Pre-deployment",
+            "During deployment",
+            "Post-deployment: system-facing",
+            "Post-deployment: user-facing");
     Checklist during = phases.get(1);
     assertThat(during.items())
         .extracting(ChecklistItem::state, ChecklistItem::evidence)
@@ -435,9 +441,24 @@ class ChecklistsTest {
                     + " runs commit 5d6e7f8, version 1.2.3, environment staging"),
             tuple(
                 ItemState.DONE,
+                "gate DeployedIT#deployedStagingIsHealthy: one-shot migrate exited 0"),
+            tuple(
+                ItemState.DONE,
+                "gate DeployedIT#deployedStagingIsHealthy: api healthy, worker running"),
+            tuple(
+                ItemState.DONE,
+                "gate DeployedIT#deployedStagingIsHealthy: every long-running service started and"
+                    + " hook health /health PASS (a service whose configuration fails to load"
+                    + " stops at start); service \"api\" runs commit 5d6e7f8, version 1.2.3,"
+                    + " environment staging"),
+            tuple(
+                ItemState.DONE,
+                "gate DeployedIT#deployedStagingIsHealthy: hook health /health answered"
+                    + " \"db_ready\": true"),
+            tuple(
+                ItemState.DONE,
                 "gate DeployedIT#deployedStagingIsHealthy: hook health /health PASS; hook"
-                    + " \"health /health\" passed: status 200, body contains {\"db_ready\":true}"),
-            tuple(ItemState.DONE, "gate DeployedIT#deployedStagingIsHealthy: api, worker running"));
+                    + " \"health /health\" passed: status 200, body contains {\"db_ready\":true}"));
     Checklist post = phases.get(2);
     assertThat(post.items())
         .extracting(ChecklistItem::text, ChecklistItem::state)
@@ -445,6 +466,12 @@ class ChecklistsTest {
             tuple("No errors in logs", ItemState.DONE),
             tuple("system_state_status is 0", ItemState.DONE),
             tuple("Post-deploy watch completed", ItemState.DONE),
+            tuple("Error rate and latency normal on the dashboards", ItemState.MANUAL));
+    assertThat(phases.get(3).items())
+        .extracting(ChecklistItem::text, ChecklistItem::state)
+        .containsExactly(
+            tuple("Users can sign in", ItemState.MANUAL),
+            tuple("Core user flows work", ItemState.MANUAL),
             tuple("Payment processing works", ItemState.MANUAL));
     assertThat(item(post, "system_state_status").evidence())
         .isEqualTo(
@@ -481,7 +508,7 @@ class ChecklistsTest {
     assertThat(phase(r, DeployFacts.none(), 1, "Deployment marker verified"))
         .extracting(ChecklistItem::state)
         .isEqualTo(ItemState.FAILED);
-    assertThat(phase(r, DeployFacts.none(), 1, "Workers"))
+    assertThat(phase(r, DeployFacts.none(), 1, "Background workers"))
         .extracting(ChecklistItem::state, ChecklistItem::evidence)
         .containsExactly(
             ItemState.FAILED,

@@ -107,7 +107,7 @@ class DeployStepAuditTest {
             Verdict.PASS,
             List.of(
                 CheckResult.pass(
-                    "deploy window",
+                    CheckName.DEPLOY_WINDOW_OVERRIDDEN.id(),
                     "deploy-window overridden at 10:14 Europe/Berlin: hotfix for INC-123",
                     "")),
             List.of(),
@@ -124,8 +124,13 @@ class DeployStepAuditTest {
             .filter(i -> i.text().equals("Outside the blocked deploy window"))
             .findFirst()
             .orElseThrow();
-    assertThat(window.state()).isEqualTo(ItemState.DONE);
-    assertThat(window.evidence()).contains("hotfix for INC-123");
+    assertThat(window.state())
+        .as("an override lets the deploy through with a reason: accepted, never done")
+        .isEqualTo(ItemState.ACCEPTED);
+    assertThat(window.evidence())
+        .isEqualTo(
+            "gate PreDeployIT#stagingDeployIsAllowed: deploy window overridden PASS;"
+                + " deploy-window overridden at 10:14 Europe/Berlin: hotfix for INC-123");
 
     ChecklistItem unknown =
         Checklists.rollbackSafety(watch, DeployFacts.none()).get(0).items().stream()

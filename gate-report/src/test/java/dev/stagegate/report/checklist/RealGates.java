@@ -164,7 +164,7 @@ final class RealGates {
         CheckResult.pass(
             "hook health /health",
             "hook \"health /health\" passed: status 200, body contains {\"db_ready\":true}",
-            "{}"));
+            "{\"status\":\"ok\",\"db_ready\":true}"));
     checks.add(metric);
     checks.add(CheckResult.pass("gate method", "the method body passed", ""));
     checks.add(watch);
@@ -220,6 +220,7 @@ final class RealGates {
         postChecks(markerPass(), metricPass(), watchPass()),
         List.of(
             service("api", false, "running", "healthy"),
+            service("migrate", true, "exited", "none", 0, 0, false, List.of()),
             service("worker", false, "running", "none")));
   }
 

@@ -100,7 +100,8 @@ final class RealGates {
         verdict,
         AuditFixtures.T0,
         Duration.ofSeconds(12),
-        "docker-compose.yml",
+        // PostDeployRun keeps the target's Docker host where a gate keeps its compose file
+        kind == GateKind.POST_DEPLOY_WATCH ? "unix:///var/run/docker.sock" : "docker-compose.yml",
         "sg1",
         AuditFixtures.engine(),
         checks,

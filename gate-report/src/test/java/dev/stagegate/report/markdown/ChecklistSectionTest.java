@@ -31,18 +31,19 @@ class ChecklistSectionTest {
     List<String> headings = tree.headings();
     int checklist = headings.indexOf("## Deploy checklist");
     assertThat(checklist).isNotNegative();
-    assertThat(headings.subList(checklist + 1, checklist + 6))
+    assertThat(headings.subList(checklist + 1, checklist + 7))
         .containsExactly(
             "### Staging gate",
             "### Pre-deployment",
             "### During deployment",
-            "### Post-deployment",
+            "### Post-deployment: system-facing",
+            "### Post-deployment: user-facing",
             "### Rollback");
     List<List<List<String>>> tables =
         tree.tables().stream()
             .filter(t -> t.get(0).equals(List.of("State", "Item", "Evidence")))
             .toList();
-    assertThat(tables).hasSize(4);
+    assertThat(tables).hasSize(5);
     List<List<String>> staging = tables.get(0);
     assertThat(staging).hasSize(7); // header and six items
     assertThat(staging.get(1))
@@ -113,7 +114,8 @@ class ChecklistSectionTest {
             "### Staging gate",
             "### Pre-deployment",
             "### During deployment",
-            "### Post-deployment",
+            "### Post-deployment: system-facing",
+            "### Post-deployment: user-facing",
             "## Gate: a.B#c");
     List<List<String>> staging = tree.tables().get(0);
     assertThat(staging.get(1)).hasSize(3);

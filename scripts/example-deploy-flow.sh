@@ -156,6 +156,37 @@ if [[ "$VERDICT" != PASS ]]; then
     die "the deploy record shows an accepted $VERDICT as ✅ DONE: $DEPLOY_DIR"
   fi
 fi
+say "10. the deploy record carries the seed's DEPLOYMENT block and checklists"
+RECORD="$DEPLOY_DIR/stability_audit.md"
+# the last block of deployments.log, as the record must show it (between its text fences)
+BLOCK=$(awk '/^\[[0-9-]+ [0-9:]+\] DEPLOYMENT$/{b=""} {b=b $0 "\n"} /^Rollback: /{last=b} END{printf "%s", last}' "$DEPLOY_DIR/deployments.log")
+[[ -n "$BLOCK" ]] || die "no DEPLOYMENT block in $DEPLOY_DIR/deployments.log"
+SHOWN=$(awk '/^## Deployment$/{d=1} d&&/^```text$/{f=1; next} f&&/^```$/{exit} f{print}' "$RECORD")
+[[ "$SHOWN"$'\n' == "$(printf '%b' "$BLOCK")"$'\n' ]] \
+  || die "the deploy record's DEPLOYMENT block differs from deployments.log's: $RECORD"
+for row in \
+  "| ✅ DONE | Migrations applied | " \
+  "| ✅ DONE | Background workers started | " \
+  "| ✅ DONE | Configuration loaded | " \
+  "| ✅ DONE | Database reachable | " \
+  "| ✅ DONE | Health checks pass | " \
+  "| ✅ DONE | Database migrations tested in staging | " \
+  "| ⚠️ ACCEPTED | Outside the blocked deploy window | " \
+  "| ✋ MANUAL | Payment processing works | "; do
+  grep -qF -- "$row" "$RECORD" || die "the deploy record has no row \"$row\": $RECORD"
+done
+grep -qE '^\| (✅ DONE|❌ FAILED) \| Tests passing \| [0-9]+ tests?, ' "$RECORD" \
+  || die "the deploy record's \"Tests passing\" is not read from the Surefire/Failsafe reports: $RECORD"
+for title in "Pre-deployment" "During deployment" "Post-deployment: system-facing" "Post-deployment: user-facing"; do
+  grep -qxF "### $title" "$RECORD" || die "the deploy record has no checklist \"$title\": $RECORD"
+done
+if grep -qF "| ✅ DONE | Outside the blocked deploy window" "$RECORD"; then
+  die "the deploy record shows the window override as ✅ DONE: $RECORD"
+fi
+if grep -qE '^- Compose file: `(unix|tcp|ssh)://' "$RECORD"; then
+  die "the deploy record calls the Docker host a compose file: $RECORD"
+fi
+say "the deploy record shows: $(grep -m1 '] DEPLOYMENT$' "$RECORD"), $(grep -c '^| ✅ DONE |' "$RECORD") done, $(grep -c '^| ⚠️ ACCEPTED |' "$RECORD") accepted, $(grep -c '^| ✋ MANUAL |' "$RECORD") manual, $(grep -c '^| ❌ FAILED |' "$RECORD") failed"
 say "recorded: deployments.jsonl, deployments.log, deployment_history ($rows row(s)), tag $TAG"
 sed -n '/DEPLOYMENT/,/^Rollback/p' "$DEPLOY_DIR/deployments.log" | tail -9
 say "done: audit $AUDIT, deploy decision $PRE_DIR/stability_audit.md, deploy record $DEPLOY_DIR/stability_audit.md"

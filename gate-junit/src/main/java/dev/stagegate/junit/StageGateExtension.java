@@ -28,6 +28,7 @@ import dev.stagegate.report.GateResult;
 import dev.stagegate.report.approval.ApprovalCheck;
 import dev.stagegate.report.change.GitChangeReader;
 import dev.stagegate.report.checklist.DeployFacts;
+import dev.stagegate.report.deploy.DeploymentEntry;
 import dev.stagegate.report.deploy.RecordedHistory;
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -168,7 +169,10 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
     Path report = session.add(result);
     String recordFailure = null;
     try {
-      RecordedHistory recorded = run.recordDeployment(result, session.json());
+      DeploymentEntry entry = run.deploymentEntry(result, session.json());
+      // the deploy record shows the seed block whether or not every store took it
+      session.recorded(entry);
+      RecordedHistory recorded = run.recordDeployment(entry);
       context.publishReportEntry("stagegate.deployments", recorded.jsonLog().toString());
       for (String line : recorded.summary()) {
         System.out.println("[stagegate] " + result.id() + ": " + line);
@@ -361,7 +365,9 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
                     RunLabels.localHost(),
                     context
                         .getConfigurationParameter(GitChangeReader.BASE_KEY)
-                        .filter(b -> !b.isBlank())),
+                        .filter(b -> !b.isBlank()),
+                    ReportSession.testReportDirs(
+                        context.getConfigurationParameter(ReportSession.TEST_REPORTS))),
             ReportSession.class);
   }
 

@@ -13,6 +13,7 @@ import dev.stagegate.report.CheckStatus;
 import dev.stagegate.report.GateKind;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.Verdict;
+import dev.stagegate.report.approval.AuditDigest;
 import dev.stagegate.report.deploy.DeploymentEntry;
 import dev.stagegate.report.deploy.DeploymentLog;
 import dev.stagegate.report.deploy.MarkerFactory;
@@ -158,6 +159,35 @@ class PostDeployWatchIT {
         .extracting(h -> h.name() + "=" + h.status())
         .containsExactly("health /health=PASS", "metric system_state_status=PASS");
     assertThat(entry.auditSha256()).matches("[0-9a-f]{64}");
+    assertThat(entry.auditSha256())
+        .as("the deploy record gained its block without touching the JSON the entry names")
+        .isEqualTo(AuditDigest.sha256(reports.resolve("stability_audit.json")));
+
+    // long-running services are not jobs, though Compose v2 gives them restart policy "no" too
+    assertThat(g.services())
+        .filteredOn(s -> !s.service().equals("migrate"))
+        .allSatisfy(s -> assertThat(s.oneShot()).as(s.service()).isFalse());
+
+    // the deploy record: the seed's block, as deployments.log has it, and the seed's items
+    String record = Files.readString(reports.resolve("stability_audit.md"));
+    assertThat(record)
+        .contains("## Deployment\n")
+        .contains("```text\n" + entry.toSeedText() + "```\n")
+        .contains("- Docker host: `tcp://127.0.0.1:" + socatPort + "`")
+        .doesNotContain("Compose file: `tcp:");
+    assertThat(record)
+        .containsPattern(
+            "\\| ✅ DONE \\| Migrations applied \\| gate PostDeployGoodGate#\\w+: one-shot migrate exited 0 \\|")
+        .containsPattern(
+            "\\| ✅ DONE \\| Background workers started \\| [^|]*: api healthy, worker healthy \\|")
+        .containsPattern(
+            "\\| ✅ DONE \\| Database reachable \\| [^|]*hook health /health answered \"db_ready\": true \\|")
+        .containsPattern("\\| ✅ DONE \\| Configuration loaded \\| ")
+        .containsPattern("\\| ✋ MANUAL \\| Payment processing works \\| ");
+    assertThat(g.checks())
+        .filteredOn(c -> c.name().equals("target found"))
+        .singleElement()
+        .satisfies(c -> assertThat(c.detail()).contains("; compose files: ", "docker-compose.yml"));
   }
 
   @Test

@@ -14,6 +14,7 @@ import dev.stagegate.report.Verdict;
 import dev.stagegate.report.approval.ApprovalRecord;
 import dev.stagegate.report.approval.Approvals;
 import dev.stagegate.report.approval.AuditDigest;
+import dev.stagegate.report.checklist.CheckName;
 import dev.stagegate.report.deploy.DeploymentMarker;
 import dev.stagegate.report.json.AuditJson;
 import java.nio.file.Files;
@@ -212,11 +213,20 @@ class PreDeployCheckTest {
     config.put("stagegate.policy.blocked-window", windowAroundNow());
     config.put("stagegate.policy.override-reason", "hotfix for INC-123");
     run().assertStatistics(s -> s.started(1).succeeded(1).failed(0));
-    CheckResult window = check(onlyGate(), "deploy window");
+    CheckResult window = check(onlyGate(), CheckName.DEPLOY_WINDOW_OVERRIDDEN.id());
     assertThat(window.status()).isEqualTo(CheckStatus.PASS);
     assertThat(window.detail()).contains("deploy-window overridden at", "hotfix for INC-123");
-    assertThat(Files.readString(deployDir.resolve("stability_audit.md")))
-        .contains("hotfix for INC-123");
+    assertThat(onlyGate().checks())
+        .extracting(CheckResult::name)
+        .as("an override is not \"outside the window\"")
+        .doesNotContain(CheckName.DEPLOY_WINDOW.id());
+    String md = Files.readString(deployDir.resolve("stability_audit.md"));
+    assertThat(md).contains("hotfix for INC-123");
+    assertThat(md)
+        .as("the deploy record shows the override as accepted, never done")
+        .containsPattern(
+            "\\| ⚠️ ACCEPTED \\| Outside the blocked deploy window \\| .*hotfix for INC-123")
+        .doesNotContain("| ✅ DONE | Outside the blocked deploy window");
   }
 
   @Test

@@ -22,6 +22,7 @@ import dev.stagegate.report.EngineInfo;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.ServiceEvidence;
 import dev.stagegate.report.Verdict;
+import dev.stagegate.report.checklist.CheckName;
 import dev.stagegate.report.journal.EvidenceJournal;
 import dev.stagegate.report.redact.EnvSecrets;
 import dev.stagegate.report.redact.Redactor;
@@ -312,7 +313,10 @@ public final class GateRun implements AutoCloseable {
     if (!anyBuild) {
       checks.add(
           new CheckResult(
-              "no-cache build", CheckStatus.SKIPPED, "no service has a build: section", ""));
+              CheckName.NO_CACHE_BUILD.id(),
+              CheckStatus.SKIPPED,
+              "no service has a build: section",
+              ""));
       return true;
     }
     long t0 = System.nanoTime();
@@ -322,7 +326,7 @@ public final class GateRun implements AutoCloseable {
     if (out.succeeded()) {
       checks.add(
           CheckResult.pass(
-              "no-cache build",
+              CheckName.NO_CACHE_BUILD.id(),
               "every service with build: rebuilt without cache in " + secondsSince(t0),
               out.tail(BUILD_TAIL_LINES)));
       return true;
@@ -340,7 +344,7 @@ public final class GateRun implements AutoCloseable {
             + indent(out.tail(10));
     checks.add(
         CheckResult.fail(
-            "no-cache build",
+            CheckName.NO_CACHE_BUILD.id(),
             "docker compose build --no-cache " + why,
             out.tail(BUILD_TAIL_LINES)));
     otherFailures.add(failure);
@@ -351,7 +355,8 @@ public final class GateRun implements AutoCloseable {
     List<String> missing = ExternalResources.missing(spec.compose(), engine.client());
     if (!missing.isEmpty()) {
       otherFailures.addAll(missing);
-      checks.add(CheckResult.fail("all services healthy", String.join("; ", missing), ""));
+      checks.add(
+          CheckResult.fail(CheckName.ALL_SERVICES_HEALTHY.id(), String.join("; ", missing), ""));
       return false;
     }
     HealthWait wait = new HealthWait(spec.compose(), inspector);
@@ -375,14 +380,15 @@ public final class GateRun implements AutoCloseable {
     checks.add(
         healthy
             ? CheckResult.pass(
-                "all services healthy",
+                CheckName.ALL_SERVICES_HEALTHY.id(),
                 "every long-running service healthy or running, one-shot jobs exited 0 (up took "
                     + upTook
                     + ", healthy "
                     + secondsSince(t1)
                     + " later)",
                 "")
-            : CheckResult.fail("all services healthy", String.join("; ", problems.values()), ""));
+            : CheckResult.fail(
+                CheckName.ALL_SERVICES_HEALTHY.id(), String.join("; ", problems.values()), ""));
     return healthy;
   }
 
@@ -448,7 +454,8 @@ public final class GateRun implements AutoCloseable {
   }
 
   private void judge(List<ServiceEvidence> evidence) {
-    boolean started = checks.stream().anyMatch(c -> c.name().equals("all services healthy"));
+    boolean started =
+        checks.stream().anyMatch(c -> c.name().equals(CheckName.ALL_SERVICES_HEALTHY.id()));
     if (!started) {
       return; // nothing ran; the build failure says why
     }

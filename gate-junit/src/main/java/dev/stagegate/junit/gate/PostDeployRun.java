@@ -25,6 +25,7 @@ import dev.stagegate.report.GateResult;
 import dev.stagegate.report.ServiceEvidence;
 import dev.stagegate.report.Verdict;
 import dev.stagegate.report.approval.AuditDigest;
+import dev.stagegate.report.checklist.CheckName;
 import dev.stagegate.report.deploy.DeploymentEntry;
 import dev.stagegate.report.deploy.DeploymentMarker;
 import dev.stagegate.report.deploy.HookResultSummary;
@@ -57,6 +58,8 @@ public final class PostDeployRun {
   private static final Duration EXEC_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration PENDING_DIE_WAIT = Duration.ofSeconds(2);
   private static final int NOTE_CHARS = 2000;
+  private static final String DEPENDS_ON_LABEL = "com.docker.compose.depends_on";
+  private static final String CONFIG_FILES_LABEL = "com.docker.compose.project.config_files";
 
   private final PostDeploySpec spec;
   private final Consumer<String> progress;
@@ -117,12 +120,14 @@ public final class PostDeployRun {
       found.sort(
           java.util.Comparator.comparing(
               (Container c) -> c.getLabels().getOrDefault("com.docker.compose.service", "?")));
+      Set<String> completionTargets = completionTargets(found);
       for (Container c : found) {
         String service = c.getLabels().getOrDefault("com.docker.compose.service", "?");
         boolean oneShot =
             "true".equalsIgnoreCase(c.getLabels().get(ComposeFile.ONE_SHOT_LABEL))
                 || "True".equals(c.getLabels().get("com.docker.compose.oneoff"))
-                || explicitNoRestart(c.getId());
+                || completionTargets.contains(service)
+                || finishedWithoutRestart(c);
         services.put(service, new ComposeService(service, false, false, oneShot, Set.of()));
       }
       if (services.isEmpty()) {
@@ -146,7 +151,8 @@ public final class PostDeployRun {
                     + "\" on "
                     + spec.dockerHost()
                     + ": "
-                    + String.join(", ", services.keySet()),
+                    + String.join(", ", services.keySet())
+                    + composeFiles(found),
                 ""));
         for (ServiceContainer c : inspector.containers()) {
           baseline.put(c.service(), inspector.state(c.id()));
@@ -207,7 +213,7 @@ public final class PostDeployRun {
         }
         checks.add(
             new CheckResult(
-                "watch",
+                CheckName.WATCH.id(),
                 stop.verdict() == Verdict.PASS
                     ? CheckStatus.PASS
                     : stop.verdict() == Verdict.FAIL ? CheckStatus.FAIL : CheckStatus.SKIPPED,
@@ -273,17 +279,13 @@ public final class PostDeployRun {
   }
 
   /**
-   * Records this watch as a deployment: SUCCESS when it passed, else FAILED, with the hooks and the
-   * marker's version and commit, in the JSON Lines log and, as configured ({@code
-   * stagegate.history.*}), the text log, the {@code deployment_history} table and the release tag.
-   * The logs are written first, so a database that is down loses nothing.
+   * This watch as a deployment: SUCCESS when it passed, else FAILED, with the hooks and the
+   * marker's version and commit. Every text field is masked as the audit is, so the seed block the
+   * deploy record shows and the one {@code deployments.log} gets are the same and hold no secret.
    *
    * @param auditJson the audit that now holds the result, whose SHA-256 the entry keeps
-   * @throws IOException when the tag cannot be made
-   * @throws RuntimeException when the table or a log cannot be written, or the tag names another
-   *     commit
    */
-  public RecordedHistory recordDeployment(GateResult result, Path auditJson) throws IOException {
+  public DeploymentEntry deploymentEntry(GateResult result, Path auditJson) throws IOException {
     String version = marker != null ? marker.version() : spec.version().orElse("unknown");
     String commit = marker != null ? marker.commit() : expectedOrHead();
     String environment =
@@ -302,31 +304,96 @@ public final class PostDeployRun {
     if (note.length() > NOTE_CHARS) {
       note = note.substring(0, NOTE_CHARS) + "…";
     }
-    return spec.history()
-        .record(
-            new DeploymentEntry(
-                Instant.now(),
-                version,
-                commit,
-                environment,
-                deployedBy,
-                result.verdict().nothingFailed() ? Outcome.SUCCESS : Outcome.FAILED,
-                result.duration(),
-                hookSummaries,
-                Files.isRegularFile(auditJson) ? AuditDigest.sha256(auditJson) : null,
-                note),
-            Path.of("").toAbsolutePath());
+    return new DeploymentEntry(
+        Instant.now(),
+        redactor.redact(version),
+        commit,
+        redactor.redact(environment),
+        redactor.redact(deployedBy),
+        result.verdict().nothingFailed() ? Outcome.SUCCESS : Outcome.FAILED,
+        result.duration(),
+        hookSummaries.stream()
+            .map(
+                h ->
+                    new HookResultSummary(
+                        h.name(), h.status(), h.took(), redactor.redact(h.detail())))
+            .toList(),
+        Files.isRegularFile(auditJson) ? AuditDigest.sha256(auditJson) : null,
+        redactor.redact(note));
   }
 
   /**
-   * The target's compose file is not at hand, but compose turns an explicit {@code restart: "no"}
-   * into the restart policy {@code no} (omitting it leaves the policy empty): the same one-shot
-   * rule as {@link ComposeFile#oneShotRule()}, read from the container.
+   * Records the deployment in the JSON Lines log and, as configured ({@code stagegate.history.*}),
+   * the text log, the {@code deployment_history} table and the release tag. The logs are written
+   * first, so a database that is down loses nothing.
+   *
+   * @throws IOException when the tag cannot be made
+   * @throws RuntimeException when the table or a log cannot be written, or the tag names another
+   *     commit
    */
-  private boolean explicitNoRestart(String containerId) {
+  public RecordedHistory recordDeployment(DeploymentEntry entry) throws IOException {
+    return spec.history().record(entry, Path.of("").toAbsolutePath());
+  }
+
+  /**
+   * An exited container that compose would not restart: a job that ran (Compose v2 sets the restart
+   * policy {@code no} on every service without {@code restart:}, so a running container with that
+   * policy is a long-running service, not a job).
+   */
+  private boolean finishedWithoutRestart(Container c) {
+    if (!"exited".equals(c.getState())) {
+      return false;
+    }
     var policy =
-        docker.client().inspectContainerCmd(containerId).exec().getHostConfig().getRestartPolicy();
-    return policy != null && "no".equals(policy.getName());
+        docker.client().inspectContainerCmd(c.getId()).exec().getHostConfig().getRestartPolicy();
+    return policy == null
+        || policy.getName() == null
+        || policy.getName().isEmpty()
+        || "no".equals(policy.getName());
+  }
+
+  /**
+   * The services another container waits for with {@code condition:
+   * service_completed_successfully}: one-shot jobs such as {@code migrate}. The target's compose
+   * file is not at hand, but Compose v2 writes each container's {@code depends_on} into its {@code
+   * com.docker.compose.depends_on} label ({@code migrate:service_completed_successfully:false,…}).
+   * The restart policy alone tells little: v2 sets {@code no} on every service without {@code
+   * restart:}, which made every deployed service look like a job.
+   */
+  static Set<String> completionTargets(List<Container> containers) {
+    Set<String> targets = new java.util.TreeSet<>();
+    for (Container c : containers) {
+      String dependsOn = c.getLabels() == null ? null : c.getLabels().get(DEPENDS_ON_LABEL);
+      if (dependsOn == null || dependsOn.isBlank()) {
+        continue;
+      }
+      for (String dependency : dependsOn.split(",")) {
+        String[] parts = dependency.strip().split(":");
+        if (parts.length >= 2 && parts[1].equals("service_completed_successfully")) {
+          targets.add(parts[0]);
+        }
+      }
+    }
+    return targets;
+  }
+
+  /**
+   * {@code ; compose files: /srv/app/docker-compose.yml}, as Compose v2 labels the containers it
+   * made ({@code com.docker.compose.project.config_files}); nothing when no container says.
+   */
+  static String composeFiles(List<Container> containers) {
+    Set<String> files = new java.util.TreeSet<>();
+    for (Container c : containers) {
+      String value = c.getLabels() == null ? null : c.getLabels().get(CONFIG_FILES_LABEL);
+      if (value != null && !value.isBlank()) {
+        for (String f : value.split(",")) {
+          if (!f.isBlank()) {
+            files.add(f.strip());
+          }
+        }
+      }
+    }
+    return files.isEmpty() ? "" : "; compose files: " + String.join(", ", files);
   }
 
   /** Without a marker, the log names the commit the gate expected (or HEAD). */
@@ -344,7 +411,8 @@ public final class PostDeployRun {
   private void checkMarker() throws InterruptedException {
     if (spec.markerService().isBlank()) {
       checks.add(
-          new CheckResult("deployment marker", CheckStatus.SKIPPED, "no markerService given", ""));
+          new CheckResult(
+              CheckName.DEPLOYMENT_MARKER.id(), CheckStatus.SKIPPED, "no markerService given", ""));
       return;
     }
     MarkerCheck check = MarkerCheck.expecting().commit(spec.expectedCommit());
@@ -389,7 +457,7 @@ public final class PostDeployRun {
     if (problems.isEmpty()) {
       checks.add(
           CheckResult.pass(
-              "deployment marker",
+              CheckName.DEPLOYMENT_MARKER.id(),
               "service \""
                   + spec.markerService()
                   + "\" runs commit "
@@ -400,7 +468,8 @@ public final class PostDeployRun {
                   + marker.environment(),
               raw));
     } else {
-      checks.add(CheckResult.fail("deployment marker", String.join("; ", problems), raw));
+      checks.add(
+          CheckResult.fail(CheckName.DEPLOYMENT_MARKER.id(), String.join("; ", problems), raw));
       for (String p : problems) {
         failures.add("Deployment marker: " + p);
       }
@@ -449,7 +518,7 @@ public final class PostDeployRun {
       if (first || !r.passed()) {
         checks.add(
             new CheckResult(
-                "hook " + r.name() + (first ? "" : " (" + when + ")"),
+                CheckName.HOOK.named(r.name()) + (first ? "" : " (" + when + ")"),
                 r.passed() ? CheckStatus.PASS : CheckStatus.FAIL,
                 r.sentence(),
                 r.evidence()));

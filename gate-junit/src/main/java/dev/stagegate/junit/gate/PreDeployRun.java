@@ -10,6 +10,7 @@ import dev.stagegate.report.Verdict;
 import dev.stagegate.report.approval.ApprovalCheck;
 import dev.stagegate.report.approval.ApprovalRecord;
 import dev.stagegate.report.approval.ApprovalStatus;
+import dev.stagegate.report.checklist.CheckName;
 import dev.stagegate.report.deploy.MarkerCheck;
 import dev.stagegate.report.json.AuditJson;
 import dev.stagegate.report.policy.DeployPolicy;
@@ -209,34 +210,37 @@ public final class PreDeployRun {
   private CheckResult windowCheck(Instant now) {
     if (spec.policy().blockedWindow().isEmpty()) {
       return new CheckResult(
-          "deploy window",
+          CheckName.DEPLOY_WINDOW.id(),
           CheckStatus.SKIPPED,
           "no blocked window (" + DeployPolicy.BLOCKED_WINDOW + " not set)",
           "");
     }
     Optional<PolicyBlock> block = decision.block(DeployPolicy.RULE_WINDOW);
     if (block.isPresent()) {
-      return CheckResult.fail("deploy window", block.get().sentence(), "");
+      return CheckResult.fail(CheckName.DEPLOY_WINDOW.id(), block.get().sentence(), "");
     }
     Optional<String> override =
         decision.overrides().stream()
             .filter(o -> o.startsWith(DeployPolicy.RULE_WINDOW))
             .findFirst();
+    if (override.isPresent()) {
+      // let through with a recorded reason: its own check, which the checklists show as
+      // accepted, never as done
+      return CheckResult.pass(CheckName.DEPLOY_WINDOW_OVERRIDDEN.id(), override.get(), "");
+    }
     return CheckResult.pass(
-        "deploy window",
-        override.orElseGet(
-            () ->
-                "outside the blocked window "
-                    + spec.policy().blockedWindow().get()
-                    + ": it is "
-                    + spec.policy().blockedWindow().get().localTime(now)),
+        CheckName.DEPLOY_WINDOW.id(),
+        "outside the blocked window "
+            + spec.policy().blockedWindow().get()
+            + ": it is "
+            + spec.policy().blockedWindow().get().localTime(now),
         "");
   }
 
   private CheckResult markerCheck(Optional<List<String>> problems) {
     if (problems.isEmpty()) {
       return new CheckResult(
-          "deployment marker",
+          CheckName.DEPLOYMENT_MARKER.id(),
           spec.policy().requireMarker() ? CheckStatus.FAIL : CheckStatus.SKIPPED,
           "no markerFile given",
           "");
@@ -249,10 +253,11 @@ public final class PreDeployRun {
     }
     return problems.get().isEmpty()
         ? CheckResult.pass(
-            "deployment marker",
+            CheckName.DEPLOYMENT_MARKER.id(),
             "prepared in " + spec.markerFile().get() + " for commit " + shortCommit(),
             raw)
-        : CheckResult.fail("deployment marker", String.join("; ", problems.get()), raw);
+        : CheckResult.fail(
+            CheckName.DEPLOYMENT_MARKER.id(), String.join("; ", problems.get()), raw);
   }
 
   private CheckResult drillCheck(Optional<Boolean> drill) {

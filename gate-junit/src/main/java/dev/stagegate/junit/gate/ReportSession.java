@@ -8,6 +8,7 @@ import dev.stagegate.report.change.ChangeSummary;
 import dev.stagegate.report.checklist.DeployFacts;
 import dev.stagegate.report.checklist.TestSummary;
 import dev.stagegate.report.ci.StepSummary;
+import dev.stagegate.report.deploy.DeploymentEntry;
 import dev.stagegate.report.journal.JournalRecovery;
 import dev.stagegate.report.markdown.AuditMarkdown;
 import dev.stagegate.report.markdown.ChartsSection;
@@ -24,8 +25,16 @@ import java.util.Optional;
  * is rewritten after each, so that it is complete even if a later gate never finishes.
  */
 public final class ReportSession implements AutoCloseable {
-  /** Where Surefire writes, relative to the module the tests run in. */
-  static final String SUREFIRE_REPORTS = "target/surefire-reports";
+  /**
+   * Where the "tests passing" item reads the run's test reports ({@code TEST-*.xml}): directories,
+   * comma-separated, relative to the module the tests run in. Default: Surefire's and Failsafe's
+   * ({@value #DEFAULT_TEST_REPORTS}); point it at the reports a CI job downloaded from the build
+   * that tested the commit.
+   */
+  public static final String TEST_REPORTS = "stagegate.tests.reports";
+
+  /** Surefire's and Failsafe's report directories. */
+  static final String DEFAULT_TEST_REPORTS = "target/surefire-reports,target/failsafe-reports";
 
   private final Path dir;
   private final List<GateResult> results = new ArrayList<>();
@@ -34,6 +43,7 @@ public final class ReportSession implements AutoCloseable {
   private final AuditMarkdown markdown =
       AuditMarkdown.standard().withGateSection(new ChartsSection(BurnInCharts::series));
   private DeployFacts facts;
+  private AuditReport written;
 
   /**
    * Starts the audit of a test run; gates of earlier runs whose JVM died mid-burn-in are recovered
@@ -43,8 +53,17 @@ public final class ReportSession implements AutoCloseable {
    *     gone
    */
   public ReportSession(Path dir, String localHost, Optional<String> gitBase) {
+    this(dir, localHost, gitBase, testReportDirs(Optional.empty()));
+  }
+
+  /**
+   * Starts the audit of a test run, reading the test reports in {@code testReports} for the
+   * checklists ({@link #testReportDirs}).
+   */
+  public ReportSession(
+      Path dir, String localHost, Optional<String> gitBase, List<Path> testReports) {
     this.dir = dir;
-    this.facts = DeployFacts.none().withTests(unitTests(Path.of(SUREFIRE_REPORTS)));
+    this.facts = DeployFacts.none().withTests(tests(testReports));
     ChangeReview review = ChangeReview.of(Path.of("").toAbsolutePath(), gitBase);
     this.change = review.change();
     this.risk = review.risk();
@@ -67,12 +86,28 @@ public final class ReportSession implements AutoCloseable {
   }
 
   /**
-   * The unit tests of this module, for the checklists: Surefire runs before the gates (Failsafe),
-   * so its reports are this build's. Empty when there are none (the item stays manual).
+   * The directories {@value #TEST_REPORTS} names (comma-separated), or Surefire's and Failsafe's.
    */
-  private static Optional<TestSummary> unitTests(Path reports) {
+  public static List<Path> testReportDirs(Optional<String> configured) {
+    String value = configured.filter(v -> !v.isBlank()).orElse(DEFAULT_TEST_REPORTS);
+    List<Path> dirs = new ArrayList<>();
+    for (String part : value.split(",")) {
+      if (!part.isBlank()) {
+        dirs.add(Path.of(part.strip()));
+      }
+    }
+    return List.copyOf(dirs);
+  }
+
+  /**
+   * The tests of this module, for the checklists: Surefire's reports are this build's (it runs
+   * before the gates); Failsafe's hold the ITs that finished before this one, this build's or an
+   * earlier one's (each IT class rewrites its own file). Empty when there are none (the item stays
+   * manual).
+   */
+  private static Optional<TestSummary> tests(List<Path> reports) {
     try {
-      return TestSummary.fromSurefireReports(reports);
+      return TestSummary.fromReports(reports);
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // unreadable reports prove nothing: the item stays manual
     }
@@ -83,7 +118,8 @@ public final class ReportSession implements AutoCloseable {
    * audit); the checklists in the audit are filled from them from now on. The unit tests are kept.
    */
   public synchronized void withFacts(DeployFacts deployFacts) {
-    this.facts = deployFacts.withTests(facts.tests());
+    DeployFacts next = deployFacts.withTests(facts.tests());
+    this.facts = facts.deployment().map(next::withDeployment).orElse(next);
   }
 
   /** Adds a gate's result and rewrites the audit; returns the Markdown audit's path. */
@@ -93,9 +129,28 @@ public final class ReportSession implements AutoCloseable {
     return markdown();
   }
 
+  /**
+   * The deployment a post-deploy watch recorded: the Markdown audit (the deploy record) is
+   * rewritten with its seed block; the JSON twin is left as written, so the SHA-256 the entry keeps
+   * of it stays true.
+   */
+  public synchronized void recorded(DeploymentEntry entry) {
+    facts = facts.withDeployment(entry);
+    if (written == null) {
+      return;
+    }
+    try {
+      AuditFiles.writeMarkdown(written, dir, markdown.withDeployFacts(facts));
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Cannot write the audit into " + dir.toAbsolutePath() + " (stagegate.report.dir)", e);
+    }
+  }
+
   private void write() {
     try {
-      AuditFiles.write(report(), dir, markdown.withDeployFacts(facts));
+      written = report();
+      AuditFiles.write(written, dir, markdown.withDeployFacts(facts));
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Cannot write the audit into " + dir.toAbsolutePath() + " (stagegate.report.dir)", e);

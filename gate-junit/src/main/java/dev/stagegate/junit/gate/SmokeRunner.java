@@ -3,6 +3,7 @@ package dev.stagegate.junit.gate;
 import dev.stagegate.junit.GateStack;
 import dev.stagegate.junit.HttpReply;
 import dev.stagegate.report.CheckResult;
+import dev.stagegate.report.checklist.CheckName;
 import java.util.Optional;
 
 /** Runs one {@link SmokeSpec} against the running stack and judges status and JSON. */
@@ -10,7 +11,7 @@ final class SmokeRunner {
   private SmokeRunner() {}
 
   static CheckResult run(SmokeSpec spec, GateStack stack) {
-    String name = "smoke " + spec.name();
+    String name = CheckName.SMOKE.named(spec.name());
     HttpReply reply;
     try {
       reply = stack.get(spec.service(), spec.port(), spec.path());

@@ -406,7 +406,8 @@ public final class BaselineRun {
         release.services(),
         decided.reasons(),
         burnIn,
-        release.rollback());
+        release.rollback(),
+        release.images());
   }
 
   private static double[] errorRates(List<LoadInterval> intervals) {

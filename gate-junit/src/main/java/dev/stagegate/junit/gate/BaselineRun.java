@@ -227,7 +227,8 @@ public final class BaselineRun {
               spec.settle(),
               spec.smokeChecks(),
               spec.logAudit(),
-              spec.settings(),
+              // the previous release's images are not this commit's: never tag them as tested
+              spec.settings().withoutKeepingImages(),
               spec.burnIn(),
               spec.loads());
       return new Prepared(label, baselineSpec, workDir, copied);

@@ -104,6 +104,14 @@ public final class Checklists {
         List.of(
             markerOnTarget(post, facts),
             GateEvidence.fromChecks(
+                "Deployed images are the approved ones",
+                GateEvidence.checks(
+                    post,
+                    c -> c.name().equals("approved images") && c.status() != CheckStatus.SKIPPED),
+                post.isEmpty()
+                    ? NO_POST_DEPLOY
+                    : "not compared: give the post-deploy watch stagegate.approval.audit"),
+            GateEvidence.fromChecks(
                 "Health checks pass",
                 GateEvidence.checks(post, c -> c.name().startsWith("hook health")),
                 post.isEmpty() ? NO_POST_DEPLOY : "no health hook in the post-deploy watch"),

@@ -123,7 +123,7 @@ public final class RollbackRun implements AutoCloseable {
               spec.previousRef(),
               spec.previousCommit(),
               spec.subdir(),
-              composeCommand().display(),
+              composeShellWords(),
               spec.composeName(),
               tags(previous, spec.imageRepository()),
               spec.deployProject(),
@@ -147,7 +147,7 @@ public final class RollbackRun implements AutoCloseable {
                   spec.previousRef(),
                   spec.previousCommit(),
                   spec.subdir(),
-                  composeCommand().display(),
+                  composeShellWords(),
                   spec.composeName(),
                   previousTags,
                   labels.runId(),
@@ -275,6 +275,11 @@ public final class RollbackRun implements AutoCloseable {
 
   private ComposeCommand composeCommand() {
     return ComposeCommand.resolve(spec.settings().composeCommand());
+  }
+
+  /** The compose command as shell words, e.g. {@code docker compose}. */
+  private String composeShellWords() {
+    return String.join(" ", composeCommand().argv().stream().map(RollbackCommand::word).toList());
   }
 
   /** No-cache build, {@code up -d} in the drill's project, wait healthy; one check. */

@@ -260,7 +260,8 @@ public final class GateRun implements AutoCloseable {
             && inconclusive.isEmpty()
             && bodyFailure == null
             && checks.stream().anyMatch(c -> c.name().equals("all services healthy"));
-    if (!passed) {
+    // keep=false: the Images section says the images were removed; no check adds noise
+    if (!passed || !images.wanted()) {
       return;
     }
     CheckResult kept = images.keep();

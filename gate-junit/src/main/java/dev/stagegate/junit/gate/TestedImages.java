@@ -68,9 +68,14 @@ final class TestedImages {
     }
   }
 
+  /** Whether the settings ask to keep a passing gate's images ({@code stagegate.images.keep}). */
+  boolean wanted() {
+    return settings.imagesKeep() && !ids.isEmpty();
+  }
+
   /**
    * Tags every recorded image {@code <repository>/<service>:<commit>} for the deploy; a gate calls
-   * it only when it passed, before teardown.
+   * it only when it passed and {@link #wanted()}, before teardown.
    *
    * @return the check that says what was kept, or why nothing was
    */
@@ -78,15 +83,6 @@ final class TestedImages {
     String name = "keep tested images";
     if (ids.isEmpty()) {
       return new CheckResult(name, CheckStatus.SKIPPED, "no image was built", "");
-    }
-    if (!settings.imagesKeep()) {
-      return new CheckResult(
-          name,
-          CheckStatus.SKIPPED,
-          "not kept: "
-              + GateSettings.IMAGES_KEEP
-              + "=false; the images were removed at teardown and cannot be deployed",
-          "");
     }
     if (!unknown.isEmpty()) {
       return CheckResult.fail(

@@ -14,7 +14,8 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 EX="$ROOT/examples"
 WATCH=${FLOW_WATCH:-PT30S}
-PROJECT=agents-staging
+# the deployed project (examples' stagegate.deploy.project); FLOW_PROJECT runs a second flow beside it
+PROJECT=${FLOW_PROJECT:-agents-staging}
 GATE_DIR="$EX/target/stagegate"          # the gate's audit, the one a reviewer approves
 PRE_DIR="$EX/target/stagegate-predeploy" # the deploy checks' audit: the decision, any override
 DEPLOY_DIR="$EX/target/stagegate-deploy" # the post-deploy watch's audit and the records
@@ -154,7 +155,7 @@ PORT=$(docker port "$API" 8000 | head -1 | sed 's/.*://')
 
 say "8. post-deploy watch ($WATCH, shortened) and the deployment record"
 it PostDeployIT target/stagegate-deploy \
-  -Dstagegate.deploy.docker-host=unix:///var/run/docker.sock \
+  -Dstagegate.deploy.docker-host=unix:///var/run/docker.sock -Dstagegate.deploy.project="$PROJECT" \
   -Dstagegate.deploy.base-url="http://127.0.0.1:$PORT" \
   -Dstagegate.deploy.watch.duration="$WATCH" \
   -Dstagegate.approval.audit=target/stagegate/stability_audit.md \

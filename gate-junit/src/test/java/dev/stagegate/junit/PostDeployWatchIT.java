@@ -275,6 +275,14 @@ class PostDeployWatchIT {
         .contains("worker: " + TestedImage.shortId(imageOf("worker")) + " = sgtarget/worker:");
     assertThat(Files.readString(reports.resolve("stability_audit.md")))
         .contains("| ✅ DONE | Deployed images are the approved ones |");
+    // the deployment history keeps what ran, by ID, with the approved tag: a rollback's source
+    assertThat(onlyLogEntry().images())
+        .filteredOn(i -> !i.service().equals("migrate"))
+        .extracting(TestedImage::service, TestedImage::imageId, TestedImage::tag)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("api", imageOf("api"), "sgtarget/api:1111111"),
+            org.assertj.core.groups.Tuple.tuple(
+                "worker", imageOf("worker"), "sgtarget/worker:1111111"));
   }
 
   @Test

@@ -30,6 +30,58 @@ import java.util.Map;
  *     nowhere
  */
 record ApprovedImagesCheck(CheckResult check, List<String> failures) {
+  /**
+   * The image every container of the project runs, by ID, with the approved tag when it is the
+   * approved image, else its first name that is not a gate run's temporary one: what the deployment
+   * history records, so that a rollback to this deployment knows what to bring back.
+   *
+   * @param approval the approval, or {@code null} when there is none
+   */
+  static List<TestedImage> running(
+      DockerClient client, List<Container> containers, ApprovalRecord approval) {
+    Map<String, TestedImage> running = new LinkedHashMap<>();
+    for (Container c : containers) {
+      String service = c.getLabels().getOrDefault("com.docker.compose.service", "?");
+      try {
+        String id = client.inspectContainerCmd(c.getId()).exec().getImageId();
+        if (!TestedImage.isImageId(id) || running.containsKey(service)) {
+          continue;
+        }
+        String tag =
+            approval == null
+                ? ""
+                : approval
+                    .image(service)
+                    .filter(a -> a.imageId().equals(id))
+                    .map(TestedImage::tag)
+                    .orElse("");
+        if (tag.isEmpty()) {
+          List<String> names = client.inspectImageCmd(id).exec().getRepoTags();
+          tag =
+              names == null
+                  ? ""
+                  : names.stream().filter(n -> !n.startsWith("stagegate-")).findFirst().orElse("");
+        }
+        running.put(service, new TestedImage(service, id, tag));
+      } catch (RuntimeException e) {
+        // a container gone meanwhile: the watch judges that; the history records the rest
+      }
+    }
+    return List.copyOf(running.values());
+  }
+
+  /**
+   * The approval next to {@code approvedAudit}, or {@code null} when it is absent or unreadable.
+   */
+  static ApprovalRecord approvalOrNull(Path approvedAudit) {
+    try {
+      Path file = ApprovalRecord.defaultPath(approvedAudit);
+      return Files.isRegularFile(file) ? ApprovalRecord.read(file) : null;
+    } catch (IOException | IllegalArgumentException e) {
+      return null;
+    }
+  }
+
   static final String NAME = "approved images";
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);

@@ -72,6 +72,7 @@ public final class PostDeployRun {
   private EventWatch events;
   private BurnInWatch watch;
   private long watchStartNanos;
+  private List<dev.stagegate.report.TestedImage> ranImages = List.of();
 
   public PostDeployRun(PostDeploySpec spec, Consumer<String> progress) {
     this.spec = spec;
@@ -152,6 +153,11 @@ public final class PostDeployRun {
           baseline.put(c.service(), inspector.state(c.id()));
         }
         checkMarker();
+        ranImages =
+            ApprovedImagesCheck.running(
+                docker.client(),
+                found,
+                spec.approvedAudit().map(ApprovedImagesCheck::approvalOrNull).orElse(null));
         // without the approved audit there is nothing to compare with; the checklist says so
         if (spec.approvedAudit().isPresent()) {
           ApprovedImagesCheck images =
@@ -321,7 +327,8 @@ public final class PostDeployRun {
                 result.duration(),
                 hookSummaries,
                 Files.isRegularFile(auditJson) ? AuditDigest.sha256(auditJson) : null,
-                note),
+                note,
+                ranImages),
             Path.of("").toAbsolutePath());
   }
 

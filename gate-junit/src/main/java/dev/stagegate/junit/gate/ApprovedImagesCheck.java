@@ -174,9 +174,7 @@ record ApprovedImagesCheck(CheckResult check, List<String> failures) {
     }
     String detail =
         (failures.isEmpty()
-                ? "every container runs the image "
-                    + ApprovalTexts.reviewer(approval)
-                    + " approved: "
+                ? "every container runs the image " + approvedBy(approval) + " approved: "
                 : String.join("; ", failures) + ". Seen: ")
             + String.join(", ", evidence);
     return new ApprovedImagesCheck(
@@ -201,10 +199,8 @@ record ApprovedImagesCheck(CheckResult check, List<String> failures) {
     }
   }
 
-  /** Names in the approval's words. */
-  private static final class ApprovalTexts {
-    static String reviewer(ApprovalRecord r) {
-      return r.reviewer() + " (commit " + r.shortCommit() + ")";
-    }
+  /** Who approved what, in the approval's words. */
+  private static String approvedBy(ApprovalRecord r) {
+    return r.reviewer() + " (commit " + r.shortCommit() + ")";
   }
 }

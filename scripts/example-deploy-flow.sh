@@ -164,8 +164,13 @@ it PostDeployIT target/stagegate-deploy \
   -Dstagegate.history.tag=true \
   || die "the post-deploy watch failed (see $DEPLOY_DIR/stability_audit.md)"
 
+grep -qF "| ✅ DONE | Deployed images are the approved ones |" "$DEPLOY_DIR/stability_audit.md" \
+  || die "the post-deploy watch did not prove the approved images run: $DEPLOY_DIR/stability_audit.md"
+say "every container runs its approved image (post-deploy watch, by image ID)"
+
 say "9. the deployment is recorded in every format"
 grep -q "\"commit\":\"$HEAD\"" "$DEPLOY_DIR/deployments.jsonl" || die "no JSON Lines entry for $HEAD"
+grep -q '"images":\[{"service"' "$DEPLOY_DIR/deployments.jsonl" || die "the deployment record has no image IDs"
 grep -q "^Commit: ${HEAD:0:7}" "$DEPLOY_DIR/deployments.log" || die "no text block for $HEAD"
 rows=$(PGPASSWORD="$STAGEGATE_HISTORY_JDBC_PASSWORD" psql -h 127.0.0.1 -p 55432 -U stagegate -d stagegate -XtAqc \
   "select count(*) from deployment_history where commit = '$HEAD' and status = 'SUCCESS'")

@@ -5,6 +5,7 @@
 set -euo pipefail
 host=$(hostname)
 left=0
+kept=0
 report() { # kind id name host pid
   if [ "$4" = "$host" ] && [ -n "$5" ] && kill -0 "$5" 2>/dev/null; then return; fi
   echo "[leftovers] $1 $3 (owner $4/$5 is gone)"
@@ -34,6 +35,12 @@ while read -r id; do
   # built images carry one label, dev.stagegate=<run>/<host>/<pid>
   line=$(docker image inspect -f '{{.Created}} {{index .Config.Labels "dev.stagegate"}}' "$id" 2>/dev/null) || continue
   read -r created packed <<< "$line"
+  # a passing gate keeps its tested images under <project>/<service>:<commit> for the deploy: an
+  # image carrying a name other than a run's temporary stagegate-<run>-<service>:gate is wanted
+  if docker image inspect -f '{{range .RepoTags}}{{println .}}{{end}}' "$id" | grep -v '^$' | grep -qv '^stagegate-'; then
+    kept=$((kept + 1))
+    continue
+  fi
   IFS=/ read -r _ h p <<< "$packed"
   if [ -z "$p" ] && [ $(( now - $(date -d "$created" +%s) )) -le 120 ]; then continue; fi
   report image "$id" "$id" "$h" "$p"
@@ -42,4 +49,4 @@ if [ "$left" -ne 0 ]; then
   echo "[leftovers] $left resources left behind by finished gate runs"
   exit 1
 fi
-echo "[leftovers] none: nothing labelled dev.stagegate is left by a finished gate run"
+echo "[leftovers] none: nothing labelled dev.stagegate is left by a finished gate run ($kept tested image(s) kept for a deploy under their tags)"

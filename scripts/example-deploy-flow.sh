@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The example's whole deploy flow, step by step, as a CI pipeline would run it (README "Deploy
-# flow"): gate → audit → approval → deploy checks → deploy → post-deploy watch → record.
+# flow"): gate → audit → approval → deploy checks → deploy of the approved images (no rebuild)
+# → post-deploy watch (which checks every container runs its approved image ID) → record.
 #
 #   bash scripts/example-deploy-flow.sh
 #
@@ -13,7 +14,8 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 EX="$ROOT/examples"
 WATCH=${FLOW_WATCH:-PT30S}
-PROJECT=agents-staging
+# the deployed project (examples' stagegate.deploy.project); FLOW_PROJECT runs a second flow beside it
+PROJECT=${FLOW_PROJECT:-agents-staging}
 GATE_DIR="$EX/target/stagegate"          # the gate's audit, the one a reviewer approves
 PRE_DIR="$EX/target/stagegate-predeploy" # the deploy checks' audit: the decision, any override
 DEPLOY_DIR="$EX/target/stagegate-deploy" # the post-deploy watch's audit and the records
@@ -55,7 +57,8 @@ if git rev-parse -q --verify "refs/tags/$TAG" >/dev/null; then
   die "tag $TAG exists already; this demo makes and removes its own: git tag -d $TAG"
 fi
 teardown() {
-  (cd "$EX" && docker compose -p "$PROJECT" down -v --rmi local >/dev/null 2>&1) || true
+  # The approved images stay (they carry their tags): a later deploy of this audit needs them.
+  (cd "$EX" && docker compose -p "$PROJECT" down -v >/dev/null 2>&1) || true
   git tag -d "$TAG" >/dev/null 2>&1 || true
 }
 trap teardown EXIT
@@ -125,15 +128,34 @@ if [[ "$VERDICT" != PASS ]]; then
   say "the deploy record shows it: $(grep -oF -m1 "⚠️ ACCEPTED | Audit approved" "$PRE_DIR/stability_audit.md")"
 fi
 
-say "7. deploy, as a team does today: compose up --build, as project $PROJECT"
-(cd "$EX" && docker compose -p "$PROJECT" up -d --build >/dev/null)
+say "7. deploy the approved images without a rebuild: compose up --no-build, as project $PROJECT"
+# The approval binds the image IDs the gate tested; the override names the tags the gate kept them
+# under (<compose project>/<service>:<commit>), so compose runs exactly those images.
+mvn -B -ntp -q -pl examples exec:exec@approved-images || die "no override of the approved images"
+OVERRIDE="$EX/target/approved-images.yml"
+sed 's/^/[flow]   /' "$OVERRIDE"
+# Every approved tag must still name the approved image (a re-run gate or a `docker tag` moves it).
+IMAGES=$(awk '/^  [a-z0-9_.-]+:$/ {svc=$1; sub(":", "", svc)} /^    image:/ {print svc " " $2}' "$OVERRIDE" \
+  | while read -r svc tag; do printf '%s=%s,' "$svc" "$(docker image inspect -f '{{.Id}}' "$tag")"; done)
+mvn -B -ntp -q -pl examples exec:exec@check-images -Dstagegate.images="${IMAGES%,}" \
+  || die "the images tagged for the deploy are not the approved ones: $IMAGES"
+say "the tags name the approved images: ${IMAGES%,}"
+# the flow's own refusal: another image under an approved name is not deployed
+OTHER=$(docker image inspect -f '{{.Id}}' stagegate/busybox-base:1)
+FIRST=${IMAGES%%,*}
+if out=$(mvn -B -ntp -q -pl examples exec:exec@check-images -Dstagegate.images="${FIRST%%=*}=$OTHER" 2>&1); then
+  die "an image other than the approved one was allowed for ${FIRST%%=*}"
+fi
+grep -qF "to deploy the approved image" <<<"$out" || { printf '%s\n' "$out"; die "the image refusal does not say why"; }
+say "refused as it should be: another image for ${FIRST%%=*}"
+(cd "$EX" && docker compose -p "$PROJECT" -f docker-compose.yml -f "$OVERRIDE" up -d --no-build >/dev/null)
 # found by compose's labels, never by its name (v2 names it <project>-api-1, v1 <project>_api_1)
 API=$(docker ps -q --filter "label=com.docker.compose.project=$PROJECT" --filter "label=com.docker.compose.service=api" | head -1)
 PORT=$(docker port "$API" 8000 | head -1 | sed 's/.*://')
 
 say "8. post-deploy watch ($WATCH, shortened) and the deployment record"
 it PostDeployIT target/stagegate-deploy \
-  -Dstagegate.deploy.docker-host=unix:///var/run/docker.sock \
+  -Dstagegate.deploy.docker-host=unix:///var/run/docker.sock -Dstagegate.deploy.project="$PROJECT" \
   -Dstagegate.deploy.base-url="http://127.0.0.1:$PORT" \
   -Dstagegate.deploy.watch.duration="$WATCH" \
   -Dstagegate.approval.audit=target/stagegate/stability_audit.md \
@@ -142,8 +164,13 @@ it PostDeployIT target/stagegate-deploy \
   -Dstagegate.history.tag=true \
   || die "the post-deploy watch failed (see $DEPLOY_DIR/stability_audit.md)"
 
+grep -qF "| ✅ DONE | Deployed images are the approved ones |" "$DEPLOY_DIR/stability_audit.md" \
+  || die "the post-deploy watch did not prove the approved images run: $DEPLOY_DIR/stability_audit.md"
+say "every container runs its approved image (post-deploy watch, by image ID)"
+
 say "9. the deployment is recorded in every format"
 grep -q "\"commit\":\"$HEAD\"" "$DEPLOY_DIR/deployments.jsonl" || die "no JSON Lines entry for $HEAD"
+grep -q '"images":\[{"service"' "$DEPLOY_DIR/deployments.jsonl" || die "the deployment record has no image IDs"
 grep -q "^Commit: ${HEAD:0:7}" "$DEPLOY_DIR/deployments.log" || die "no text block for $HEAD"
 rows=$(PGPASSWORD="$STAGEGATE_HISTORY_JDBC_PASSWORD" psql -h 127.0.0.1 -p 55432 -U stagegate -d stagegate -XtAqc \
   "select count(*) from deployment_history where commit = '$HEAD' and status = 'SUCCESS'")

@@ -14,12 +14,18 @@ import org.junit.platform.testkit.engine.Events;
 public final class GateKit {
   private GateKit() {}
 
-  /** Runs every test of {@code gateClass} with its audit written to {@code reportDir}. */
+  /**
+   * Runs every test of {@code gateClass} with its audit written to {@code reportDir}. Passing gates
+   * keep no image unless {@code parameters} say {@code stagegate.images.keep=true}: these gates are
+   * never deployed, and a kept image would outlive the test.
+   */
   public static Events run(Class<?> gateClass, Path reportDir, Map<String, String> parameters) {
+    Map<String, String> all = new java.util.HashMap<>(Map.of("stagegate.images.keep", "false"));
+    all.putAll(parameters);
     return EngineTestKit.engine("junit-jupiter")
         .selectors(selectClass(gateClass))
         .configurationParameter("stagegate.report.dir", reportDir.toString())
-        .configurationParameters(parameters)
+        .configurationParameters(all)
         .execute()
         .testEvents();
   }

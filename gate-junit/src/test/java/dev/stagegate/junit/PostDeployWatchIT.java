@@ -12,7 +12,9 @@ import dev.stagegate.report.CheckResult;
 import dev.stagegate.report.CheckStatus;
 import dev.stagegate.report.GateKind;
 import dev.stagegate.report.GateResult;
+import dev.stagegate.report.TestedImage;
 import dev.stagegate.report.Verdict;
+import dev.stagegate.report.approval.ApprovalRecord;
 import dev.stagegate.report.approval.AuditDigest;
 import dev.stagegate.report.deploy.DeploymentEntry;
 import dev.stagegate.report.deploy.DeploymentLog;
@@ -284,6 +286,104 @@ class PostDeployWatchIT {
         .extracting(h -> h.name() + "=" + h.status())
         .containsExactly(
             "health /health=PASS", "metric system_state_status=PASS", "queue-drain=TIMEOUT");
+  }
+
+  @Test
+  @Order(6)
+  void theRunningImagesAreTheApprovedOnes() throws Exception {
+    Map<String, String> config = target("PT3S");
+    config.put("stagegate.approval.audit", approve(Map.of()).toString());
+    long t0 = System.nanoTime();
+    Events events = GateKit.run(PostDeployGoodGate.class, reports, config);
+    took("approved images", t0);
+    assertThat(GateKit.failures(events)).isEmpty();
+    CheckResult images = check(onlyGate(), "approved images");
+    assertThat(images.status()).isEqualTo(CheckStatus.PASS);
+    assertThat(images.detail())
+        .startsWith("every container runs the image flow-reviewer (commit ")
+        .contains("api: " + TestedImage.shortId(imageOf("api")) + " = sgtarget/api:")
+        .contains("worker: " + TestedImage.shortId(imageOf("worker")) + " = sgtarget/worker:");
+    assertThat(Files.readString(reports.resolve("stability_audit.md")))
+        .contains("| ✅ DONE | Deployed images are the approved ones |");
+    // the deployment history keeps what ran, by ID, with the approved tag: a rollback's source
+    assertThat(onlyLogEntry().images())
+        .filteredOn(i -> !i.service().equals("migrate"))
+        .extracting(TestedImage::service, TestedImage::imageId, TestedImage::tag)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("api", imageOf("api"), "sgtarget/api:1111111"),
+            org.assertj.core.groups.Tuple.tuple(
+                "worker", imageOf("worker"), "sgtarget/worker:1111111"));
+  }
+
+  @Test
+  @Order(6)
+  void anotherImageThanTheApprovedOneFailsWithBothIds() throws Exception {
+    String approvedApi = "sha256:" + "ab12".repeat(16);
+    Map<String, String> config = target("PT3S");
+    config.put("stagegate.approval.audit", approve(Map.of("api", approvedApi)).toString());
+    long t0 = System.nanoTime();
+    Throwable failure = GateKit.onlyFailure(GateKit.run(PostDeployGoodGate.class, reports, config));
+    took("another image", t0);
+    assertThat(failure)
+        .hasMessageContaining(
+            "Expecting service \"api\" to run the approved image sha256:ab12ab12ab12"
+                + " (sgtarget/api:1111111) but container "
+                + project
+                + "-api-1 runs "
+                + TestedImage.shortId(imageOf("api"))
+                + " (built ")
+        .hasMessageNotContaining("service \"worker\" to run");
+    assertThat(check(onlyGate(), "approved images").status()).isEqualTo(CheckStatus.FAIL);
+    assertThat(onlyLogEntry().outcome()).isEqualTo(Outcome.FAILED);
+  }
+
+  @Test
+  @Order(6)
+  void withoutAnApprovedAuditTheImagesAreNotJudgedAndSaySo() throws Exception {
+    GateKit.run(PostDeployGoodGate.class, reports, target("PT2S"));
+    assertThat(onlyGate().checks()).extracting(CheckResult::name).doesNotContain("approved images");
+    assertThat(Files.readString(reports.resolve("stability_audit.md")))
+        .contains(
+            "| Deployed images are the approved ones | not compared: give the post-deploy watch"
+                + " stagegate.approval.audit |");
+  }
+
+  /**
+   * An approval of the images the target runs, with {@code override} replacing some IDs, written
+   * next to an audit path in the test's directory; returns the audit path.
+   */
+  private Path approve(Map<String, String> override) throws Exception {
+    Path dir = Files.createDirectories(reports.resolve("approved"));
+    List<TestedImage> images = new java.util.ArrayList<>();
+    for (String service : List.of("api", "worker")) {
+      images.add(
+          new TestedImage(
+              service,
+              override.getOrDefault(service, imageOf(service)),
+              "sgtarget/" + service + ":1111111"));
+    }
+    Path audit = dir.resolve("stability_audit.md");
+    new ApprovalRecord(
+            "flow-reviewer",
+            java.time.Instant.now(),
+            "1111111",
+            "stability_audit.md",
+            "0".repeat(64),
+            "0".repeat(64),
+            Verdict.PASS,
+            "",
+            "",
+            images)
+        .writeTo(ApprovalRecord.defaultPath(audit));
+    return audit;
+  }
+
+  private static String imageOf(String service) throws Exception {
+    return run(10, "docker", "inspect", "-f", "{{.Image}}", container(service)).strip();
+  }
+
+  private static CheckResult check(GateResult gate, String name) {
+    return gate.checks().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
   }
 
   @Test

@@ -81,7 +81,8 @@ class RollbackDrillIT {
 
   @Test
   void aGoodDrillPassesAndTheAuditHoldsTheProvenCommand() throws Exception {
-    RollbackRepo.Repo repo = RollbackRepo.create(dir.resolve("repo"), RollbackRepo.Target.GOOD);
+    RollbackRepo.Repo repo =
+        RollbackRepo.create(dir.resolve("repo"), RollbackRepo.Target.GOOD, true);
     long t0 = System.nanoTime();
     Events events = drill(repo);
     took("good drill", t0);
@@ -90,24 +91,47 @@ class RollbackDrillIT {
     GateResult g = onlyGate();
     assertThat(g.kind()).isEqualTo(GateKind.ROLLBACK_DRILL);
     assertThat(g.verdict()).isEqualTo(Verdict.PASS);
+    String rollback = "rollback to v1.0.0 (" + repo.previous().substring(0, 7) + ")";
     assertThat(g.checks())
         .extracting(CheckResult::name)
         .containsExactly(
             "export current",
             "export previous",
+            "migrations since previous",
+            "previous images",
             "current up",
             "marker after current up",
-            "rollback to v1.0.0 (" + repo.previous().substring(0, 7) + ")",
+            rollback,
             "marker after rollback",
             "return to current",
             "marker after return to current",
             "gate method");
-    assertThat(g.checks()).allMatch(c -> c.status() == CheckStatus.PASS, "every check passed");
-    assertThat(g.checks().get(5).rawOutput())
+    assertThat(g.checks())
+        .filteredOn(c -> !c.name().equals("migrations since previous"))
+        .allMatch(c -> c.status() == CheckStatus.PASS, "every other check passed");
+    // the migration is not judged: a person decides on the database
+    CheckResult migrations = g.checks().get(2);
+    assertThat(migrations.status()).isEqualTo(CheckStatus.SKIPPED);
+    assertThat(migrations.detail())
+        .isEqualTo(
+            "not judged: 1 migration file(s) changed ("
+                + RollbackRepo.MIGRATION
+                + "); the rollback command rolls back the images only, a database rollback needs"
+                + " a person");
+    assertThat(g.checks().get(7).rawOutput())
         .contains("\"version\": \"1.0.0\"")
         .contains(repo.previous())
         .contains("\"environment\": \"drill\"");
-    assertThat(g.checks().get(7).rawOutput()).contains(repo.head());
+    assertThat(g.checks().get(9).rawOutput()).contains(repo.head());
+    // the drill ran the rollback command itself (no build), under its own names
+    assertThat(g.checks().get(6).detail())
+        .contains("after the rollback command started (no build)");
+    assertThat(g.checks().get(6).rawOutput())
+        .contains("$ cat > rollback-images.yml <<'IMAGES'")
+        .contains("image: stagegate-" + g.project() + "-previous/api:" + repo.previous())
+        .contains(" up -d --no-build --remove-orphans")
+        .doesNotContain("build --no-cache");
+    assertThat(g.checks().get(8).detail()).contains("after up -d (no build)");
 
     RollbackEvidence r = g.rollback();
     assertThat(r.proven()).isTrue();
@@ -117,10 +141,22 @@ class RollbackDrillIT {
     assertThat(r.markerVersion()).isEqualTo("1.0.0");
     assertThat(r.rollbackHealthyAfter()).isPositive();
     assertThat(r.project()).isEqualTo(g.project());
+    // the audit's command: the deployed project (compose's name for deploy/), the kept tags
     assertThat(r.command())
+        .startsWith(
+            "# ⚠️ DATABASE: the change since "
+                + repo.previous().substring(0, 7)
+                + " touches migrations ("
+                + RollbackRepo.MIGRATION
+                + ").\n# This rolls back the images only, NOT the database schema: a person must"
+                + " decide")
         .contains("git archive " + repo.previous() + " deploy | tar -x -C /tmp/rollback-")
-        .contains("cat > services/api/.deployment_marker <<'MARKER'")
-        .contains("docker compose -p " + g.project() + " -f docker-compose.yml up -d");
+        .contains("services:\n  api:\n    image: deploy/api:" + repo.previous() + "\nIMAGES\n")
+        .endsWith(
+            "docker compose -p deploy -f docker-compose.yml -f rollback-images.yml up -d"
+                + " --no-build --remove-orphans")
+        .doesNotContain("build --no-cache")
+        .doesNotContain(g.project());
     String md = Files.readString(reports().resolve("stability_audit.md"));
     assertThat(md).contains("proven by the rollback drill on").contains("marker showed `1.0.0`");
     assertThat(repo.compose().resolveSibling(RollbackRepo.MARKER_FILE))
@@ -139,7 +175,7 @@ class RollbackDrillIT {
     System.out.println("[RollbackDrillIT] " + failure.getMessage());
     String target = "v1.0.0 (" + repo.previous().substring(0, 7) + ")";
     assertThat(failure)
-        .hasMessageContaining("Rollback target " + target + " did not come up within")
+        .hasMessageContaining("The rollback command to " + target + " did not bring it up within")
         .hasMessageContaining("service \"api\" to be healthy but its healthcheck failed")
         .hasMessageContaining("HTTP/1.0 503");
     GateResult g = onlyGate();

@@ -17,6 +17,7 @@ import org.eclipse.jgit.lib.PersonIdent;
 public final class RollbackRepo {
   public static final Path FIXTURE = Path.of("src/test/resources/stacks/rollback");
   public static final String MARKER_FILE = "services/api/.deployment_marker";
+  public static final String MIGRATION = "deploy/migrations/002_agents_owner.sql";
 
   /** How the rollback target (v1.0.0) differs from a good release. */
   public enum Target {
@@ -36,6 +37,15 @@ public final class RollbackRepo {
   private RollbackRepo() {}
 
   public static Repo create(Path root, Target target) throws IOException, GitAPIException {
+    return create(root, target, false);
+  }
+
+  /**
+   * As {@link #create(Path, Target)}; with {@code migrationInHead} HEAD also adds {@value
+   * #MIGRATION}, a schema change that rolling the images back does not undo.
+   */
+  public static Repo create(Path root, Target target, boolean migrationInHead)
+      throws IOException, GitAPIException {
     Path deploy = root.resolve("deploy");
     copyTree(FIXTURE, deploy);
     Files.writeString(root.resolve("README.md"), "agents service\n");
@@ -62,6 +72,11 @@ public final class RollbackRepo {
 
       Files.writeString(handler, goodHandler.replace("RELEASE=1.0.0", "RELEASE=1.1.0"));
       Files.writeString(dockerfile, goodDockerfile);
+      if (migrationInHead) {
+        Path migration = root.resolve(MIGRATION);
+        Files.createDirectories(migration.getParent());
+        Files.writeString(migration, "ALTER TABLE agents ADD COLUMN owner text;\n");
+      }
       git.add().addFilepattern(".").call();
       git.commit().setMessage("api: release 1.1.0").setAuthor(who).setCommitter(who).call();
       String head = git.getRepository().resolve("HEAD").name();

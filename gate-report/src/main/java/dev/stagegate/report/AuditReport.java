@@ -67,4 +67,22 @@ public record AuditReport(
         .reduce(Verdict::worst)
         .orElse(Verdict.INCOMPLETE);
   }
+
+  /**
+   * The images a deploy of this audit runs: for each service, the image the last gate (in audit
+   * order) kept under its tag. Gates that keep an image under the same {@code
+   * <project>/<service>:<commit>} tag move the tag, so the last one holds it; the approval binds
+   * these.
+   */
+  public List<TestedImage> keptImages() {
+    java.util.Map<String, TestedImage> kept = new java.util.LinkedHashMap<>();
+    for (GateResult gate : gates) {
+      for (TestedImage image : gate.images()) {
+        if (image.kept()) {
+          kept.put(image.service(), image);
+        }
+      }
+    }
+    return List.copyOf(kept.values());
+  }
 }

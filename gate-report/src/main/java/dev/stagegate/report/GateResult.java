@@ -22,6 +22,8 @@ import java.util.List;
  * @param failures one sentence per failure, in the order found
  * @param burnIn what a burn-in watched; {@code null} for a smoke gate
  * @param rollback what a rollback drill proved; {@code null} for every other kind
+ * @param images the image of every service the gate built and tested, in service order; empty for a
+ *     gate that builds nothing ({@code null} is taken as empty)
  */
 public record GateResult(
     String id,
@@ -37,11 +39,67 @@ public record GateResult(
     List<ServiceEvidence> services,
     List<String> failures,
     BurnInEvidence burnIn,
-    RollbackEvidence rollback) {
+    RollbackEvidence rollback,
+    List<TestedImage> images) {
   public GateResult {
     checks = List.copyOf(checks);
     services = List.copyOf(services);
     failures = List.copyOf(failures);
+    images = images == null ? List.of() : List.copyOf(images);
+  }
+
+  /** A gate that built no image it reports (or before the images were known). */
+  public GateResult(
+      String id,
+      String displayName,
+      GateKind kind,
+      Verdict verdict,
+      Instant startedAt,
+      Duration duration,
+      String composeFile,
+      String project,
+      EngineInfo engine,
+      List<CheckResult> checks,
+      List<ServiceEvidence> services,
+      List<String> failures,
+      BurnInEvidence burnIn,
+      RollbackEvidence rollback) {
+    this(
+        id,
+        displayName,
+        kind,
+        verdict,
+        startedAt,
+        duration,
+        composeFile,
+        project,
+        engine,
+        checks,
+        services,
+        failures,
+        burnIn,
+        rollback,
+        List.of());
+  }
+
+  /** This gate with {@code images} as the images it built and tested. */
+  public GateResult withImages(List<TestedImage> images) {
+    return new GateResult(
+        id,
+        displayName,
+        kind,
+        verdict,
+        startedAt,
+        duration,
+        composeFile,
+        project,
+        engine,
+        checks,
+        services,
+        failures,
+        burnIn,
+        rollback,
+        images);
   }
 
   /** A gate that is not a rollback drill. */

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -56,13 +57,16 @@ public final class ComposeFile {
   private final List<String> externalNetworks;
   private final List<String> externalVolumes;
   private final boolean setsContainerName;
+  private final String name;
 
   private ComposeFile(
       List<Path> files,
       List<String> profiles,
       ComposeCommand command,
       Map<String, ComposeService> services,
-      Map<String, List<String>> resources) {
+      Map<String, List<String>> resources,
+      String name) {
+    this.name = name;
     this.files = List.copyOf(files);
     this.profiles = List.copyOf(profiles);
     this.command = command;
@@ -131,7 +135,13 @@ public final class ComposeFile {
               }
             });
     resources.put("container names", containerNames);
-    return new ComposeFile(absolute, profiles, command, services, resources);
+    // compose always resolves a name: `name:`, COMPOSE_PROJECT_NAME, or the directory's
+    String name = root.path("name").asText("");
+    if (name.isBlank()) {
+      name = absolute.get(0).getParent().getFileName().toString();
+    }
+    return new ComposeFile(
+        absolute, profiles, command, services, resources, name.toLowerCase(Locale.ROOT));
   }
 
   /**
@@ -337,6 +347,15 @@ public final class ComposeFile {
   /** The first compose file: the one relative paths and {@code .env} are resolved against. */
   public Path path() {
     return files.get(0);
+  }
+
+  /**
+   * The project's name as compose resolves it ({@code name:}, {@code COMPOSE_PROJECT_NAME}, else
+   * the project directory's name), lowercase: what a deploy of the project is called unless {@code
+   * -p} says otherwise, and the repository part of the tags the gate keeps tested images under.
+   */
+  public String projectName() {
+    return name;
   }
 
   /** Every compose file, absolute, in merge order. */

@@ -84,6 +84,20 @@ public final class ComposeProject {
     return new ComposeProject(compose, override, labels, engine, projectName, false);
   }
 
+  /**
+   * Runs a shell script ({@code bash -c}) in {@code directory} against {@code engine}, with the
+   * environment compose commands in it should see (no {@code COMPOSE_FILE} or project name from the
+   * caller's environment): how a rollback drill runs the audit's rollback command itself.
+   */
+  public static ProcessOutput shell(
+      String script, Path directory, ComposeEngine engine, Duration timeout) {
+    return ComposeProcess.run(
+        List.of("bash", "-c", "set -euo pipefail\n" + script),
+        directory,
+        Map.of("DOCKER_HOST", engine.dockerHost().toString()),
+        timeout);
+  }
+
   /** The project name given to compose ({@code -p}) when the gate runs it itself. */
   public String projectName() {
     return projectName;

@@ -49,6 +49,12 @@ import java.util.function.Function;
  *     comma-separated (default none)
  * @param dockerHost {@code stagegate.docker.host}: the engine the gate builds and runs on, {@code
  *     tcp://…} or {@code ssh://…} (default: the engine Testcontainers finds, {@code DOCKER_HOST})
+ * @param imagesKeep {@code stagegate.images.keep}: a gate that passed keeps the images it built and
+ *     tested, tagged {@code <repository>/<service>:<commit>}, so that the approved audit's images
+ *     can be deployed without a rebuild (default {@code true}); {@code false} removes them at
+ *     teardown like every other image the run built
+ * @param imagesRepository {@code stagegate.images.repository}: the repository part of those tags,
+ *     e.g. {@code registry.example.com:5000/agents} (default: the compose project's name)
  */
 public record GateSettings(
     Path reportDir,
@@ -67,7 +73,9 @@ public record GateSettings(
     Duration journalInterval,
     Optional<String> composeCommand,
     List<String> composeProfiles,
-    Optional<String> dockerHost) {
+    Optional<String> dockerHost,
+    boolean imagesKeep,
+    Optional<String> imagesRepository) {
   public static final String REPORT_DIR = "stagegate.report.dir";
   public static final String STARTUP_TIMEOUT = "stagegate.startup.timeout";
   public static final String BUILD_TIMEOUT = "stagegate.build.timeout";
@@ -85,6 +93,13 @@ public record GateSettings(
   public static final String COMPOSE_COMMAND = "stagegate.compose.command";
   public static final String COMPOSE_PROFILES = "stagegate.compose.profiles";
   public static final String DOCKER_HOST = "stagegate.docker.host";
+  public static final String IMAGES_KEEP = "stagegate.images.keep";
+  public static final String IMAGES_REPOSITORY = "stagegate.images.repository";
+
+  // docker's reference grammar: an optional registry host[:port], then lowercase path components
+  private static final java.util.regex.Pattern REPOSITORY =
+      java.util.regex.Pattern.compile(
+          "([a-zA-Z0-9.-]+(:[0-9]+)?/)?[a-z0-9]+([._-][a-z0-9]+)*(/[a-z0-9]+([._-][a-z0-9]+)*)*");
 
   public GateSettings {
     logAllow = Map.copyOf(logAllow);
@@ -123,7 +138,47 @@ public record GateSettings(
         duration(lookup, JOURNAL_INTERVAL, "PT10S"),
         lookup.apply(COMPOSE_COMMAND).map(String::strip).filter(v -> !v.isEmpty()),
         profiles(lookup.apply(COMPOSE_PROFILES).orElse("")),
-        lookup.apply(DOCKER_HOST).map(String::strip).filter(v -> !v.isEmpty()));
+        lookup.apply(DOCKER_HOST).map(String::strip).filter(v -> !v.isEmpty()),
+        bool(lookup, IMAGES_KEEP, true),
+        repository(lookup.apply(IMAGES_REPOSITORY)));
+  }
+
+  /** These settings with {@code stagegate.images.keep=false}. */
+  public GateSettings withoutKeepingImages() {
+    return new GateSettings(
+        reportDir,
+        startupTimeout,
+        buildTimeout,
+        smokeTimeout,
+        settle,
+        logAllow,
+        logLines,
+        burnInOverride,
+        statsInterval,
+        statsStall,
+        progressInterval,
+        logsFailFast,
+        trendMinimumSpan,
+        journalInterval,
+        composeCommand,
+        composeProfiles,
+        dockerHost,
+        false,
+        imagesRepository);
+  }
+
+  private static Optional<String> repository(Optional<String> value) {
+    Optional<String> given = value.map(String::strip).filter(v -> !v.isEmpty());
+    if (given.isPresent() && !REPOSITORY.matcher(given.get()).matches()) {
+      throw new GateConfigurationException(
+          "Configuration parameter "
+              + IMAGES_REPOSITORY
+              + " must be an image repository such as agents or registry.example.com:5000/agents"
+              + " (lowercase letters, digits, . _ - and /) but was '"
+              + given.get()
+              + "'.");
+    }
+    return given;
   }
 
   private static List<String> profiles(String value) {

@@ -40,6 +40,22 @@ public final class BuiltImages {
    * @return one sentence per image that could not be removed; empty when all are gone
    */
   public static List<String> remove(DockerClient client, RunLabels labels, Set<String> unlabelled) {
+    return remove(client, labels, unlabelled, Set.of(), List.of());
+  }
+
+  /**
+   * Removes them except {@code kept} (image IDs the gate tagged for a deploy) and their ancestors;
+   * of those only the run's temporary names ({@code runNames}) are removed, so that the image lives
+   * on under its kept tag alone.
+   *
+   * @return one sentence per image that could not be removed; empty when all are gone
+   */
+  public static List<String> remove(
+      DockerClient client,
+      RunLabels labels,
+      Set<String> unlabelled,
+      Set<String> kept,
+      List<String> runNames) {
     Map<String, String> parentOf = new LinkedHashMap<>();
     try {
       for (String id : unlabelled) {
@@ -72,7 +88,26 @@ public final class BuiltImages {
               + ")");
     }
     List<String> problems = new ArrayList<>();
+    Set<String> keep = new HashSet<>();
+    for (String id : kept) {
+      // a kept image needs its parents (the classic builder's intermediate images)
+      for (String at = id; at != null && !at.isEmpty() && keep.add(at); at = parentOf.get(at)) {}
+    }
+    if (!kept.isEmpty()) {
+      for (String name : runNames) {
+        try {
+          client.removeImageCmd(name).withForce(false).withNoPrune(true).exec();
+        } catch (NotFoundException e) {
+          // never tagged (the build failed first)
+        } catch (RuntimeException e) {
+          problems.add("Could not remove the run's name " + name + ": " + e.getMessage());
+        }
+      }
+    }
     for (String id : childrenFirst(parentOf)) {
+      if (keep.contains(id)) {
+        continue;
+      }
       try {
         client.removeImageCmd(id).withForce(true).exec();
       } catch (NotFoundException e) {
@@ -82,6 +117,24 @@ public final class BuiltImages {
       }
     }
     return problems;
+  }
+
+  /**
+   * Whether someone named the image other than a gate run: it carries a tag that is not a run's
+   * temporary {@code stagegate-<run>-<service>:gate} name (a tag kept for a deploy, or a user's).
+   * Such an image is never a leftover, whatever its labels say.
+   */
+  public static boolean named(Image image) {
+    String[] tags = image.getRepoTags();
+    if (tags == null) {
+      return false;
+    }
+    for (String tag : tags) {
+      if (!tag.equals("<none>:<none>") && !tag.startsWith("stagegate-")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Orders image IDs so that no image comes before an image whose parent it is. */

@@ -15,7 +15,9 @@ import java.util.logging.Logger;
 /**
  * Removes what gate runs killed mid-way (SIGKILL of the test JVM) left behind: containers,
  * networks, volumes and built images carrying the gate's label whose owning process on this host is
- * gone. What a live run owns, or a run on another host, is left alone.
+ * gone. What a live run owns, or a run on another host, is left alone, and so is an image that
+ * carries a name other than a run's temporary one: a passing gate keeps its tested images under
+ * {@code <repository>/<service>:<commit>} for the deploy.
  */
 public final class LeftoverSweeper {
   private static final Logger LOG = Logger.getLogger(LeftoverSweeper.class.getName());
@@ -85,7 +87,8 @@ public final class LeftoverSweeper {
               && !i.getLabels().containsKey(RunLabels.PID)
               && i.getCreated() != null
               && now - i.getCreated() > ORPHAN_AFTER_SECONDS;
-      if (dead(i.getLabels()) || ownerless) {
+      // an image a gate kept for a deploy (or a user tagged) lives on after its run: not a leftover
+      if ((dead(i.getLabels()) || ownerless) && !BuiltImages.named(i)) {
         parentOf.put(i.getId(), i.getParentId() == null ? "" : i.getParentId());
       }
     }

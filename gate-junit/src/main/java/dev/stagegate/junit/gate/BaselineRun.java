@@ -227,7 +227,8 @@ public final class BaselineRun {
               spec.settle(),
               spec.smokeChecks(),
               spec.logAudit(),
-              spec.settings(),
+              // the previous release's images are not this commit's: never tag them as tested
+              spec.settings().withoutKeepingImages(),
               spec.burnIn(),
               spec.loads());
       return new Prepared(label, baselineSpec, workDir, copied);
@@ -406,7 +407,8 @@ public final class BaselineRun {
         release.services(),
         decided.reasons(),
         burnIn,
-        release.rollback());
+        release.rollback(),
+        release.images());
   }
 
   private static double[] errorRates(List<LoadInterval> intervals) {

@@ -77,6 +77,7 @@ public final class GateRun implements AutoCloseable {
   private final EvidenceCollector collector;
   // what the classic builder made without the run's label (BuildKit: none)
   private final Set<String> unlabelledImages = new HashSet<>();
+  private final TestedImages images;
 
   /**
    * @param progress where a burn-in reports progress (a line every {@code
@@ -96,6 +97,7 @@ public final class GateRun implements AutoCloseable {
             engine.client(),
             engine.hostAddress(),
             spec.settings().smokeTimeout());
+    this.images = new TestedImages(engine.client(), spec.compose(), labels, spec.settings());
     this.collector =
         new EvidenceCollector(
             spec.compose(),
@@ -216,6 +218,7 @@ public final class GateRun implements AutoCloseable {
         // not a verdict on the stack, but the gate cannot pass without its evidence
         inconclusive.add("Could not collect evidence from the stack: " + e);
       }
+      keepImagesIfPassed();
       close();
     }
     List<String> failures = new ArrayList<>(otherFailures);
@@ -230,20 +233,44 @@ public final class GateRun implements AutoCloseable {
             burnInEvidence == null ? List.of() : burnInEvidence.shortfall());
     return ReportRedaction.redact(
         new GateResult(
-            spec.id(),
-            spec.displayName(),
-            spec.kind(),
-            decided.verdict(),
-            started,
-            Duration.between(started, Instant.now()),
-            spec.composeAttribute(),
-            labels.runId(),
-            engineInfo,
-            checks,
-            evidence,
-            decided.reasons(),
-            burnInEvidence),
+                spec.id(),
+                spec.displayName(),
+                spec.kind(),
+                decided.verdict(),
+                started,
+                Duration.between(started, Instant.now()),
+                spec.composeAttribute(),
+                labels.runId(),
+                engineInfo,
+                checks,
+                evidence,
+                decided.reasons(),
+                burnInEvidence)
+            .withImages(images.result()),
         redactor);
+  }
+
+  /**
+   * Tags the tested images for the deploy when nothing failed and nothing was left undecided: only
+   * a passing gate's images may be approved, so only they outlive the teardown.
+   */
+  private void keepImagesIfPassed() {
+    boolean passed =
+        serviceProblems.isEmpty()
+            && otherFailures.isEmpty()
+            && inconclusive.isEmpty()
+            && bodyFailure == null
+            && checks.stream().anyMatch(c -> c.name().equals("all services healthy"));
+    // keep=false: the Images section says the images were removed; no check adds noise
+    if (!passed || !images.wanted()) {
+      return;
+    }
+    CheckResult kept = images.keep();
+    checks.add(kept);
+    if (kept.status() == CheckStatus.FAIL) {
+      // the stack passed, but what it tested cannot be deployed: not a PASS to approve
+      inconclusive.add("The tested images could not be kept for the deploy: " + kept.detail());
+    }
   }
 
   /**
@@ -324,6 +351,7 @@ public final class GateRun implements AutoCloseable {
     ProcessOutput out = project.buildNoCache(spec.settings().buildTimeout(), made);
     unlabelledImages.addAll(made.created(engine.client()));
     if (out.succeeded()) {
+      images.recordBuilt();
       checks.add(
           CheckResult.pass(
               CheckName.NO_CACHE_BUILD.id(),
@@ -502,7 +530,9 @@ public final class GateRun implements AutoCloseable {
         } catch (RuntimeException e) {
           inconclusive.add("Teardown (compose down) failed: " + e.getMessage());
         }
-        inconclusive.addAll(BuiltImages.remove(engine.client(), labels, unlabelledImages));
+        inconclusive.addAll(
+            BuiltImages.remove(
+                engine.client(), labels, unlabelledImages, images.keptIds(), images.runNames()));
       }
     } finally {
       TeardownHook.deleteWorkDir(workDir);

@@ -75,6 +75,7 @@ public final class PostDeployRun {
   private EventWatch events;
   private BurnInWatch watch;
   private long watchStartNanos;
+  private List<dev.stagegate.report.TestedImage> ranImages = List.of();
 
   public PostDeployRun(PostDeploySpec spec, Consumer<String> progress) {
     this.spec = spec;
@@ -158,6 +159,18 @@ public final class PostDeployRun {
           baseline.put(c.service(), inspector.state(c.id()));
         }
         checkMarker();
+        ranImages =
+            ApprovedImagesCheck.running(
+                docker.client(),
+                found,
+                spec.approvedAudit().map(ApprovedImagesCheck::approvalOrNull).orElse(null));
+        // without the approved audit there is nothing to compare with; the checklist says so
+        if (spec.approvedAudit().isPresent()) {
+          ApprovedImagesCheck images =
+              ApprovedImagesCheck.of(docker.client(), spec.approvedAudit().get(), found);
+          checks.add(images.check());
+          failures.addAll(images.failures());
+        }
         List<String> hookFailures = runHooks("hooks at start");
         failures.addAll(hookFailures);
         bodyFailure = GateMethod.run(body, checks);
@@ -319,7 +332,8 @@ public final class PostDeployRun {
                         h.name(), h.status(), h.took(), redactor.redact(h.detail())))
             .toList(),
         Files.isRegularFile(auditJson) ? AuditDigest.sha256(auditJson) : null,
-        redactor.redact(note));
+        redactor.redact(note),
+        ranImages);
   }
 
   /**

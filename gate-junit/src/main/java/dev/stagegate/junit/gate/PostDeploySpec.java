@@ -79,6 +79,18 @@ public record PostDeploySpec(
     logAllows = List.copyOf(logAllows);
   }
 
+  /**
+   * The approved audit ({@value PreDeploySpec#AUDIT}), whose approval binds the images every
+   * container must run; empty when not configured.
+   */
+  public Optional<java.nio.file.Path> approvedAudit() {
+    return config
+        .apply(PreDeploySpec.AUDIT)
+        .map(String::strip)
+        .filter(v -> !v.isEmpty())
+        .map(v -> java.nio.file.Path.of(v).toAbsolutePath());
+  }
+
   /** Whether this run watches for less than requested. */
   public boolean shortened() {
     return planned.compareTo(requested) < 0;

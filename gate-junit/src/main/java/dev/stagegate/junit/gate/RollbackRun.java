@@ -6,6 +6,7 @@ import dev.stagegate.junit.compose.ComposeCommand;
 import dev.stagegate.junit.compose.ComposeFile;
 import dev.stagegate.junit.compose.ComposeOverride;
 import dev.stagegate.junit.compose.ComposeProject;
+import dev.stagegate.junit.compose.ComposeService;
 import dev.stagegate.junit.compose.ProcessOutput;
 import dev.stagegate.junit.compose.RunLabels;
 import dev.stagegate.junit.docker.BuiltImages;
@@ -16,6 +17,7 @@ import dev.stagegate.junit.docker.LeftoverSweeper;
 import dev.stagegate.junit.docker.ServiceContainer;
 import dev.stagegate.junit.docker.StackInspector;
 import dev.stagegate.report.CheckResult;
+import dev.stagegate.report.CheckStatus;
 import dev.stagegate.report.EngineInfo;
 import dev.stagegate.report.GateKind;
 import dev.stagegate.report.GateResult;
@@ -43,9 +45,11 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * One {@link dev.stagegate.junit.RollbackDrill}: export HEAD and the previous ref, then in one
- * compose project bring up current, roll back to previous, and return to current, judging each
- * step; always tear down. Collects every failure; a failed rollback still attempts the return.
+ * One {@link dev.stagegate.junit.RollbackDrill}: export HEAD and the previous ref, build the
+ * previous release's images as its gate did (kept under the drill's names), then in one compose
+ * project bring up current, run the audit's rollback command (the previous images, {@code up -d
+ * --no-build}: no rebuild), and return to current, judging each step; always tear down. Collects
+ * every failure; a failed rollback still attempts the return.
  *
  * <p>{@code up} runs with the local compose binary ({@link ComposeProject#named}), not through
  * Testcontainers: a rollback replaces the running stack in place, so the project name must stay the
@@ -113,43 +117,70 @@ public final class RollbackRun implements AutoCloseable {
               spec.settings().reportDir().toAbsolutePath().resolve("work").resolve(labels.runId()));
       Stage current = export("current", spec.currentCommit(), spec.currentVersion());
       Stage previous = export("previous", spec.previousCommit(), spec.previousVersion());
+      List<String> migrations = migrations();
       command =
           RollbackCommand.render(
+              spec.previousRef(),
               spec.previousCommit(),
               spec.subdir(),
+              composeShellWords(),
               spec.composeName(),
-              spec.markerFile(),
-              markerJson(previous),
-              project);
+              tags(previous, spec.imageRepository()),
+              spec.deployProject(),
+              migrations,
+              "/tmp/rollback-" + RollbackRefs.shortId(spec.previousCommit()),
+              List.of());
       teardownHook = TeardownHook.register(this::close, labels.runId());
 
       String head = "HEAD " + RollbackRefs.shortId(spec.currentCommit());
-      StepOutcome up = deploy("current up", current);
-      if (!up.healthy()) {
-        fail("Current " + head + " did not come up", up, current);
-      } else if (markerOk("marker after current up", current, head)) {
-        String target = spec.previousLabel();
-        StepOutcome back = deploy("rollback to " + target, previous);
-        boolean backOk = back.healthy();
-        if (backOk) {
-          rollbackHealthy = back.took();
-          backOk = markerOk("marker after rollback", previous, "rollback target " + target);
-          if (backOk && !spec.markerService().isEmpty()) {
-            markerVersion = previous.version();
+      String target = spec.previousLabel();
+      // The previous release's images, as its gate built and kept them: the way back runs them
+      // without a rebuild, so they must exist before the rollback, under the drill's own names.
+      Map<String, String> previousTags = keepPreviousImages(previous, target);
+      if (previousTags != null) {
+        StepOutcome up = deploy("current up", current);
+        if (!up.healthy()) {
+          fail("Current " + head + " did not come up", up, current);
+        } else if (markerOk("marker after current up", current, head)) {
+          String drillCommand =
+              RollbackCommand.render(
+                  spec.previousRef(),
+                  spec.previousCommit(),
+                  spec.subdir(),
+                  composeShellWords(),
+                  spec.composeName(),
+                  previousTags,
+                  labels.runId(),
+                  migrations,
+                  workDir.resolve("rollback").toString(),
+                  List.of(
+                      previous
+                          .project()
+                          .files()
+                          .get(previous.project().files().size() - 1)
+                          .toString()));
+          StepOutcome back = rollBack("rollback to " + target, previous, drillCommand);
+          boolean backOk = back.healthy();
+          if (backOk) {
+            rollbackHealthy = back.took();
+            backOk = markerOk("marker after rollback", previous, "rollback target " + target);
+            if (backOk && !spec.markerService().isEmpty()) {
+              markerVersion = previous.version();
+            }
+          } else {
+            fail("The rollback command to " + target + " did not bring it up", back, previous);
           }
-        } else {
-          fail("Rollback target " + target + " did not come up", back, previous);
-        }
-        StepOutcome forward = deploy("return to current", current);
-        boolean forwardOk = forward.healthy();
-        if (forwardOk) {
-          forwardOk = markerOk("marker after return to current", current, head);
-        } else {
-          fail("Return to current " + head + " did not come up", forward, current);
-        }
-        proven = backOk && forwardOk;
-        if (proven) {
-          runBody(body);
+          StepOutcome forward = up("return to current", current, System.nanoTime(), "");
+          boolean forwardOk = forward.healthy();
+          if (forwardOk) {
+            forwardOk = markerOk("marker after return to current", current, head);
+          } else {
+            fail("Return to current " + head + " did not come up", forward, current);
+          }
+          proven = backOk && forwardOk;
+          if (proven) {
+            runBody(body);
+          }
         }
       }
     } catch (InterruptedException e) {
@@ -246,36 +277,162 @@ public final class RollbackRun implements AutoCloseable {
     return ComposeCommand.resolve(spec.settings().composeCommand());
   }
 
-  private String markerJson(Stage stage) throws IOException {
-    if (spec.markerFile().isEmpty()) {
-      return "";
-    }
-    Path root = workDir.resolve(stage.name());
-    Path dir = spec.subdir().isEmpty() ? root : root.resolve(spec.subdir());
-    return Files.readString(dir.resolve(spec.markerFile()));
+  /** The compose command as shell words, e.g. {@code docker compose}. */
+  private String composeShellWords() {
+    return String.join(" ", composeCommand().argv().stream().map(RollbackCommand::word).toList());
   }
 
   /** No-cache build, {@code up -d} in the drill's project, wait healthy; one check. */
   private StepOutcome deploy(String step, Stage stage) throws InterruptedException {
-    progress.accept(step + ": building " + stage.version() + " without cache");
     long t0 = System.nanoTime();
-    lastApplied = stage;
+    ProcessOutput build = build(stage);
+    if (!build.succeeded()) {
+      String why = buildFailed(build);
+      checks.add(CheckResult.fail(step, why, build.tail(TAIL_LINES)));
+      return new StepOutcome(false, since(t0), List.of(why + "; last lines:\n" + build.tail(10)));
+    }
+    return up(
+        step, stage, t0, "$ docker compose build --no-cache\n" + build.tail(TAIL_LINES) + "\n");
+  }
+
+  private ProcessOutput build(Stage stage) {
+    progress.accept(stage.name() + ": building " + stage.version() + " without cache");
+    lastApplied = lastApplied == null ? stage : lastApplied;
     ClassicBuildImages made = ClassicBuildImages.before(engine.client());
     ProcessOutput build = stage.project().buildNoCache(spec.settings().buildTimeout(), made);
     unlabelledImages.addAll(made.created(engine.client()));
+    return build;
+  }
+
+  private String buildFailed(ProcessOutput build) {
+    return build.timedOut()
+        ? "its no-cache build timed out after " + spec.settings().buildTimeout().toSeconds() + " s"
+        : "its no-cache build exited with code " + build.exitCode();
+  }
+
+  /**
+   * Builds the previous commit's images as its gate did and tags them under the drill's own
+   * repository, {@code stagegate-<run>-previous/<service>:<commit>}, which teardown removes with
+   * the run's other images. One check; {@code null} when the build failed (the failure is
+   * recorded).
+   */
+  private Map<String, String> keepPreviousImages(Stage previous, String target) {
+    String step = "previous images";
+    long t0 = System.nanoTime();
+    ProcessOutput build = build(previous);
     if (!build.succeeded()) {
-      String why =
-          build.timedOut()
-              ? "its no-cache build timed out after "
-                  + spec.settings().buildTimeout().toSeconds()
-                  + " s"
-              : "its no-cache build exited with code " + build.exitCode();
-      StepOutcome out =
-          new StepOutcome(false, since(t0), List.of(why + "; last lines:\n" + build.tail(10)));
+      String why = buildFailed(build);
       checks.add(CheckResult.fail(step, why, build.tail(TAIL_LINES)));
-      return out;
+      failures.add(
+          "The images of rollback target "
+              + target
+              + " could not be built: "
+              + why
+              + "; last lines:\n"
+              + build.tail(10));
+      return null;
     }
+    Map<String, String> tags = tags(previous, "stagegate-" + labels.runId() + "-previous");
+    List<String> kept = new ArrayList<>();
+    for (Map.Entry<String, String> e : tags.entrySet()) {
+      String tag = e.getValue();
+      String repository = tag.substring(0, tag.lastIndexOf(':'));
+      String id =
+          engine
+              .client()
+              .inspectImageCmd(ComposeOverride.imageName(labels, e.getKey()))
+              .exec()
+              .getId();
+      engine
+          .client()
+          .tagImageCmd(id, repository, tag.substring(tag.lastIndexOf(':') + 1))
+          .withForce()
+          .exec();
+      kept.add(e.getKey() + " " + dev.stagegate.report.TestedImage.shortId(id));
+    }
+    checks.add(
+        CheckResult.pass(
+            step,
+            "built "
+                + target
+                + " as its gate did, in "
+                + seconds(since(t0))
+                + ", and kept "
+                + String.join(", ", kept)
+                + " under the drill's names",
+            build.tail(TAIL_LINES)));
+    return tags;
+  }
+
+  /** The image tag of every service the stage builds: {@code <repository>/<service>:<commit>}. */
+  private static Map<String, String> tags(Stage stage, String repository) {
+    Map<String, String> tags = new java.util.LinkedHashMap<>();
+    for (ComposeService s : stage.compose().services().values()) {
+      if (s.builds()) {
+        tags.put(
+            s.name(), repository + "/" + s.name().toLowerCase(Locale.ROOT) + ":" + stage.commit());
+      }
+    }
+    return tags;
+  }
+
+  /** The migration files changed since the previous commit; a check says which, or why unknown. */
+  private List<String> migrations() {
+    try {
+      List<String> found =
+          MigrationChanges.between(spec.repoRoot(), spec.previousCommit(), spec.currentCommit());
+      checks.add(
+          found.isEmpty()
+              ? CheckResult.pass(
+                  "migrations since previous", "no migration changed: images alone roll back", "")
+              : new CheckResult(
+                  "migrations since previous",
+                  CheckStatus.SKIPPED,
+                  "not judged: "
+                      + found.size()
+                      + " migration file(s) changed ("
+                      + String.join(", ", found.subList(0, Math.min(5, found.size())))
+                      + "); the rollback command rolls back the images only, a database rollback"
+                      + " needs a person",
+                  String.join("\n", found)));
+      return found;
+    } catch (IOException | RuntimeException e) {
+      checks.add(
+          new CheckResult(
+              "migrations since previous",
+              CheckStatus.SKIPPED,
+              "not judged: the change could not be read (" + e.getMessage() + ")",
+              ""));
+      return List.of();
+    }
+  }
+
+  /** Runs the rollback command itself (the audit's, with the drill's names) and waits healthy. */
+  private StepOutcome rollBack(String step, Stage previous, String drillCommand)
+      throws InterruptedException {
+    progress.accept(step + ": running the rollback command (no build)");
+    long t0 = System.nanoTime();
+    lastApplied = previous;
+    ProcessOutput ran =
+        ComposeProject.shell(
+            drillCommand,
+            spec.repoRoot(),
+            engine.composeEngine(),
+            spec.startupTimeout().plusSeconds(30));
+    return upOutcome(step, previous, t0, ran, "$ " + drillCommand.replace("\n", "\n$ ") + "\n");
+  }
+
+  /** {@code up -d --no-build} of images already built, wait healthy; one check. */
+  private StepOutcome up(String step, Stage stage, long t0, String rawBefore)
+      throws InterruptedException {
+    lastApplied = stage;
     ProcessOutput up = stage.project().upLocal(spec.startupTimeout().plusSeconds(30));
+    return upOutcome(step, stage, t0, up, rawBefore + "$ docker compose up -d --no-build\n");
+  }
+
+  private StepOutcome upOutcome(
+      String step, Stage stage, long t0, ProcessOutput up, String rawBefore)
+      throws InterruptedException {
     HealthWait wait = new HealthWait(stage.compose(), inspector);
     Map<String, String> problems =
         up.succeeded() ? wait.await(spec.startupTimeout()) : wait.diagnose();
@@ -289,11 +446,7 @@ public final class RollbackRun implements AutoCloseable {
               + up.tail(3).replace('\n', ' '));
     }
     Duration took = since(t0);
-    String raw =
-        "$ docker compose build --no-cache\n"
-            + build.tail(TAIL_LINES)
-            + "\n$ docker compose up -d\n"
-            + up.tail(TAIL_LINES);
+    String raw = rawBefore + up.tail(TAIL_LINES);
     if (said.isEmpty()) {
       checks.add(
           CheckResult.pass(
@@ -303,7 +456,12 @@ public final class RollbackRun implements AutoCloseable {
                   + RollbackRefs.shortId(stage.commit())
                   + ") healthy "
                   + seconds(took)
-                  + " after its build started, in project "
+                  + (step.startsWith("rollback")
+                      ? " after the rollback command started (no build)"
+                      : step.startsWith("return")
+                          ? " after up -d (no build)"
+                          : " after its build started")
+                  + ", in project "
                   + labels.runId(),
               raw));
       return new StepOutcome(true, took, List.of());
@@ -315,11 +473,7 @@ public final class RollbackRun implements AutoCloseable {
   /** Records a step's failure as one sentence and collects evidence at the first failure. */
   private void fail(String what, StepOutcome outcome, Stage stage) {
     failures.add(
-        what
-            + " within "
-            + seconds(outcome.took())
-            + " of its build: "
-            + String.join("; ", outcome.problems()));
+        what + " within " + seconds(outcome.took()) + ": " + String.join("; ", outcome.problems()));
     collectOnce(stage);
   }
 

@@ -30,6 +30,11 @@ import java.util.function.Function;
  * @param markerFile the marker path relative to the compose directory; empty: none written
  * @param environment written into both markers
  * @param startupTimeout per step, to healthy
+ * @param settings the gate settings
+ * @param deployProject the deployed compose project the audit's rollback command is for ({@code
+ *     stagegate.deploy.project}, else the compose project's name)
+ * @param imageRepository the repository of the tags gates keep tested images under ({@code
+ *     stagegate.images.repository}, else the compose project's name)
  */
 public record RollbackSpec(
     String id,
@@ -47,7 +52,9 @@ public record RollbackSpec(
     String markerFile,
     String environment,
     Duration startupTimeout,
-    GateSettings settings) {
+    GateSettings settings,
+    String deployProject,
+    String imageRepository) {
   public static final String PREVIOUS = "stagegate.rollback.previous";
   public static final String COMPOSE = "stagegate.rollback.compose";
   public static final String MARKER_SERVICE = "stagegate.rollback.marker-service";
@@ -231,7 +238,10 @@ public record RollbackSpec(
           markerFile,
           environment,
           startup,
-          settings);
+          settings,
+          // the audit's command is for the deployed project, and names the tags its gates keep
+          lookup.apply(PostDeploySpec.PROJECT).orElse(compose.projectName()),
+          settings.imagesRepository().orElse(compose.projectName()));
     } catch (IOException e) {
       throw new GateConfigurationException(
           "@RollbackDrill cannot read the git repository holding " + composeAttribute + ": " + e,

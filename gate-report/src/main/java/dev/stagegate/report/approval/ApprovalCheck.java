@@ -1,5 +1,6 @@
 package dev.stagegate.report.approval;
 
+import dev.stagegate.report.TestedImage;
 import dev.stagegate.report.Verdict;
 import dev.stagegate.report.approval.ApprovalRefusal.Reason;
 import dev.stagegate.report.deploy.CommitIds;
@@ -7,7 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,7 +18,9 @@ import java.util.Optional;
  * the Markdown and JSON are byte for byte what the reviewer approved (SHA-256), the audit's verdict
  * (read from the JSON, not from the approval) is PASS, or the approval accepted that very verdict
  * with a recorded reason ({@code ApprovalCli approve --accept REASON}), and, if asked, it was made
- * on the commit to deploy.
+ * on the commit to deploy. The approval binds the image IDs the audit kept for the deploy; the
+ * check refuses when the audit's differ and, if asked ({@link #expectingImages}), when the images
+ * to deploy differ.
  *
  * <p>Immutable; each {@code with…}/{@code expecting…} returns a new check. Every problem found is
  * reported, one sentence each, saying why and what to do.
@@ -34,11 +39,13 @@ public final class ApprovalCheck {
   private final Path auditMd;
   private final Path approval;
   private final String commit;
+  private final Map<String, String> deploying;
 
-  private ApprovalCheck(Path auditMd, Path approval, String commit) {
+  private ApprovalCheck(Path auditMd, Path approval, String commit, Map<String, String> deploying) {
     this.auditMd = auditMd;
     this.approval = approval;
     this.commit = commit;
+    this.deploying = deploying;
   }
 
   /** A check of {@code auditMd} against the approval next to it. */
@@ -46,7 +53,7 @@ public final class ApprovalCheck {
     if (auditMd == null) {
       throw new IllegalArgumentException("auditMd must not be null");
     }
-    return new ApprovalCheck(auditMd, ApprovalRecord.defaultPath(auditMd), null);
+    return new ApprovalCheck(auditMd, ApprovalRecord.defaultPath(auditMd), null, Map.of());
   }
 
   /** Reads the approval from {@code file} instead of {@link ApprovalRecord#defaultPath}. */
@@ -54,7 +61,7 @@ public final class ApprovalCheck {
     if (file == null) {
       throw new IllegalArgumentException("approval path must not be null");
     }
-    return new ApprovalCheck(auditMd, file, commit);
+    return new ApprovalCheck(auditMd, file, commit, deploying);
   }
 
   /**
@@ -68,7 +75,30 @@ public final class ApprovalCheck {
       throw new IllegalArgumentException(
           "expected commit must be 7 to 64 hex digits (e.g. 5d6e7f8) but was '" + sha + "'");
     }
-    return new ApprovalCheck(auditMd, approval, sha);
+    return new ApprovalCheck(auditMd, approval, sha, deploying);
+  }
+
+  /**
+   * Expects the deploy to run exactly these images: service to image ID ({@code sha256:…}), e.g.
+   * what {@code docker image inspect -f '{{.Id}}' <tag>} says of each approved tag on the target.
+   * Every service named must run its approved image.
+   *
+   * @throws IllegalArgumentException when a value is not {@code sha256:} and 64 hex digits
+   */
+  public ApprovalCheck expectingImages(Map<String, String> serviceToImageId) {
+    for (Map.Entry<String, String> e : serviceToImageId.entrySet()) {
+      if (!TestedImage.isImageId(e.getValue())) {
+        throw new IllegalArgumentException(
+            "the image of service \""
+                + e.getKey()
+                + "\" must be sha256: and 64 lowercase hex digits (docker image inspect -f"
+                + " '{{.Id}}' IMAGE) but was '"
+                + e.getValue()
+                + "'");
+      }
+    }
+    return new ApprovalCheck(
+        auditMd, approval, commit, Map.copyOf(new LinkedHashMap<>(serviceToImageId)));
   }
 
   /** Every reason the approval does not allow a deploy; empty when it does. */
@@ -174,6 +204,15 @@ public final class ApprovalCheck {
                   when));
         }
       }
+      if (audit != null && !r.auditFile().equals(mdName)) {
+        // the wrong audit altogether: its images say nothing
+      } else if (audit != null
+          && audit.markdownSha256().equals(r.auditSha256())
+          && audit.jsonSha256().equals(r.jsonSha256())) {
+        // a changed audit is refused above already; an unchanged one must still bind its images
+        problems.addAll(imagesBound(r, audit.report().keptImages(), who, when));
+      }
+      problems.addAll(imagesDeployed(r));
       if (commit != null && !CommitIds.samePrefix(r.commit(), commit)) {
         problems.add(
             refusal(
@@ -194,6 +233,108 @@ public final class ApprovalCheck {
       }
     }
     return new ApprovalStatus(record, problems);
+  }
+
+  /** The approval binds exactly the images the audit kept, by image ID. */
+  private List<ApprovalRefusal> imagesBound(
+      ApprovalRecord r, List<TestedImage> kept, String who, String when) {
+    List<ApprovalRefusal> problems = new ArrayList<>();
+    for (TestedImage image : kept) {
+      Optional<TestedImage> approved = r.image(image.service());
+      if (approved.isEmpty()) {
+        problems.add(
+            refusal(
+                Reason.IMAGE_MISMATCH,
+                "The approval by "
+                    + who
+                    + " at "
+                    + when
+                    + " binds no image for service \""
+                    + image.service()
+                    + "\" but the audit kept "
+                    + image.shortId()
+                    + " ("
+                    + image.tag()
+                    + "): it was approved before approvals bound image IDs; approve again with "
+                    + ApprovalTexts.approveCommand(auditMd)
+                    + "."));
+      } else if (!approved.get().imageId().equals(image.imageId())) {
+        problems.add(
+            refusal(
+                Reason.IMAGE_MISMATCH,
+                "Expecting service \""
+                    + image.service()
+                    + "\" to be the approved image "
+                    + approved.get().shortId()
+                    + " but the audit now records "
+                    + image.shortId()
+                    + " ("
+                    + image.tag()
+                    + "); re-review the audit and approve again with "
+                    + ApprovalTexts.approveCommand(auditMd)
+                    + "."));
+      }
+    }
+    for (TestedImage approved : r.images()) {
+      if (kept.stream().noneMatch(k -> k.service().equals(approved.service()))) {
+        problems.add(
+            refusal(
+                Reason.IMAGE_MISMATCH,
+                "The approval binds image "
+                    + approved.shortId()
+                    + " for service \""
+                    + approved.service()
+                    + "\" but the audit kept no image for it; re-review the audit and approve"
+                    + " again with "
+                    + ApprovalTexts.approveCommand(auditMd)
+                    + "."));
+      }
+    }
+    return problems;
+  }
+
+  /** Each image to deploy ({@link #expectingImages}) is the approved one. */
+  private List<ApprovalRefusal> imagesDeployed(ApprovalRecord r) {
+    List<ApprovalRefusal> problems = new ArrayList<>();
+    for (Map.Entry<String, String> e : deploying.entrySet()) {
+      Optional<TestedImage> approved = r.image(e.getKey());
+      if (approved.isEmpty()) {
+        problems.add(
+            refusal(
+                Reason.IMAGE_MISMATCH,
+                "Expecting service \""
+                    + e.getKey()
+                    + "\" to deploy an approved image but the approval binds none for it"
+                    + (r.images().isEmpty()
+                        ? ""
+                        : " (it binds "
+                            + r.images().stream()
+                                .map(i -> "\"" + i.service() + "\"")
+                                .reduce((a, b) -> a + ", " + b)
+                                .orElse("")
+                            + ")")
+                    + "; deploy only the services the gate built and tested, or gate this one"
+                    + " too."));
+      } else if (!approved.get().imageId().equals(e.getValue())) {
+        problems.add(
+            refusal(
+                Reason.IMAGE_MISMATCH,
+                "Expecting service \""
+                    + e.getKey()
+                    + "\" to deploy the approved image "
+                    + approved.get().shortId()
+                    + " but the image to deploy is "
+                    + TestedImage.shortId(e.getValue())
+                    + "; deploy "
+                    + approved.get().tag()
+                    + " as approved (docker image inspect -f '{{.Id}}' "
+                    + approved.get().tag()
+                    + " must say "
+                    + approved.get().shortId()
+                    + "), or gate and approve the new image."));
+      }
+    }
+    return problems;
   }
 
   private Optional<ApprovalRecord> readApproval(String mdName, List<ApprovalRefusal> problems) {

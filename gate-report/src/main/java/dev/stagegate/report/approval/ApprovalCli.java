@@ -1,10 +1,12 @@
 package dev.stagegate.report.approval;
 
+import dev.stagegate.report.TestedImage;
 import dev.stagegate.report.cli.CliOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,21 +35,33 @@ import java.util.Optional;
  * PASS_SHORTENED): the reason is recorded and shown as ⚠️ ACCEPTED. {@code check --audit F
  * [--commit SHA] [--approval P]}: {@code --approval} defaults to the file next to the audit. Exit
  * status 0 when approved (or the approval allows the deploy), 1 when refused (each refusal on its
- * own line of standard error), 2 for bad arguments.
+ * own line of standard error), 2 for bad arguments. {@code check --images api=sha256:…,worker=…}
+ * also refuses when a service's image to deploy is not its approved image. {@code override --audit
+ * F --out FILE} checks as {@code check} does, then writes the compose override that names the
+ * approved images ({@link DeployOverride}) for {@code docker compose … up -d --no-build}.
  */
 public final class ApprovalCli {
   static final String USAGE =
       "usage: ApprovalCli approve --audit FILE --reviewer NAME [--comment TEXT] [--commit SHA]"
           + " [--accept REASON]\n"
-          + "       ApprovalCli check --audit FILE [--commit SHA] [--approval FILE]";
+          + "       ApprovalCli check --audit FILE [--commit SHA] [--approval FILE]"
+          + " [--images SERVICE=sha256:ID,...]\n"
+          + "       ApprovalCli override --audit FILE --out FILE [--commit SHA] [--approval FILE]";
 
   private static final Map<String, List<String>> OPTIONS =
       Map.of(
           "approve", List.of("--audit", "--reviewer", "--comment", "--commit", "--accept"),
-          "check", List.of("--audit", "--commit", "--approval"));
+          "check", List.of("--audit", "--commit", "--approval", "--images"),
+          "override", List.of("--audit", "--commit", "--approval", "--out"));
 
   private static final Map<String, List<String>> REQUIRED =
-      Map.of("approve", List.of("--audit", "--reviewer"), "check", List.of("--audit"));
+      Map.of(
+          "approve",
+          List.of("--audit", "--reviewer"),
+          "check",
+          List.of("--audit"),
+          "override",
+          List.of("--audit", "--out"));
 
   private ApprovalCli() {}
 
@@ -77,9 +91,11 @@ public final class ApprovalCli {
       return usage(
           err, "--commit must be 7 to 64 hex digits (e.g. 5d6e7f8) but was " + commit.get());
     }
-    return command.equals("approve")
-        ? approve(audit, options, commit, clock, out, err)
-        : check(audit, options, commit, workDir, out, err);
+    return switch (command) {
+      case "approve" -> approve(audit, options, commit, clock, out, err);
+      case "override" -> override(audit, options, commit, workDir, out, err);
+      default -> check(audit, options, commit, workDir, out, err);
+    };
   }
 
   private static int approve(
@@ -141,6 +157,22 @@ public final class ApprovalCli {
     if (commit.isPresent()) {
       check = check.expectingCommit(commit.get());
     }
+    if (options.containsKey("--images")) {
+      Map<String, String> images = new LinkedHashMap<>();
+      for (String pair : options.get("--images").split(",")) {
+        String[] kv = pair.strip().split("=", 2);
+        if (kv.length != 2 || kv[0].isBlank() || !TestedImage.isImageId(kv[1].strip())) {
+          return usage(
+              err,
+              "--images must be SERVICE=sha256:ID pairs separated by commas (the ID as docker"
+                  + " image inspect -f '{{.Id}}' IMAGE prints it) but had '"
+                  + pair.strip()
+                  + "'");
+        }
+        images.put(kv[0].strip(), kv[1].strip());
+      }
+      check = check.expectingImages(images);
+    }
     ApprovalStatus status = check.run();
     if (!status.approved()) {
       for (ApprovalRefusal r : status.problems()) {
@@ -165,6 +197,58 @@ public final class ApprovalCli {
                     + ApprovalTexts.name(record.accepted())
                     + "\""
                 : ""));
+    return 0;
+  }
+
+  /** Checks the approval as {@code check} does, then writes the approved images' override. */
+  private static int override(
+      Path audit,
+      Map<String, String> options,
+      Optional<String> commit,
+      Path workDir,
+      PrintStream out,
+      PrintStream err) {
+    ApprovalCheck check = ApprovalCheck.of(audit);
+    if (options.containsKey("--approval")) {
+      check = check.withApproval(workDir.resolve(options.get("--approval")));
+    }
+    if (commit.isPresent()) {
+      check = check.expectingCommit(commit.get());
+    }
+    ApprovalStatus status = check.run();
+    if (!status.approved()) {
+      for (ApprovalRefusal r : status.problems()) {
+        err.println(r.reason() + ": " + r.message());
+      }
+      return 1;
+    }
+    ApprovalRecord record = status.record().orElseThrow();
+    Path file = workDir.resolve(options.get("--out"));
+    try {
+      DeployOverride.write(record, file);
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      return 1;
+    } catch (IOException e) {
+      err.println(
+          "Cannot write the override "
+              + file.toAbsolutePath()
+              + ": "
+              + e
+              + "; check that the directory is writable.");
+      return 1;
+    }
+    out.println(
+        "Wrote "
+            + file.toAbsolutePath().normalize()
+            + ": "
+            + record.images().stream()
+                .map(i -> i.service() + " = " + i.tag() + " (" + i.shortId() + ")")
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("")
+            + "; deploy with docker compose -f <your files> -f "
+            + file.getFileName()
+            + " up -d --no-build");
     return 0;
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.stagegate.report.json.JsonConventions;
+import java.util.List;
 
 /**
  * The JSON form of the approval file, with the conventions of the other deploy files (see {@link
@@ -23,13 +24,13 @@ final class ApprovalJson {
   static final ObjectWriter WRITER = MAPPER.writer(JsonConventions.prettyPrinter());
 
   /**
-   * Reads an approval; {@code accepted}, absent from approvals written before it existed, reads as
-   * empty (accepting nothing).
+   * Reads an approval; {@code accepted} and {@code images}, absent from approvals written before
+   * they existed, read as empty (accepting nothing, binding no image).
    */
   static final ObjectReader READER =
       MAPPER
           .readerFor(ApprovalRecord.class)
-          .with(new InjectableValues.Std().addValue("accepted", ""));
+          .with(new InjectableValues.Std().addValue("accepted", "").addValue("images", List.of()));
 
   private ApprovalJson() {}
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.OptBoolean;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.stagegate.report.TestedImage;
 import dev.stagegate.report.Verdict;
 import dev.stagegate.report.deploy.AtomicFiles;
 import dev.stagegate.report.deploy.CommitIds;
@@ -13,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * A reviewer's approval of one audit, bound to the exact bytes read: the SHA-256 of {@code
@@ -37,7 +40,10 @@ import java.time.Instant;
  *   "json_sha256": "9c1e…",
  *   "verdict": "PASS",
  *   "comment": "burn-in looks flat",
- *   "accepted": ""
+ *   "accepted": "",
+ *   "images": [
+ *     {"service": "api", "image_id": "sha256:ab12…", "tag": "examples/api:5d6e7f8a9b…"}
+ *   ]
  * }
  * }</pre>
  *
@@ -57,6 +63,10 @@ import java.time.Instant;
  * @param accepted why a verdict other than PASS is accepted for deploy, e.g. {@code burn-in
  *     shortened in CI: 4 h run scheduled nightly}; empty when the audit passed ({@code null}, or
  *     absent from the file, is taken as empty)
+ * @param images the images a deploy of the approved audit runs ({@link
+ *     dev.stagegate.report.AuditReport#keptImages()}), by image ID: what is approved is what runs;
+ *     empty when the audit kept none ({@code null}, or absent from approvals written before images
+ *     were bound, is taken as empty)
  */
 public record ApprovalRecord(
     String reviewer,
@@ -68,7 +78,9 @@ public record ApprovalRecord(
     Verdict verdict,
     String comment,
     @JsonProperty("accepted") @JacksonInject(value = "accepted", useInput = OptBoolean.TRUE)
-        String accepted) {
+        String accepted,
+    @JsonProperty("images") @JacksonInject(value = "images", useInput = OptBoolean.TRUE)
+        List<TestedImage> images) {
   /** Suffix replacing {@code .md} in the audit's name: {@code stability_audit.approval.json}. */
   public static final String SUFFIX = ".approval.json";
 
@@ -90,6 +102,34 @@ public record ApprovalRecord(
     require(
         accepted.isEmpty() || verdict != Verdict.PASS,
         "accepted must be empty for a PASS audit: there is nothing to accept");
+    images = images == null ? List.of() : List.copyOf(images);
+    require(
+        images.stream().map(TestedImage::service).distinct().count() == images.size(),
+        "images must name each service once");
+  }
+
+  /** An approval that binds no image (an audit whose gates kept none). */
+  public ApprovalRecord(
+      String reviewer,
+      Instant approvedAt,
+      String commit,
+      String auditFile,
+      String auditSha256,
+      String jsonSha256,
+      Verdict verdict,
+      String comment,
+      String accepted) {
+    this(
+        reviewer,
+        approvedAt,
+        commit,
+        auditFile,
+        auditSha256,
+        jsonSha256,
+        verdict,
+        comment,
+        accepted,
+        List.of());
   }
 
   /** An approval of a PASS audit: nothing accepted. */
@@ -102,7 +142,17 @@ public record ApprovalRecord(
       String jsonSha256,
       Verdict verdict,
       String comment) {
-    this(reviewer, approvedAt, commit, auditFile, auditSha256, jsonSha256, verdict, comment, "");
+    this(
+        reviewer,
+        approvedAt,
+        commit,
+        auditFile,
+        auditSha256,
+        jsonSha256,
+        verdict,
+        comment,
+        "",
+        List.of());
   }
 
   /** Whether this approval accepts a verdict other than PASS, with a recorded reason. */
@@ -126,6 +176,11 @@ public record ApprovalRecord(
   private static String baseName(Path auditMd) {
     String name = auditMd.getFileName().toString();
     return name.endsWith(".md") ? name.substring(0, name.length() - 3) : name;
+  }
+
+  /** The approved image of {@code service}, if this approval binds one. */
+  public Optional<TestedImage> image(String service) {
+    return images.stream().filter(i -> i.service().equals(service)).findFirst();
   }
 
   /** The commit's first seven characters. */

@@ -31,7 +31,12 @@ public record ApprovalRefusal(Reason reason, String message) {
     /**
      * The audit's verdict is not PASS and the approval does not accept it with a recorded reason.
      */
-    VERDICT_NOT_PASS
+    VERDICT_NOT_PASS,
+    /**
+     * The images the approval binds are not the images the audit kept, or not the images to be
+     * deployed.
+     */
+    IMAGE_MISMATCH
   }
 
   public ApprovalRefusal {

@@ -132,7 +132,8 @@ public final class Approvals {
             audit.jsonSha256(),
             verdict,
             comment,
-            accepted);
+            accepted,
+            audit.report().keptImages());
     record.writeTo(ApprovalRecord.defaultPath(auditMd));
     return record;
   }

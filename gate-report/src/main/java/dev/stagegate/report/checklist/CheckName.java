@@ -31,7 +31,9 @@ public enum CheckName {
   /** One post-deploy hook: {@code hook health /health}. */
   HOOK("hook ", true),
   /** The post-deploy watch itself. */
-  WATCH("watch", false);
+  WATCH("watch", false),
+  /** Every running container of the target runs the image ID the approval names. */
+  APPROVED_IMAGES("approved images", false);
 
   /** Hook names of health hooks start with this ({@code health /health}). */
   static final String HEALTH_HOOK = "health";

@@ -46,7 +46,8 @@ public enum ChecklistItemId {
   // During deployment (the seed's)
   /** The post-deploy watch read the marker on the target. */
   MARKER_ON_TARGET(ChecklistId.DURING_DEPLOYMENT, "Deployment marker verified on the target"),
-  // (the post-deploy image check, "running the approved images", goes here)
+  /** Every running container of the target runs the approved image ID. */
+  RUNNING_APPROVED_IMAGES(ChecklistId.DURING_DEPLOYMENT, "Deployed images are the approved ones"),
   /** The target's one-shot jobs (e.g. {@code migrate}) exited 0. */
   MIGRATIONS_APPLIED(ChecklistId.DURING_DEPLOYMENT, "Migrations applied"),
   /** Every long-running service of the target running, and healthy where it has a healthcheck. */

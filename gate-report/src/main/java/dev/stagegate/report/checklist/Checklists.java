@@ -125,7 +125,14 @@ public final class Checklists {
         ChecklistId.DURING_DEPLOYMENT,
         List.of(
             markerOnTarget(post, facts),
-            // the post-deploy image check ("running the approved images") goes here
+            GateEvidence.fromChecks(
+                ChecklistItemId.RUNNING_APPROVED_IMAGES,
+                GateEvidence.checks(
+                    post,
+                    c -> CheckName.APPROVED_IMAGES.matches(c) && c.status() != CheckStatus.SKIPPED),
+                post.isEmpty()
+                    ? NO_POST_DEPLOY
+                    : "not compared: give the post-deploy watch stagegate.approval.audit"),
             TargetEvidence.migrations(ChecklistItemId.MIGRATIONS_APPLIED, post, NO_POST_DEPLOY),
             TargetEvidence.workersStarted(post),
             TargetEvidence.configurationLoaded(post),

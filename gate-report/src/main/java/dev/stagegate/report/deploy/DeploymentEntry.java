@@ -1,5 +1,10 @@
 package dev.stagegate.report.deploy;
 
+import com.fasterxml.jackson.annotation.JacksonInject;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.OptBoolean;
+import dev.stagegate.report.TestedImage;
 import dev.stagegate.report.text.UntrustedText;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +38,9 @@ import java.util.Locale;
  *     that allowed it, or {@code null} when there was none
  * @param note free text, e.g. why it was rolled back; empty when there is none ({@code null} is
  *     taken as empty)
+ * @param images the image every container of the deployment ran, by ID, with the approved tag when
+ *     it was the approved image: what a rollback to this deployment brings back; empty when not
+ *     recorded ({@code null}, or absent from entries written before, is taken as empty)
  */
 public record DeploymentEntry(
     Instant when,
@@ -44,7 +52,12 @@ public record DeploymentEntry(
     Duration duration,
     List<HookResultSummary> hooks,
     String auditSha256,
-    String note) {
+    String note,
+    // left out when empty, read as empty when absent: older entries keep their exact bytes
+    @JsonProperty("images")
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        @JacksonInject(value = "images", useInput = OptBoolean.TRUE, optional = OptBoolean.TRUE)
+        List<TestedImage> images) {
   private static final DateTimeFormatter SEED_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -67,6 +80,33 @@ public record DeploymentEntry(
         auditSha256 == null || auditSha256.matches("[0-9a-f]{64}"),
         "auditSha256 must be null or 64 lowercase hex digits");
     note = note == null ? "" : note;
+    images = images == null ? List.of() : List.copyOf(images);
+  }
+
+  /** An entry that records no images. */
+  public DeploymentEntry(
+      Instant when,
+      String version,
+      String commit,
+      String environment,
+      String deployedBy,
+      Outcome outcome,
+      Duration duration,
+      List<HookResultSummary> hooks,
+      String auditSha256,
+      String note) {
+    this(
+        when,
+        version,
+        commit,
+        environment,
+        deployedBy,
+        outcome,
+        duration,
+        hooks,
+        auditSha256,
+        note,
+        List.of());
   }
 
   private static void require(boolean ok, String message) {

@@ -90,7 +90,8 @@ public final class JournalRecovery {
         g.services(),
         failures,
         g.burnIn(),
-        g.rollback());
+        g.rollback(),
+        g.images());
   }
 
   /** Renders the audit in DIR from its dead runs' journals (every journal found counts as dead). */

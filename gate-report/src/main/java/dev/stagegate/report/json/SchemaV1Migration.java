@@ -96,7 +96,8 @@ final class SchemaV1Migration {
               g.services(),
               reasons,
               g.burnIn(),
-              g.rollback()));
+              g.rollback(),
+              g.images()));
     }
     return new AuditReport(
         AuditReport.SCHEMA_VERSION,

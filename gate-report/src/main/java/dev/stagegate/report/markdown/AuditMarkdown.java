@@ -47,13 +47,14 @@ public final class AuditMarkdown {
   }
 
   /**
-   * Title and verdict with reasons, the table of gates, then the change summary and the risk
-   * assessment when the report has them.
+   * Title and verdict with reasons, the table of gates, the images tested, then the change summary
+   * and the risk assessment when the report has them.
    */
   public static List<AuditSection> standardReportSections() {
     return List.of(
         new VerdictSection(),
         new GateSummarySection(),
+        new ImagesSection(),
         new DeployChecklistSection(),
         new ChangeSummarySection(),
         new RiskAssessmentSection());

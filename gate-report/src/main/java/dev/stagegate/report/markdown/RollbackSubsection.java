@@ -13,8 +13,9 @@ import java.util.Optional;
 
 /**
  * The deploy checklist's "Rollback" subsection: the way back. When a rollback drill passed in this
- * run, the command it proved; otherwise the checkout of the base the change was measured against,
- * marked as not proven, because nobody has seen that way back work.
+ * run, the command it proved (the previous images, {@code up -d --no-build}, and first, when
+ * migrations changed, that the database needs a person); otherwise the checkout of the base the
+ * change was measured against, marked as not proven, because nobody has seen that way back work.
  *
  * <p>Kept apart from {@link DeployChecklistSection} so the checklist can change without touching
  * the rollback text.
@@ -92,9 +93,10 @@ final class RollbackSubsection {
             + DAY.format(r.drilledAt())
             + healthy
             + marker
-            + ". The drill ran, in compose project "
+            + ". The drill ran this command itself, with its own project ("
             + MarkdownText.code(r.project())
-            + " (use your deployment's project name):");
+            + ") and image names; it brings back the images that commit's gate kept, without a"
+            + " rebuild:");
     doc.codeBlock("bash", r.command());
   }
 

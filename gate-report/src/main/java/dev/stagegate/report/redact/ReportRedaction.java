@@ -59,7 +59,8 @@ public final class ReportRedaction {
         gate.services().stream().map(s -> redact(s, redactor)).toList(),
         redactAll(gate.failures(), redactor),
         gate.burnIn() == null ? null : redact(gate.burnIn(), redactor),
-        gate.rollback());
+        gate.rollback(),
+        gate.images());
   }
 
   /** A burn-in's free text: why it ended and the trend sentences. */

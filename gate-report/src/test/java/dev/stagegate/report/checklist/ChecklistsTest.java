@@ -440,6 +440,9 @@ class ChecklistsTest {
                 "gate DeployedIT#deployedStagingIsHealthy: deployment marker PASS; service \"api\""
                     + " runs commit 5d6e7f8, version 1.2.3, environment staging"),
             tuple(
+                ItemState.MANUAL,
+                "not compared: give the post-deploy watch stagegate.approval.audit"),
+            tuple(
                 ItemState.DONE,
                 "gate DeployedIT#deployedStagingIsHealthy: one-shot migrate exited 0"),
             tuple(
@@ -482,6 +485,41 @@ class ChecklistsTest {
             "gate DeployedIT#deployedStagingIsHealthy: PASS; watched 10 min without a failure");
     assertThat(phase(r, DeployFacts.none(), 0, "Deployment marker prepared").state())
         .isEqualTo(ItemState.DONE);
+  }
+
+  @Test
+  void theRunningImagesAreAnItemWithTheWatchsEvidence() {
+    GateResult passing = RealGates.postDeployPassing();
+    List<CheckResult> checks = new java.util.ArrayList<>(passing.checks());
+    checks.add(
+        CheckResult.fail(
+            "approved images",
+            "Expecting service \"api\" to run the approved image sha256:a1a1a1a1a1a1"
+                + " (examples/api:5d6e7f8) but container p-api-1 runs sha256:b2b2b2b2b2b2",
+            ""));
+    GateResult mismatched =
+        new GateResult(
+            passing.id(),
+            passing.displayName(),
+            passing.kind(),
+            dev.stagegate.report.Verdict.FAIL,
+            passing.startedAt(),
+            passing.duration(),
+            passing.composeFile(),
+            passing.project(),
+            passing.engine(),
+            checks,
+            passing.services(),
+            List.of(checks.get(checks.size() - 1).detail()),
+            passing.burnIn());
+    ChecklistItem item =
+        phase(report(mismatched), DeployFacts.none(), 1, "Deployed images are the approved ones");
+    assertThat(item.state()).isEqualTo(ItemState.FAILED);
+    assertThat(item.evidence())
+        .isEqualTo(
+            "gate DeployedIT#deployedStagingIsHealthy: approved images FAIL; Expecting service"
+                + " \"api\" to run the approved image sha256:a1a1a1a1a1a1 (examples/api:5d6e7f8)"
+                + " but container p-api-1 runs sha256:b2b2b2b2b2b2");
   }
 
   @Test

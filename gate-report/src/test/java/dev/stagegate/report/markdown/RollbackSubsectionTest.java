@@ -29,6 +29,11 @@ class RollbackSubsectionTest {
         .contains(
             "proven by the rollback drill on 2024-05-01 12:00 UTC: healthy in 7 s, marker showed"
                 + " `1.0.0`")
+        .contains(
+            ". The drill ran this command itself, with its own project (`"
+                + RollbackFixtures.drill(true).rollback().project()
+                + "`) and image names; it brings back the images that commit's gate kept, without"
+                + " a rebuild:")
         .contains(RollbackFixtures.COMMAND)
         .doesNotContain("NOT proven")
         .doesNotContain("git checkout");

@@ -3,6 +3,7 @@ package dev.stagegate.report.risk;
 import dev.stagegate.report.change.AddedLines;
 import dev.stagegate.report.change.ChangeSummary;
 import dev.stagegate.report.change.ChangedFile;
+import dev.stagegate.report.redact.Redactor;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,6 +28,8 @@ import java.util.regex.Pattern;
 public final class RiskAssessor {
   /** Quoted lines are cut to this many characters (minified files have very long lines). */
   public static final int MAX_LINE_CHARS = 300;
+
+  private static final Redactor REDACTOR = Redactor.defaults();
 
   private RiskAssessor() {}
 
@@ -119,7 +122,9 @@ public final class RiskAssessor {
   }
 
   private static String quote(String line) {
-    String redacted = LineRedaction.redact(line.strip());
+    // The full redactor knows token formats and URL passwords; LineRedaction adds any value
+    // assigned to a key, secret, token or password name, however it looks.
+    String redacted = LineRedaction.redact(REDACTOR.redact(line.strip()));
     return redacted.length() <= MAX_LINE_CHARS
         ? redacted
         : redacted.substring(0, MAX_LINE_CHARS) + "…";

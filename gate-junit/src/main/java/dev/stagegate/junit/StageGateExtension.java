@@ -26,7 +26,6 @@ import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.GateKind;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.approval.ApprovalCheck;
-import dev.stagegate.report.change.GitChangeReader;
 import dev.stagegate.report.checklist.DeployFacts;
 import dev.stagegate.report.deploy.RecordedHistory;
 import java.io.IOException;
@@ -355,13 +354,7 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
         .getStore(NAMESPACE)
         .computeIfAbsent(
             ReportSession.class,
-            k ->
-                new ReportSession(
-                    dir,
-                    RunLabels.localHost(),
-                    context
-                        .getConfigurationParameter(GitChangeReader.BASE_KEY)
-                        .filter(b -> !b.isBlank())),
+            k -> new ReportSession(dir, RunLabels.localHost(), context::getConfigurationParameter),
             ReportSession.class);
   }
 

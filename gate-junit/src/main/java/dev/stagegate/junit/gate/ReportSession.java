@@ -5,6 +5,7 @@ import dev.stagegate.report.AuditFiles;
 import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.change.ChangeSummary;
+import dev.stagegate.report.change.GitChangeReader;
 import dev.stagegate.report.checklist.DeployFacts;
 import dev.stagegate.report.checklist.TestSummary;
 import dev.stagegate.report.ci.StepSummary;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The audit of one test run (one JUnit engine execution): every gate adds its result, and the audit
@@ -43,9 +45,22 @@ public final class ReportSession implements AutoCloseable {
    *     gone
    */
   public ReportSession(Path dir, String localHost, Optional<String> gitBase) {
+    this(
+        dir,
+        localHost,
+        key -> key.equals(GitChangeReader.BASE_KEY) ? gitBase : Optional.<String>empty());
+  }
+
+  /**
+   * As {@link #ReportSession(Path, String, Optional)}, with the whole configuration: the change
+   * under review is compared with the last deployment in the configured deployment history ({@code
+   * stagegate.deploy.log}, {@code stagegate.history.*}), else the last release tag, else {@code
+   * stagegate.git.base}.
+   */
+  public ReportSession(Path dir, String localHost, Function<String, Optional<String>> config) {
     this.dir = dir;
     this.facts = DeployFacts.none().withTests(unitTests(Path.of(SUREFIRE_REPORTS)));
-    ChangeReview review = ChangeReview.of(Path.of("").toAbsolutePath(), gitBase);
+    ChangeReview review = ChangeReview.of(Path.of("").toAbsolutePath(), config, dir);
     this.change = review.change();
     this.risk = review.risk();
     List<GateResult> recovered =

@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 /**
  * Applies {@link RiskRules} to a {@link ChangeSummary}: path rules to every changed file and every
  * uncommitted path (the gate builds from the working tree, so those are deployed too), content
- * rules to the added lines of committed files. Each rule is reported at most once per file, with
- * the first matching line: enough for the reviewer to open the diff at the right place.
+ * rules to the added lines of committed files (a content rule without a path skips documentation
+ * and tests, whose lines do not change what runs). Each rule is reported at most once per file,
+ * with the first matching line: enough for the reviewer to open the diff at the right place.
  *
  * <pre>{@code
  * ChangeSummary change = new GitChangeReader().read(workDir, base);
@@ -74,6 +75,9 @@ public final class RiskAssessor {
         if (rule.content().isEmpty()) {
           add(findings, seen, file.path(), rule, null);
           continue;
+        }
+        if (rule.path().isEmpty() && NotDeployedFiles.matches(file.path())) {
+          continue; // documentation and tests mention model names and keys without changing them
         }
         if (lines == null) {
           lines = added.addedLines(file);

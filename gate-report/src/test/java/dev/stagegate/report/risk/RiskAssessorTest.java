@@ -193,6 +193,52 @@ class RiskAssessorTest {
             });
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "docs/risk-rules.md",
+    "README.md",
+    "CHANGELOG.md",
+    "gate-report/src/test/java/dev/stagegate/report/risk/RiskAssessorTest.java",
+    "services/api/tests/test_llm.py",
+    "services/api/app/test_config.py",
+    "web/src/llm.spec.ts",
+  })
+  void contentRulesWithoutAPathSkipDocumentationAndTests(String path) throws Exception {
+    List<String> lines =
+        List.of("max_tokens=4096", "OPENAI_API_KEY=x", "pool_size=50", "proxy_pass http://api;");
+
+    assertThat(assess(changeOf(path), Map.of(path, lines)).findings()).isEmpty();
+  }
+
+  @Test
+  void aRuleWithAPathGlobStillReadsDocumentation() throws Exception {
+    RiskRules rules =
+        RiskRules.parse(
+            "rules:\n"
+                + "  - id: runbook-tokens\n"
+                + "    path: '**'\n"
+                + "    content: 'max_tokens'\n"
+                + "    category: AI_MODEL_COST\n"
+                + "    level: LOW\n"
+                + "    why: the runbook tells on-call which limit to use\n",
+            "stagegate-risk.yml");
+
+    RiskAssessment risk =
+        RiskAssessor.assess(
+            changeOf("docs/runbook.md"), f -> List.of("set max_tokens to 512"), rules);
+
+    assertThat(risk.findings())
+        .extracting(RiskFinding::ruleId, RiskFinding::line)
+        .containsExactly(tuple("runbook-tokens", "set max_tokens to 512"));
+  }
+
+  @Test
+  void pathRulesStillApplyToTestDirectories() throws Exception {
+    assertThat(assess(changeOf("tests/.env.test"), Map.of()).findings())
+        .extracting(RiskFinding::ruleId)
+        .containsExactly("env-file");
+  }
+
   @Test
   void composeContentRulesIgnoreOtherFiles() throws Exception {
     RiskAssessment risk =

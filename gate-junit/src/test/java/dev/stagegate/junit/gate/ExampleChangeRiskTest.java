@@ -151,12 +151,12 @@ class ExampleChangeRiskTest {
                 + " · app-entry-point");
     assertThat(markdown)
         .contains(
-            "- Base: `deployed 0.4.0` at `"
+            "- Base: `"
                 + deployed.name().substring(0, 12)
                 + "` (last deployment: 0.4.0 to production at 2026-12-06 09:00:00 UTC, from "
                 + reports.resolve("deployments.jsonl")
                 + ")")
-        .contains("compared with `deployed 0.4.0` (the last deployment)")
+        .contains("compared with the last deployment (`" + deployed.name().substring(0, 12) + "`)")
         .contains("| Database | HIGH | examples/agents/app/migrations/0003_agent_owner.sql")
         .contains("| Networking | HIGH | examples/agents/docker-compose.yml (compose-file,")
         .contains("| AI model cost | HIGH |")

@@ -8,18 +8,17 @@ import java.util.Objects;
  *
  * <pre>{@code
  * DeployedCommit deployed =
- *     new DeployedCommit(
- *         "5d6e7f8", "deployed 1.2.3", "1.2.3 to production at 2024-05-01 12:00:00 UTC");
+ *     new DeployedCommit("5d6e7f8", "1.2.3 to production at 2024-05-01 12:00:00 UTC");
  * }</pre>
  *
- * @param commit the recorded commit id, full or abbreviated (the seed's text log keeps 7 digits)
- * @param ref how the audit names the base, e.g. {@code deployed 1.2.3}
+ * @param commit the recorded commit id, full or abbreviated (the seed's text log keeps 7 digits);
+ *     it becomes the summary's {@code baseRef}, a revision git understands (the rollback command
+ *     checks it out)
  * @param description the deployment in words, with where it was read
  */
-public record DeployedCommit(String commit, String ref, String description) {
+public record DeployedCommit(String commit, String description) {
   public DeployedCommit {
     Objects.requireNonNull(commit, "commit");
-    Objects.requireNonNull(ref, "ref");
     Objects.requireNonNull(description, "description");
   }
 }

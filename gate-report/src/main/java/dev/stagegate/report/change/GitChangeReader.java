@@ -344,7 +344,7 @@ public final class GitChangeReader {
       notes.add("HEAD is the last deployed commit: nothing changes compared with what runs");
     }
     return new Base(
-        deployed.ref(),
+        deployed.commit(),
         walk.parseCommit(id),
         BaseSource.DEPLOYMENT,
         "last deployment: " + deployed.description());

@@ -71,7 +71,6 @@ public final class LastDeployment {
     return Optional.of(
         new DeployedCommit(
             newest.commit(),
-            "deployed " + newest.version(),
             newest.version()
                 + " to "
                 + newest.environment()

@@ -5,6 +5,7 @@ import dev.stagegate.report.change.ChangeSummary;
 import dev.stagegate.report.change.ChangeType;
 import dev.stagegate.report.change.ChangedFile;
 import dev.stagegate.report.change.UncommittedChanges;
+import dev.stagegate.report.deploy.CommitIds;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,8 +37,10 @@ final class ChangeSummarySection implements AuditSection {
                 ? "Base: none"
                 : "Base: **none** · " + MarkdownText.text(ChangeSummary.NO_BASE_NOTE))
             : "Base: "
-                + MarkdownText.code(change.baseRef())
-                + " at "
+                + (change.baseRef() == null
+                        || CommitIds.samePrefix(change.baseRef(), change.baseCommit())
+                    ? "" // a commit id as the ref (a deployment's): once is enough
+                    : MarkdownText.code(change.baseRef()) + " at ")
                 + MarkdownText.code(shortId(change.baseCommit()))
                 + " ("
                 + MarkdownText.text(change.baseChoice())

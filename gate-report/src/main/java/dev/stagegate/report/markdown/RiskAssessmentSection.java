@@ -144,11 +144,21 @@ final class RiskAssessmentSection implements AuditSection {
     if (change.baseSource() == BaseSource.NONE) {
       return " · " + MarkdownText.text(ChangeSummary.NO_BASE_NOTE);
     }
+    if (change.baseSource() == BaseSource.DEPLOYMENT) {
+      // the ref is a commit id; the change summary has the deployment in words
+      return " · compared with the last deployment ("
+          + MarkdownText.code(shortId(change.baseCommit()))
+          + ")";
+    }
     return " · compared with "
         + MarkdownText.code(change.baseRef())
         + " ("
         + sourceWords(change)
         + ")";
+  }
+
+  private static String shortId(String id) {
+    return id.length() <= 12 ? id : id.substring(0, 12);
   }
 
   private static String sourceWords(ChangeSummary change) {

@@ -104,7 +104,7 @@ class ChangeBaseFromHistoryTest {
 
       assertThat(change.baseSource()).isEqualTo(BaseSource.DEPLOYMENT);
       assertThat(change.baseCommit()).isEqualTo(r.deployed().name());
-      assertThat(change.baseRef()).isEqualTo("deployed 1.1.0");
+      assertThat(change.baseRef()).isEqualTo(r.deployed().name());
       assertThat(change.baseChoice())
           .isEqualTo(
               "last deployment: 1.1.0 to production at 2026-12-01 10:01:00 UTC, from "
@@ -137,6 +137,7 @@ class ChangeBaseFromHistoryTest {
 
       assertThat(change.baseSource()).isEqualTo(BaseSource.DEPLOYMENT);
       assertThat(change.baseCommit()).isEqualTo(r.deployed().name());
+      assertThat(change.baseRef()).isEqualTo(r.deployed().name().substring(0, 7));
       assertThat(change.baseChoice()).endsWith("from " + history.textLog().orElseThrow().file());
     }
   }

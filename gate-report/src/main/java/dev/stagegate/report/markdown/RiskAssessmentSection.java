@@ -88,7 +88,8 @@ final class RiskAssessmentSection implements AuditSection {
    * The risk per category, one Markdown line each ({@code **Database**: HIGH · `app/models/user.py`
    * · database-models}, {@code **Networking**: no change}), followed by a line on the base when
    * there was none; or one "not judged" line. Empty when the report has no assessment. For the
-   * first screen of the audit, which links to the full section.
+   * first screen of the audit, which links to the full section. Each line is inline Markdown for a
+   * list item or paragraph (paths are code spans), not for a table cell.
    */
   static List<String> compactLines(AuditReport report) {
     RiskAssessment risk = report.riskAssessment();

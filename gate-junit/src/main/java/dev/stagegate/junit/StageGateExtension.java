@@ -26,7 +26,6 @@ import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.GateKind;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.approval.ApprovalCheck;
-import dev.stagegate.report.change.GitChangeReader;
 import dev.stagegate.report.checklist.DeployFacts;
 import dev.stagegate.report.deploy.DeploymentEntry;
 import dev.stagegate.report.deploy.RecordedHistory;
@@ -359,15 +358,7 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
         .getStore(NAMESPACE)
         .computeIfAbsent(
             ReportSession.class,
-            k ->
-                new ReportSession(
-                    dir,
-                    RunLabels.localHost(),
-                    context
-                        .getConfigurationParameter(GitChangeReader.BASE_KEY)
-                        .filter(b -> !b.isBlank()),
-                    ReportSession.testReportDirs(
-                        context.getConfigurationParameter(ReportSession.TEST_REPORTS))),
+            k -> new ReportSession(dir, RunLabels.localHost(), context::getConfigurationParameter),
             ReportSession.class);
   }
 

@@ -1,9 +1,13 @@
 package dev.stagegate.junit.gate;
 
 import dev.stagegate.junit.GateConfigurationException;
+import dev.stagegate.report.change.BaseCandidates;
 import dev.stagegate.report.change.ChangeSummary;
+import dev.stagegate.report.change.DeployedCommit;
 import dev.stagegate.report.change.GitAddedLines;
 import dev.stagegate.report.change.GitChangeReader;
+import dev.stagegate.report.deploy.DeploymentHistory;
+import dev.stagegate.report.deploy.LastDeployment;
 import dev.stagegate.report.risk.RiskAssessment;
 import dev.stagegate.report.risk.RiskAssessor;
 import dev.stagegate.report.risk.RiskRules;
@@ -12,11 +16,15 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What changed since the base (git) and what that risks, computed once per test run for the audit's
- * "Change summary" and "Risk assessment".
+ * "Change summary" and "Risk assessment". The base is what runs now when the deployment history
+ * knows it: the question a reviewer asks is what deploying this changes.
  *
  * @param change the change summary (notes say why it is empty, e.g. no repository)
  * @param risk the risk assessment of the change
@@ -24,13 +32,38 @@ import java.util.Optional;
 record ChangeReview(ChangeSummary change, RiskAssessment risk) {
 
   /**
-   * @param workDir where to look for the repository (upward)
-   * @param gitBase the {@code stagegate.git.base} ref, if configured
-   * @throws GateConfigurationException when the configured base or the rules file is wrong
+   * Only deployments to this environment count as the base; by default, any environment's.
+   * Documented in {@code docs/risk-rules.md}.
    */
-  static ChangeReview of(Path workDir, Optional<String> gitBase) {
+  static final String BASE_ENVIRONMENT = "stagegate.git.base-environment";
+
+  /**
+   * The change since the last deployment recorded in the configured deployment history ({@link
+   * DeploymentHistory}: JSON Lines log, text log, table), else the last release tag, else {@value
+   * GitChangeReader#BASE_KEY}, else the merge-base with the default branch, else the last commit
+   * only (and the audit says so), with its risk.
+   *
+   * @param workDir where to look for the repository (upward)
+   * @param config the configuration; blank values count as absent
+   * @param reportDir {@code stagegate.report.dir}, where the history logs are by default
+   * @throws GateConfigurationException when the configured base, the history settings or the rules
+   *     file is wrong
+   */
+  static ChangeReview of(Path workDir, Function<String, Optional<String>> config, Path reportDir) {
+    Function<String, Optional<String>> lookup =
+        key -> config.apply(key).map(String::strip).filter(v -> !v.isEmpty());
     try {
-      ChangeSummary change = new GitChangeReader().read(workDir, gitBase);
+      List<String> notes = new ArrayList<>();
+      Optional<DeployedCommit> deployed =
+          LastDeployment.find(
+              DeploymentHistory.fromConfig(lookup, reportDir),
+              lookup.apply(BASE_ENVIRONMENT),
+              notes);
+      ChangeSummary change =
+          new GitChangeReader()
+              .read(
+                  workDir,
+                  new BaseCandidates(deployed, lookup.apply(GitChangeReader.BASE_KEY), notes));
       Optional<Path> root = GitChangeReader.workTree(workDir);
       RiskRules rules = root.isPresent() ? RiskRules.load(root.get()) : RiskRules.defaults();
       if (root.isEmpty()) {

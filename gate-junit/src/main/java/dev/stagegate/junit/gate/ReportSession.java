@@ -5,6 +5,7 @@ import dev.stagegate.report.AuditFiles;
 import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.change.ChangeSummary;
+import dev.stagegate.report.change.GitChangeReader;
 import dev.stagegate.report.checklist.DeployFacts;
 import dev.stagegate.report.checklist.TestSummary;
 import dev.stagegate.report.ci.StepSummary;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The audit of one test run (one JUnit engine execution): every gate adds its result, and the audit
@@ -53,18 +55,23 @@ public final class ReportSession implements AutoCloseable {
    *     gone
    */
   public ReportSession(Path dir, String localHost, Optional<String> gitBase) {
-    this(dir, localHost, gitBase, testReportDirs(Optional.empty()));
+    this(
+        dir,
+        localHost,
+        key -> key.equals(GitChangeReader.BASE_KEY) ? gitBase : Optional.<String>empty());
   }
 
   /**
-   * Starts the audit of a test run, reading the test reports in {@code testReports} for the
-   * checklists ({@link #testReportDirs}).
+   * As {@link #ReportSession(Path, String, Optional)}, with the whole configuration: the change
+   * under review is compared with the last deployment in the configured deployment history ({@code
+   * stagegate.deploy.log}, {@code stagegate.history.*}), else the last release tag, else {@code
+   * stagegate.git.base}; the checklists read the test reports in {@code stagegate.tests.reports}
+   * ({@link #testReportDirs}).
    */
-  public ReportSession(
-      Path dir, String localHost, Optional<String> gitBase, List<Path> testReports) {
+  public ReportSession(Path dir, String localHost, Function<String, Optional<String>> config) {
     this.dir = dir;
-    this.facts = DeployFacts.none().withTests(tests(testReports));
-    ChangeReview review = ChangeReview.of(Path.of("").toAbsolutePath(), gitBase);
+    this.facts = DeployFacts.none().withTests(tests(testReportDirs(config.apply(TEST_REPORTS))));
+    ChangeReview review = ChangeReview.of(Path.of("").toAbsolutePath(), config, dir);
     this.change = review.change();
     this.risk = review.risk();
     List<GateResult> recovered =

@@ -41,7 +41,13 @@ class ReportSessionTest {
             + "  <testcase name=\"b\"/>\n  <testcase name=\"c\"/>\n</testsuite>\n");
     Path dir = tmp.resolve("deploy");
     ReportSession session =
-        new ReportSession(dir, "host", Optional.empty(), List.of(tmp.resolve("none"), reports));
+        new ReportSession(
+            dir,
+            "host",
+            key ->
+                key.equals(ReportSession.TEST_REPORTS)
+                    ? Optional.of(tmp.resolve("none") + "," + reports)
+                    : Optional.empty());
     GateResult watch =
         new GateResult(
             "x.DeployIT#watch",

@@ -18,8 +18,11 @@ import java.util.Objects;
  *     value); {@code null} when there is no base
  * @param baseCommit the full id of the base commit; {@code null} when there is no base
  * @param headCommit the full id of HEAD; {@code null} when there is no repository or no commit
- * @param baseChoice how the base was chosen: {@code configured}, {@code merge-base with <branch>},
- *     {@code last tag <tag>} or {@code none}
+ * @param baseChoice how the base was chosen, in words: {@code last deployment: 1.2.3 to production
+ *     at …}, {@code last release tag v1.2.0}, {@code configured (stagegate.git.base)}, {@code
+ *     merge-base with <branch>} or {@code none}
+ * @param baseSource where the base came from; {@code null} (an audit written before this field) is
+ *     read from {@code baseChoice}
  * @param files the changed files, sorted by path, at most the reader's file limit
  * @param filesTotal how many files changed in all; more than {@code files.size()} when cut
  * @param uncommitted staged, modified and untracked paths in the working tree
@@ -30,6 +33,7 @@ public record ChangeSummary(
     String baseCommit,
     String headCommit,
     String baseChoice,
+    BaseSource baseSource,
     List<ChangedFile> files,
     int filesTotal,
     UncommittedChanges uncommitted,
@@ -37,8 +41,20 @@ public record ChangeSummary(
   /** {@link #baseChoice} when no base could be found. */
   public static final String NO_BASE = "none";
 
+  /**
+   * The sentence shown when there is no base: what was looked at instead, and the two ways to get a
+   * base.
+   */
+  public static final String NO_BASE_NOTE =
+      "no base: only the last commit was looked at; set "
+          + GitChangeReader.BASE_KEY
+          + " or record deployments";
+
   public ChangeSummary {
     Objects.requireNonNull(baseChoice, "baseChoice");
+    if (baseSource == null) {
+      baseSource = BaseSource.fromChoice(baseChoice);
+    }
     Objects.requireNonNull(uncommitted, "uncommitted");
     files = List.copyOf(files);
     notes = List.copyOf(notes);
@@ -48,6 +64,19 @@ public record ChangeSummary(
     }
   }
 
+  /** A summary whose base source is read from {@code baseChoice}, as before that field existed. */
+  public ChangeSummary(
+      String baseRef,
+      String baseCommit,
+      String headCommit,
+      String baseChoice,
+      List<ChangedFile> files,
+      int filesTotal,
+      UncommittedChanges uncommitted,
+      List<String> notes) {
+    this(baseRef, baseCommit, headCommit, baseChoice, null, files, filesTotal, uncommitted, notes);
+  }
+
   /** The empty summary for a directory that is not inside a git repository. */
   public static ChangeSummary notARepository(Path dir) {
     return new ChangeSummary(
@@ -55,6 +84,7 @@ public record ChangeSummary(
         null,
         null,
         NO_BASE,
+        BaseSource.NONE,
         List.of(),
         0,
         UncommittedChanges.NONE,

@@ -12,11 +12,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.errors.AmbiguousObjectException;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -35,12 +38,16 @@ import org.eclipse.jgit.util.io.DisabledOutputStream;
 /**
  * Reads a {@link ChangeSummary} from the git repository around a directory, in-process with JGit.
  *
- * <p>The base is, in this order: the configured ref ({@value #BASE_KEY}); the merge-base of HEAD
- * with the default branch ({@code origin/HEAD}'s target, else {@code origin/main}, {@code
- * origin/master}, {@code main}, {@code master}: the first that exists and is not at HEAD); the
- * newest tag reachable from HEAD, HEAD itself excluded; else none, and then only the files of the
- * HEAD commit are listed. A branch or tag at HEAD is skipped because it would give an empty change,
- * which tells a reviewer nothing.
+ * <p>The base answers "what does deploying HEAD change?", so it is, in this order: the commit of
+ * the last successful deployment (from the deployment history, see {@link BaseCandidates}); the
+ * newest release tag ({@code v1.2.3}, {@code 1.2}; other tags are not releases) on a commit
+ * reachable from HEAD, HEAD itself excluded; the configured ref ({@value #BASE_KEY}); the
+ * merge-base of HEAD with the default branch ({@code origin/HEAD}'s target, else {@code
+ * origin/main}, {@code origin/master}, {@code main}, {@code master}: the first that exists and is
+ * not at HEAD); else none, and then only the files of the HEAD commit are listed and the notes say
+ * so ({@link ChangeSummary#NO_BASE_NOTE}). A tag or branch at HEAD is skipped because it would give
+ * an empty change, which tells a reviewer nothing; a deployment of HEAD is not: nothing changes. A
+ * configured ref that is not used is named in the notes.
  *
  * <p>The work is bounded, so a huge history cannot stall a gate: at most {@code maxCommits} commits
  * are walked (for subjects and for the tag search) and at most {@code maxFiles} files listed; the
@@ -49,6 +56,8 @@ import org.eclipse.jgit.util.io.DisabledOutputStream;
  * <pre>{@code
  * Optional<String> base = Optional.ofNullable(System.getProperty(GitChangeReader.BASE_KEY));
  * ChangeSummary change = new GitChangeReader().read(Path.of("."), base);
+ * ChangeSummary sinceDeploy =
+ *     new GitChangeReader().read(Path.of("."), new BaseCandidates(deployed, base, List.of()));
  * }</pre>
  */
 public final class GitChangeReader {
@@ -67,6 +76,10 @@ public final class GitChangeReader {
           "refs/remotes/origin/master",
           "refs/heads/main",
           "refs/heads/master");
+
+  /** A release tag: a version with an optional {@code v} ({@code v1.2.3}, {@code 2.0-rc1}). */
+  private static final Pattern RELEASE_TAG =
+      Pattern.compile("v?[0-9]+(?:\\.[0-9]+)*(?:[-+][0-9A-Za-z.+-]*)?");
 
   private final int maxCommits;
   private final int maxFiles;
@@ -102,29 +115,61 @@ public final class GitChangeReader {
    * @throws IOException when the repository cannot be read
    */
   public ChangeSummary read(Path workDir, Optional<String> configuredBase) throws IOException {
+    return read(workDir, BaseCandidates.configured(configuredBase));
+  }
+
+  /**
+   * The change from the base to HEAD, the base chosen from the candidates and the repository (see
+   * the class comment), plus the uncommitted changes.
+   *
+   * @return the summary; {@link ChangeSummary#notARepository} when there is no repository
+   * @throws IllegalArgumentException naming {@value #BASE_KEY} when the configured base does not
+   *     name a commit (checked even when another base comes first: a typo is still a typo)
+   * @throws IOException when the repository cannot be read
+   */
+  public ChangeSummary read(Path workDir, BaseCandidates candidates) throws IOException {
     Optional<Repository> found = open(workDir);
     if (found.isEmpty()) {
-      return ChangeSummary.notARepository(workDir);
+      ChangeSummary none = ChangeSummary.notARepository(workDir);
+      if (candidates.notes().isEmpty()) {
+        return none;
+      }
+      List<String> notes = new ArrayList<>(none.notes());
+      notes.addAll(candidates.notes());
+      return new ChangeSummary(
+          null,
+          null,
+          null,
+          ChangeSummary.NO_BASE,
+          BaseSource.NONE,
+          List.of(),
+          0,
+          UncommittedChanges.NONE,
+          notes);
     }
     try (Repository repo = found.get();
         RevWalk walk = new RevWalk(repo)) {
-      List<String> notes = new ArrayList<>();
+      List<String> notes = new ArrayList<>(candidates.notes());
       UncommittedChanges uncommitted = uncommitted(repo, notes);
       ObjectId headId = resolveCommit(repo, Constants.HEAD);
       if (headId == null) {
         notes.add("the repository at " + repo.getDirectory() + " has no commits yet");
         return new ChangeSummary(
-            null, null, null, ChangeSummary.NO_BASE, List.of(), 0, uncommitted, notes);
+            null,
+            null,
+            null,
+            ChangeSummary.NO_BASE,
+            BaseSource.NONE,
+            List.of(),
+            0,
+            uncommitted,
+            notes);
       }
       RevCommit head = walk.parseCommit(headId);
-      Base base = chooseBase(repo, head, configuredBase, notes);
+      Base base = chooseBase(repo, head, candidates, notes);
       RevCommit from = base != null ? base.commit() : firstParent(walk, head);
       if (base == null) {
-        notes.add(
-            "no base found (no "
-                + BASE_KEY
-                + ", no default branch to take a merge-base with, no tag reachable from HEAD):"
-                + " listing the files of the HEAD commit only");
+        notes.add(ChangeSummary.NO_BASE_NOTE);
       }
       List<DiffEntry> entries = diff(repo, from, head);
       List<DiffEntry> listed = entries.subList(0, Math.min(entries.size(), maxFiles));
@@ -147,6 +192,7 @@ public final class GitChangeReader {
           base == null ? null : base.commit().name(),
           head.name(),
           base == null ? ChangeSummary.NO_BASE : base.choice(),
+          base == null ? BaseSource.NONE : base.source(),
           files,
           entries.size(),
           uncommitted,
@@ -192,14 +238,15 @@ public final class GitChangeReader {
   }
 
   /** The chosen base commit, the ref it came from and how it was chosen. */
-  private record Base(String ref, RevCommit commit, String choice) {}
+  private record Base(String ref, RevCommit commit, BaseSource source, String choice) {}
 
   private Base chooseBase(
-      Repository repo, RevCommit head, Optional<String> configuredBase, List<String> notes)
+      Repository repo, RevCommit head, BaseCandidates candidates, List<String> notes)
       throws IOException {
     try (RevWalk walk = new RevWalk(repo)) {
-      if (configuredBase.isPresent() && !configuredBase.get().isBlank()) {
-        String ref = configuredBase.get().strip();
+      Base configured = null;
+      if (candidates.configured().isPresent()) {
+        String ref = candidates.configured().get();
         ObjectId id = resolveCommit(repo, ref);
         if (id == null) {
           throw new IllegalArgumentException(
@@ -212,9 +259,33 @@ public final class GitChangeReader {
                   + BASE_KEY
                   + " to a branch, tag or commit id that exists there (e.g. origin/main),"
                   + " fetch it first in a shallow CI clone, or leave it unset to use the"
-                  + " merge-base with the default branch");
+                  + " last deployment, the last release tag or the merge-base with the default"
+                  + " branch");
         }
-        return new Base(ref, walk.parseCommit(id), "configured");
+        configured =
+            new Base(
+                ref, walk.parseCommit(id), BaseSource.CONFIGURED, "configured (" + BASE_KEY + ")");
+      }
+      Base base = lastDeployment(repo, walk, head, candidates, notes);
+      if (base == null) {
+        base = lastReleaseTag(repo, head, notes);
+      }
+      if (base != null) {
+        if (configured != null) {
+          notes.add(
+              BASE_KEY
+                  + " = '"
+                  + configured.ref()
+                  + "' is not used: the "
+                  + (base.source() == BaseSource.DEPLOYMENT
+                      ? "last deployment"
+                      : "last release tag")
+                  + " comes first");
+        }
+        return base;
+      }
+      if (configured != null) {
+        return configured;
       }
       for (String branch : defaultBranches(repo)) {
         Ref ref = repo.exactRef(branch);
@@ -225,12 +296,58 @@ public final class GitChangeReader {
         RevCommit mergeBase = mergeBase(repo, head, id);
         String name = Repository.shortenRefName(branch);
         if (mergeBase != null) {
-          return new Base(name, mergeBase, "merge-base with " + name);
+          return new Base(name, mergeBase, BaseSource.MERGE_BASE, "merge-base with " + name);
         }
         notes.add("HEAD has no common history with " + name);
       }
-      return lastTag(repo, head, notes);
+      return null;
     }
+  }
+
+  /**
+   * The last deployed commit, when the history has one and this repository holds it. A deployment
+   * of HEAD itself is kept (nothing changes, and the summary says so), unlike a tag at HEAD.
+   */
+  private static Base lastDeployment(
+      Repository repo, RevWalk walk, RevCommit head, BaseCandidates candidates, List<String> notes)
+      throws IOException {
+    if (candidates.lastDeployment().isEmpty()) {
+      return null;
+    }
+    DeployedCommit deployed = candidates.lastDeployment().get();
+    ObjectId id;
+    try {
+      id = resolveCommit(repo, deployed.commit());
+    } catch (AmbiguousObjectException e) {
+      notes.add(
+          "the last deployed commit "
+              + deployed.commit()
+              + " ("
+              + deployed.description()
+              + ") is ambiguous in this repository: several commits start with it; record"
+              + " deployments in the JSON Lines log, which keeps the full id");
+      return null;
+    } catch (MissingObjectException e) {
+      id = null;
+    }
+    if (id == null) {
+      notes.add(
+          "the last deployed commit "
+              + deployed.commit()
+              + " ("
+              + deployed.description()
+              + ") is not in this repository (a shallow clone? fetch the full history, e.g."
+              + " fetch-depth: 0), so it cannot be the base");
+      return null;
+    }
+    if (id.equals(head)) {
+      notes.add("HEAD is the last deployed commit: nothing changes compared with what runs");
+    }
+    return new Base(
+        deployed.commit(),
+        walk.parseCommit(id),
+        BaseSource.DEPLOYMENT,
+        "last deployment: " + deployed.description());
   }
 
   /** origin/HEAD's target first (the remote's default branch), then the usual names. */
@@ -254,14 +371,18 @@ public final class GitChangeReader {
     }
   }
 
-  /** The newest tag on a commit reachable from HEAD (HEAD excluded), like git describe --tags. */
-  private Base lastTag(Repository repo, RevCommit head, List<String> notes) throws IOException {
+  /**
+   * The newest release tag on a commit reachable from HEAD (HEAD excluded), like {@code git
+   * describe --tags --match 'v[0-9]*'}.
+   */
+  private Base lastReleaseTag(Repository repo, RevCommit head, List<String> notes)
+      throws IOException {
     Map<ObjectId, String> tags = new HashMap<>();
     try (RevWalk walk = new RevWalk(repo)) {
       for (Ref ref : repo.getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
         RevObject target = walk.peel(walk.parseAny(ref.getObjectId()));
-        if (target instanceof RevCommit) {
-          String name = Repository.shortenRefName(ref.getName());
+        String name = Repository.shortenRefName(ref.getName());
+        if (target instanceof RevCommit && RELEASE_TAG.matcher(name).matches()) {
           // Several tags on one commit: take the greatest name (v1.10 over v1.9 is not promised).
           tags.merge(target.copy(), name, (a, b) -> a.compareTo(b) >= 0 ? a : b);
         }
@@ -275,12 +396,12 @@ public final class GitChangeReader {
       int walked = 0;
       for (RevCommit c : walk) {
         if (walked++ >= maxCommits) {
-          notes.add("no tag within the newest " + maxCommits + " commits of HEAD");
+          notes.add("no release tag within the newest " + maxCommits + " commits of HEAD");
           return null;
         }
         String tag = c.equals(head) ? null : tags.get(c);
         if (tag != null) {
-          return new Base(tag, c, "last tag " + tag);
+          return new Base(tag, c, BaseSource.RELEASE_TAG, "last release tag " + tag);
         }
       }
     }

@@ -15,7 +15,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.GateResult;
+import dev.stagegate.report.change.ChangeSummary;
 import dev.stagegate.report.change.UncommittedChanges;
+import dev.stagegate.report.risk.CategoryRisk;
+import dev.stagegate.report.risk.RiskAssessment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -178,6 +181,9 @@ public final class AuditJson {
             .addMixIn(AuditReport.class, AuditReportMixin.class)
             .addMixIn(GateResult.class, GateResultMixin.class)
             .addMixIn(UncommittedChanges.class, UncommittedChangesMixin.class)
+            .addMixIn(ChangeSummary.class, ChangeSummaryMixin.class)
+            .addMixIn(RiskAssessment.class, RiskAssessmentMixin.class)
+            .addMixIn(CategoryRisk.class, CategoryRiskMixin.class)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)

@@ -5,14 +5,15 @@ import dev.stagegate.report.change.ChangeSummary;
 import dev.stagegate.report.change.ChangeType;
 import dev.stagegate.report.change.ChangedFile;
 import dev.stagegate.report.change.UncommittedChanges;
+import dev.stagegate.report.deploy.CommitIds;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code ## Change summary}: the base and head commits and how the base was chosen, a table of the
- * changed files with the commit subjects that explain them, and the uncommitted changes the gate
- * also built. Paths and subjects are untrusted text. Renders nothing when the report has no change
- * summary.
+ * {@code ## Change summary}: the base and head commits and how the base was chosen (last
+ * deployment, release tag, configured, merge-base, or plainly none), a table of the changed files
+ * with the commit subjects that explain them, and the uncommitted changes the gate also built.
+ * Paths and subjects are untrusted text. Renders nothing when the report has no change summary.
  *
  * <pre>{@code
  * String md = AuditMarkdown.standard().render(AuditReport.of(gates, change, risk));
@@ -32,10 +33,14 @@ final class ChangeSummarySection implements AuditSection {
     List<String> facts = new ArrayList<>();
     facts.add(
         change.baseCommit() == null
-            ? "Base: none"
+            ? (change.headCommit() == null
+                ? "Base: none"
+                : "Base: **none** · " + MarkdownText.text(ChangeSummary.NO_BASE_NOTE))
             : "Base: "
-                + MarkdownText.code(change.baseRef())
-                + " at "
+                + (change.baseRef() == null
+                        || CommitIds.samePrefix(change.baseRef(), change.baseCommit())
+                    ? "" // a commit id as the ref (a deployment's): once is enough
+                    : MarkdownText.code(change.baseRef()) + " at ")
                 + MarkdownText.code(shortId(change.baseCommit()))
                 + " ("
                 + MarkdownText.text(change.baseChoice())
@@ -48,6 +53,9 @@ final class ChangeSummarySection implements AuditSection {
     facts.add(
         change.filesTotal() + (change.filesTotal() == 1 ? " file changed" : " files changed"));
     for (String note : change.notes()) {
+      if (note.equals(ChangeSummary.NO_BASE_NOTE)) {
+        continue; // said on the Base line
+      }
       facts.add("Note: " + MarkdownText.text(note));
     }
     doc.bullets(facts);

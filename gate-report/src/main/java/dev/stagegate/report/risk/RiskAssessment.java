@@ -1,11 +1,12 @@
 package dev.stagegate.report.risk;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * How risky a change is, with the findings behind the verdict. The level is the highest of the
- * findings' levels, LOW when there are none.
+ * findings' levels, LOW when there are none; {@link #categories()} sums them up per category.
  *
  * <pre>{@code
  * RiskAssessment risk = RiskAssessor.assess(change, lines, RiskRules.defaults());
@@ -28,5 +29,17 @@ public record RiskAssessment(RiskLevel level, List<RiskFinding> findings) {
     RiskLevel level =
         findings.stream().map(RiskFinding::level).reduce(RiskLevel.LOW, RiskLevel::max);
     return new RiskAssessment(level, findings);
+  }
+
+  /**
+   * One entry per {@link RiskCategory}, in the enum's order, each with its files and reasons or no
+   * change: the seed's questions (database, networking, AI model cost, …) answered one by one.
+   */
+  public List<CategoryRisk> categories() {
+    List<CategoryRisk> all = new ArrayList<>();
+    for (RiskCategory c : RiskCategory.values()) {
+      all.add(CategoryRisk.of(c, findings));
+    }
+    return all;
   }
 }

@@ -3,6 +3,7 @@ package dev.stagegate.report.risk;
 import dev.stagegate.report.change.AddedLines;
 import dev.stagegate.report.change.ChangeSummary;
 import dev.stagegate.report.change.ChangedFile;
+import dev.stagegate.report.redact.Redactor;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,8 +15,9 @@ import java.util.regex.Pattern;
 /**
  * Applies {@link RiskRules} to a {@link ChangeSummary}: path rules to every changed file and every
  * uncommitted path (the gate builds from the working tree, so those are deployed too), content
- * rules to the added lines of committed files. Each rule is reported at most once per file, with
- * the first matching line: enough for the reviewer to open the diff at the right place.
+ * rules to the added lines of committed files (a content rule without a path skips documentation
+ * and tests, whose lines do not change what runs). Each rule is reported at most once per file,
+ * with the first matching line: enough for the reviewer to open the diff at the right place.
  *
  * <pre>{@code
  * ChangeSummary change = new GitChangeReader().read(workDir, base);
@@ -27,6 +29,8 @@ import java.util.regex.Pattern;
 public final class RiskAssessor {
   /** Quoted lines are cut to this many characters (minified files have very long lines). */
   public static final int MAX_LINE_CHARS = 300;
+
+  private static final Redactor REDACTOR = Redactor.defaults();
 
   private RiskAssessor() {}
 
@@ -71,6 +75,9 @@ public final class RiskAssessor {
         if (rule.content().isEmpty()) {
           add(findings, seen, file.path(), rule, null);
           continue;
+        }
+        if (rule.path().isEmpty() && NotDeployedFiles.matches(file.path())) {
+          continue; // documentation and tests mention model names and keys without changing them
         }
         if (lines == null) {
           lines = added.addedLines(file);
@@ -119,7 +126,9 @@ public final class RiskAssessor {
   }
 
   private static String quote(String line) {
-    String redacted = LineRedaction.redact(line.strip());
+    // The full redactor knows token formats and URL passwords; LineRedaction adds any value
+    // assigned to a key, secret, token or password name, however it looks.
+    String redacted = LineRedaction.redact(REDACTOR.redact(line.strip()));
     return redacted.length() <= MAX_LINE_CHARS
         ? redacted
         : redacted.substring(0, MAX_LINE_CHARS) + "…";

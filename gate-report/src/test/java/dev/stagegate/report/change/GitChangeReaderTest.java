@@ -91,7 +91,8 @@ class GitChangeReaderTest {
 
       ChangeSummary change = reader.read(dir, Optional.empty());
 
-      assertThat(change.baseChoice()).isEqualTo("last tag v1.0.0");
+      assertThat(change.baseChoice()).isEqualTo("last release tag v1.0.0");
+      assertThat(change.baseSource()).isEqualTo(BaseSource.RELEASE_TAG);
       assertThat(change.baseRef()).isEqualTo("v1.0.0");
       assertThat(change.baseCommit()).isEqualTo(released.name());
       assertThat(change.files())
@@ -102,16 +103,18 @@ class GitChangeReaderTest {
   }
 
   @Test
-  void configuredBaseWins(@TempDir Path dir) throws Exception {
+  void configuredBaseIsUsedWithoutDeploymentOrReleaseTag(@TempDir Path dir) throws Exception {
     try (TestRepo repo = TestRepo.init(dir)) {
       RevCommit first = repo.commit("a.txt", "1\n", "First");
-      repo.tag("v1");
+      repo.tag("nightly"); // not a release tag
       repo.commit("b.txt", "2\n", "Second");
       repo.commit("c.txt", "3\n", "Third");
 
       ChangeSummary change = reader.read(dir, Optional.of(first.name()));
 
-      assertThat(change.baseChoice()).isEqualTo("configured");
+      assertThat(change.baseChoice()).isEqualTo("configured (stagegate.git.base)");
+      assertThat(change.baseSource()).isEqualTo(BaseSource.CONFIGURED);
+      assertThat(change.notes()).isEmpty();
       assertThat(change.baseRef()).isEqualTo(first.name());
       assertThat(change.files()).extracting(ChangedFile::path).containsExactly("b.txt", "c.txt");
     }
@@ -145,7 +148,11 @@ class GitChangeReaderTest {
               new ChangedFile(
                   "a.txt", ChangeType.MODIFY, null, List.of("Second touches two files")),
               new ChangedFile("b.txt", ChangeType.ADD, null, List.of("Second touches two files")));
-      assertThat(change.notes()).singleElement().asString().contains("HEAD commit only");
+      assertThat(change.baseSource()).isEqualTo(BaseSource.NONE);
+      assertThat(change.notes())
+          .containsExactly(
+              "no base: only the last commit was looked at; set stagegate.git.base or record"
+                  + " deployments");
     }
   }
 

@@ -9,9 +9,12 @@ import dev.stagegate.report.AuditFixtures;
 import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.ChangeFixtures;
 import dev.stagegate.report.GoldenFile;
+import dev.stagegate.report.change.BaseSource;
 import java.io.InputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ChangeAndRiskJsonTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,6 +51,40 @@ class ChangeAndRiskJsonTest {
         .containsExactlyInAnyOrder(
             "$.riskAssessment.findings[0]: property not in schema: extra",
             "$.changeSummary.files[0]: missing required property oldPath");
+  }
+
+  @Test
+  void carriesOneRiskLinePerCategoryAndWhereTheBaseCameFrom() throws Exception {
+    JsonNode written = JSON.readTree(AuditJson.write(ChangeFixtures.withChange()));
+
+    assertThat(written.at("/changeSummary/baseSource").asText()).isEqualTo("MERGE_BASE");
+    JsonNode categories = written.at("/riskAssessment/categories");
+    assertThat(categories).hasSize(5);
+    assertThat(categories.findValuesAsText("summary"))
+        .containsExactly(
+            "Database: HIGH · 1 file: app/core/database.py · database-engine, db-pool",
+            "Networking: no change",
+            "AI model cost: no change",
+            "Secrets and configuration: no change",
+            "Entry points and process managers: MEDIUM · 1 file: app/main.py · app-entry-point");
+    assertThat(categories.get(1).get("level").isNull()).isTrue();
+  }
+
+  @ParameterizedTest(name = "schema version {0}")
+  @ValueSource(ints = {1, 2})
+  void auditsWrittenBeforeBaseSourceAndCategoriesStillRead(int version) throws Exception {
+    AuditReport report = ChangeFixtures.withChange();
+    ObjectNode old = (ObjectNode) JSON.readTree(AuditJson.write(report));
+    old.put("schemaVersion", version);
+    ((ObjectNode) old.get("changeSummary")).remove("baseSource");
+    ((ObjectNode) old.get("riskAssessment")).remove("categories");
+
+    AuditReport back = AuditJson.readReport(JSON.writeValueAsString(old), "old.json");
+
+    assertThat(back.changeSummary()).isEqualTo(report.changeSummary());
+    assertThat(back.changeSummary().baseSource()).isEqualTo(BaseSource.MERGE_BASE);
+    assertThat(back.riskAssessment()).isEqualTo(report.riskAssessment());
+    assertThat(back.riskAssessment().categories()).isEqualTo(report.riskAssessment().categories());
   }
 
   @Test

@@ -49,6 +49,9 @@ import java.util.function.Function;
  *     comma-separated (default none)
  * @param dockerHost {@code stagegate.docker.host}: the engine the gate builds and runs on, {@code
  *     tcp://…} or {@code ssh://…} (default: the engine Testcontainers finds, {@code DOCKER_HOST})
+ * @param engineWait {@code stagegate.teardown.engine-wait}: how long a gate whose engine stopped or
+ *     became unreachable waits for it to answer again, before it collects evidence and tears down
+ *     (default {@code PT60S}); when it gives up it names what it left and how to remove it
  */
 public record GateSettings(
     Path reportDir,
@@ -67,7 +70,8 @@ public record GateSettings(
     Duration journalInterval,
     Optional<String> composeCommand,
     List<String> composeProfiles,
-    Optional<String> dockerHost) {
+    Optional<String> dockerHost,
+    Duration engineWait) {
   public static final String REPORT_DIR = "stagegate.report.dir";
   public static final String STARTUP_TIMEOUT = "stagegate.startup.timeout";
   public static final String BUILD_TIMEOUT = "stagegate.build.timeout";
@@ -85,6 +89,7 @@ public record GateSettings(
   public static final String COMPOSE_COMMAND = "stagegate.compose.command";
   public static final String COMPOSE_PROFILES = "stagegate.compose.profiles";
   public static final String DOCKER_HOST = "stagegate.docker.host";
+  public static final String ENGINE_WAIT = "stagegate.teardown.engine-wait";
 
   public GateSettings {
     logAllow = Map.copyOf(logAllow);
@@ -123,7 +128,8 @@ public record GateSettings(
         duration(lookup, JOURNAL_INTERVAL, "PT10S"),
         lookup.apply(COMPOSE_COMMAND).map(String::strip).filter(v -> !v.isEmpty()),
         profiles(lookup.apply(COMPOSE_PROFILES).orElse("")),
-        lookup.apply(DOCKER_HOST).map(String::strip).filter(v -> !v.isEmpty()));
+        lookup.apply(DOCKER_HOST).map(String::strip).filter(v -> !v.isEmpty()),
+        duration(lookup, ENGINE_WAIT, "PT60S"));
   }
 
   private static List<String> profiles(String value) {

@@ -100,4 +100,74 @@ class EngineRestartIT {
           .isBlank();
     }
   }
+
+  @Test
+  void anEngineThatNeverComesBackLeavesTheStackAndTheGateSaysWhatAndHowToRemoveIt()
+      throws Exception {
+    assumeTrue(PrivateDockerd.possible(), "needs root and dockerd for a private daemon");
+    try (PrivateDockerd daemon = PrivateDockerd.start()) {
+      CompletableFuture<Void> stop =
+          CompletableFuture.runAsync(
+              () -> {
+                try {
+                  if (!FixtureJvm.awaitJournal(reports, 120)) {
+                    throw new IllegalStateException("the burn-in's watch never started");
+                  }
+                  Thread.sleep(3_000);
+                  daemon.stop(); // and it stays down
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      Events events =
+          GateKit.run(
+              BurnInGoodStackGate.class,
+              reports,
+              Map.of(
+                  "stagegate.docker.host", PrivateDockerd.HOST,
+                  "stagegate.burnin.duration", "PT60S",
+                  "stagegate.journal.interval", "PT1S",
+                  "stagegate.teardown.engine-wait", "PT5S"));
+      String message =
+          GateKit.failures(events).stream().map(Throwable::getMessage).findFirst().orElse("");
+      assertThat(stop)
+          .as("the daemon was stopped mid-burn-in; the gate said: %s", message)
+          .succeedsWithin(Duration.ofSeconds(30));
+      GateKit.onlyFailure(events);
+      AuditReport audit = AuditJson.readReport(reports.resolve("stability_audit.json"));
+      GateResult gate = audit.gates().get(0);
+      assertThat(gate.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+      assertThat(gate.failures()).noneMatch(f -> f.contains("Expecting service"));
+      assertThat(gate.failures().get(0))
+          .startsWith("The Docker engine stopped ")
+          .contains("and did not answer again");
+      assertThat(gate.burnIn().engineInterruption().backAt()).isNull();
+      String run = "dev.stagegate.run=" + gate.project();
+      String gaveUp =
+          gate.failures().stream()
+              .filter(f -> f.startsWith("Teardown gave up"))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no teardown sentence in " + gate.failures()));
+      assertThat(gaveUp)
+          .contains("did not answer within 5 s (stagegate.teardown.engine-wait)")
+          .contains("services api, worker")
+          .contains("images stagegate-" + gate.project() + "-api:gate")
+          .contains("docker ps -aq --filter label=" + run + " | xargs -r docker rm -fv");
+      assertThat(gate.checks())
+          .anySatisfy(
+              c ->
+                  assertThat(c.name() + ": " + c.detail())
+                      .startsWith("teardown: Teardown gave up"));
+
+      // the engine comes back: what the gate said it left is there, and its commands remove it
+      daemon.restart();
+      assertThat(daemon.docker("ps", "-aq", "--filter", "label=" + run)).isNotBlank();
+      String commands = gaveUp.substring(gaveUp.indexOf("remove them with: ") + 18);
+      commands = commands.substring(0, commands.indexOf(" (the next gate"));
+      daemon.shell(commands);
+      assertThat(daemon.docker("ps", "-aq", "--filter", "label=" + run)).isBlank();
+      assertThat(daemon.docker("network", "ls", "-q", "--filter", "label=" + run)).isBlank();
+      assertThat(daemon.docker("images", "-q", "--filter", "label=dev.stagegate")).isBlank();
+    }
+  }
 }

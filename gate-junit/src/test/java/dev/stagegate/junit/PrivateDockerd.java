@@ -80,6 +80,19 @@ final class PrivateDockerd implements AutoCloseable {
     return run(cmd, Duration.ofSeconds(30));
   }
 
+  /** Runs a shell script with {@code DOCKER_HOST} pointing at this daemon; returns its output. */
+  String shell(String script) throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true);
+    pb.environment().put("DOCKER_HOST", HOST);
+    Process p = pb.start();
+    String out =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IllegalStateException(script + " failed: " + out);
+    }
+    return out;
+  }
+
   private static void killLeftover() throws IOException, InterruptedException {
     Path pid = RUN.resolve("docker.pid");
     if (!Files.exists(pid)) {

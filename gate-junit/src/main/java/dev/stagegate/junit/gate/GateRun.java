@@ -511,7 +511,7 @@ public final class GateRun implements AutoCloseable {
         "the Docker engine stopped answering "
             + BurnInClock.human(seen.intoWatch())
             + " into the burn-in; waiting up to "
-            + BurnInClock.human(spec.settings().engineWait())
+            + BurnInEvidence.human(spec.settings().engineWait())
             + " ("
             + dev.stagegate.junit.config.GateSettings.ENGINE_WAIT
             + ") for it to answer again");
@@ -568,7 +568,7 @@ public final class GateRun implements AutoCloseable {
             .toList();
     String run = RunLabels.RUN + "=" + labels.runId();
     return "Teardown gave up: the Docker engine did not answer within "
-        + BurnInClock.human(spec.settings().engineWait())
+        + BurnInEvidence.human(spec.settings().engineWait())
         + " ("
         + dev.stagegate.junit.config.GateSettings.ENGINE_WAIT
         + "), so the stack is still on it: the containers of compose project \""

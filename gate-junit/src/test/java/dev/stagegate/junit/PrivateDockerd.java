@@ -130,6 +130,8 @@ final class PrivateDockerd implements AutoCloseable {
                 RUN.resolve("exec").toString(),
                 "--pidfile",
                 RUN.resolve("docker.pid").toString(),
+                // never --bridge=none: a daemon started so deletes the host's docker0, the main
+                // daemon's default bridge, and every build with a RUN step on it fails
                 "--bridge=" + BRIDGE,
                 "--iptables=false",
                 "--ip6tables=false",

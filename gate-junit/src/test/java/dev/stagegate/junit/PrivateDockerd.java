@@ -12,12 +12,15 @@ import java.util.stream.Stream;
 /**
  * A second Docker daemon of the test's own, so a test can stop and restart "the engine" while the
  * machine's main daemon, which other gates use at the same time, is never touched. It has its own
- * socket, data root, exec root (with its own containerd) and pid file; a default bridge of its own
- * ({@value #BRIDGE}, 10.214.0.1/24: BuildKit's {@code RUN} steps need one, and {@code docker0} is
- * the main daemon's), no iptables rules (the main daemon owns those), and address pools of its own
- * (10.213.0.0/16) so its compose networks cannot collide with the main daemon's. Needs root and
- * {@code dockerd}; the base image the stacks build FROM is copied in from the main daemon ({@code
- * docker save | docker -H … load}).
+ * socket, data root, exec root (with its own containerd) and pid file, and it runs in a network
+ * namespace of its own ({@code unshare --net}): its {@code docker0}, bridges and iptables rules
+ * cannot touch the host's. That matters: a daemon on the host's network that starts with {@code
+ * --bridge=none} deletes the host's {@code docker0} (the main daemon's default bridge), after which
+ * every build with a {@code RUN} step on the main daemon fails. Its address pools (10.213.0.0/16)
+ * are its own too. Published ports live in that namespace, so stacks under test here must not need
+ * them from the test (the healthchecks run inside the containers). Needs root and {@code dockerd};
+ * the base image the stacks build FROM is copied in from the main daemon ({@code docker save |
+ * docker -H … load}).
  *
  * <pre>{@code
  * try (PrivateDockerd d = PrivateDockerd.start()) {
@@ -32,7 +35,6 @@ final class PrivateDockerd implements AutoCloseable {
   private static final Path DATA = Path.of("/var/lib/stagegate-restart-test");
   private static final Path LOG = Path.of("target/private-dockerd.log");
   private static final String BASE_IMAGE = "stagegate/busybox-base:1";
-  static final String BRIDGE = "sgrestart0";
 
   private Process daemon;
 
@@ -42,7 +44,9 @@ final class PrivateDockerd implements AutoCloseable {
   static boolean possible() {
     return "root".equals(System.getProperty("user.name"))
         && Stream.of(System.getenv("PATH").split(":"))
-            .anyMatch(p -> Files.isExecutable(Path.of(p, "dockerd")));
+            .anyMatch(p -> Files.isExecutable(Path.of(p, "dockerd")))
+        && Stream.of(System.getenv("PATH").split(":"))
+            .anyMatch(p -> Files.isExecutable(Path.of(p, "unshare")));
   }
 
   /** Starts a fresh daemon (an old data root is removed) and loads the base image into it. */
@@ -114,29 +118,30 @@ final class PrivateDockerd implements AutoCloseable {
     Files.createDirectories(RUN);
     Files.createDirectories(DATA);
     Files.createDirectories(LOG.getParent());
-    if (!Files.exists(Path.of("/sys/class/net", BRIDGE))) {
-      run(List.of("ip", "link", "add", BRIDGE, "type", "bridge"), Duration.ofSeconds(10));
-      run(List.of("ip", "addr", "add", "10.214.0.1/24", "dev", BRIDGE), Duration.ofSeconds(10));
-      run(List.of("ip", "link", "set", BRIDGE, "up"), Duration.ofSeconds(10));
-    }
+    List<String> dockerd =
+        List.of(
+            "dockerd",
+            "--host",
+            HOST,
+            "--data-root",
+            DATA.toString(),
+            "--exec-root",
+            RUN.resolve("exec").toString(),
+            "--pidfile",
+            RUN.resolve("docker.pid").toString(),
+            "--iptables=false",
+            "--ip6tables=false",
+            "--default-address-pool",
+            "base=10.213.0.0/16,size=24");
     daemon =
+        // a new network namespace starts with loopback down; published ports bind 127.0.0.1.
+        // exec: the process the test signals is the daemon itself
         new ProcessBuilder(
-                "dockerd",
-                "--host",
-                HOST,
-                "--data-root",
-                DATA.toString(),
-                "--exec-root",
-                RUN.resolve("exec").toString(),
-                "--pidfile",
-                RUN.resolve("docker.pid").toString(),
-                // never --bridge=none: a daemon started so deletes the host's docker0, the main
-                // daemon's default bridge, and every build with a RUN step on it fails
-                "--bridge=" + BRIDGE,
-                "--iptables=false",
-                "--ip6tables=false",
-                "--default-address-pool",
-                "base=10.213.0.0/16,size=24")
+                "unshare",
+                "--net",
+                "sh",
+                "-c",
+                "ip link set lo up && exec " + String.join(" ", dockerd))
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(LOG.toFile()))
             .start();
@@ -188,9 +193,6 @@ final class PrivateDockerd implements AutoCloseable {
     try {
       removeTree(DATA);
       removeTree(RUN);
-      if (Files.exists(Path.of("/sys/class/net", BRIDGE))) {
-        run(List.of("ip", "link", "delete", BRIDGE), Duration.ofSeconds(10));
-      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // closing while interrupted: the daemon got its SIGTERM
     }

@@ -3,6 +3,9 @@ package dev.stagegate.junit.gate;
 import dev.stagegate.assertions.ServiceJudge;
 import dev.stagegate.report.LogFinding;
 import dev.stagegate.report.ServiceEvidence;
+import dev.stagegate.report.StackEvent;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +16,33 @@ import java.util.Map;
  * before the engine's trouble began is still theirs and fails the gate as usual.
  */
 final class EngineBlame {
+  /**
+   * Events this close before the first sign still count as the engine's: the engine stamps its
+   * events with its own clock, and the first kill of a shutdown may be the one held.
+   */
+  static final Duration MARGIN = Duration.ofMillis(500);
+
   private EngineBlame() {}
+
+  /**
+   * The container events that are the engine's doing: every kill, exit, OOM kill or unhealthy turn
+   * from its first sign on (minus {@link #MARGIN}); those before are the services' own.
+   */
+  static List<StackEvent> enginesEvents(
+      List<StackEvent> timeline, Instant firstSign, List<StackEvent> held) {
+    Instant from = firstSign.minus(MARGIN);
+    List<StackEvent> engines = new ArrayList<>(held);
+    for (StackEvent e : timeline) {
+      boolean failureLike =
+          !"start".equals(e.action())
+              && !(e.exitCode() != null && e.exitCode() == 0 && "die".equals(e.action()));
+      if (failureLike && !e.at().isBefore(from) && !engines.contains(e)) {
+        engines.add(e);
+      }
+    }
+    engines.sort(java.util.Comparator.comparing(StackEvent::at));
+    return engines;
+  }
 
   /**
    * The failures that are the services' own.

@@ -503,7 +503,8 @@ public final class GateRun implements AutoCloseable {
             seen.at(),
             seen.intoWatch(),
             seen.signs(),
-            seen.engineEvents(),
+            // the held events, and the shutdown's later kills and exits the timeline has
+            EngineBlame.enginesEvents(events.events(), seen.at(), seen.engineEvents()),
             null,
             engineIdAtStart,
             "");

@@ -19,20 +19,28 @@ final class FixtureJvm {
   /** Starts the gate class with a 5-minute burn-in that journals every 2 s. */
   static Process startBurnIn(Class<?> gate, Path reports, Map<String, String> env)
       throws IOException {
+    return startBurnIn(gate, reports, env, List.of());
+  }
+
+  /** As above, with more configuration parameters ({@code key=value}). */
+  static Process startBurnIn(
+      Class<?> gate, Path reports, Map<String, String> env, List<String> parameters)
+      throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                FixtureMain.class.getName(),
+                gate.getName(),
+                reports.toString(),
+                "stagegate.burnin.duration=PT5M",
+                "stagegate.journal.interval=PT2S"));
+    command.addAll(parameters);
     ProcessBuilder pb =
-        new ProcessBuilder(
-                List.of(
-                    java,
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    FixtureMain.class.getName(),
-                    gate.getName(),
-                    reports.toString(),
-                    "stagegate.burnin.duration=PT5M",
-                    "stagegate.journal.interval=PT2S"))
-            .redirectErrorStream(true)
-            .redirectOutput(log(reports).toFile());
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log(reports).toFile());
     pb.environment().putAll(env);
     return pb.start();
   }

@@ -24,6 +24,8 @@ import java.util.Locale;
  *     a burn-in without load)
  * @param baseline the comparison with the previous release run side by side ({@code null} for a
  *     burn-in without {@code baseline})
+ * @param engineInterruption the Docker engine stopped, restarted or became unreachable during the
+ *     watch ({@code null} when it did not): the watch is then not judged
  */
 public record BurnInEvidence(
     Duration requested,
@@ -35,11 +37,38 @@ public record BurnInEvidence(
     long timelineDropped,
     List<ServiceTrend> trends,
     List<LoadEvidence> loads,
-    BaselineEvidence baseline) {
+    BaselineEvidence baseline,
+    EngineInterruption engineInterruption) {
   public BurnInEvidence {
     timeline = List.copyOf(timeline);
     trends = List.copyOf(trends);
     loads = loads == null ? List.of() : List.copyOf(loads);
+  }
+
+  /** A burn-in the engine did not interrupt. */
+  public BurnInEvidence(
+      Duration requested,
+      Duration planned,
+      Duration actual,
+      Instant endedAt,
+      String endedBecause,
+      List<StackEvent> timeline,
+      long timelineDropped,
+      List<ServiceTrend> trends,
+      List<LoadEvidence> loads,
+      BaselineEvidence baseline) {
+    this(
+        requested,
+        planned,
+        actual,
+        endedAt,
+        endedBecause,
+        timeline,
+        timelineDropped,
+        trends,
+        loads,
+        baseline,
+        null);
   }
 
   /** A burn-in without load. */
@@ -101,7 +130,8 @@ public record BurnInEvidence(
         timelineDropped,
         trends,
         loads,
-        baseline);
+        baseline,
+        engineInterruption);
   }
 
   /** This evidence with the load each {@code @Load} put on the stack. */
@@ -116,7 +146,24 @@ public record BurnInEvidence(
         timelineDropped,
         trends,
         loads,
-        baseline);
+        baseline,
+        engineInterruption);
+  }
+
+  /** This evidence with the engine's interruption of the watch. */
+  public BurnInEvidence withEngineInterruption(EngineInterruption engineInterruption) {
+    return new BurnInEvidence(
+        requested,
+        planned,
+        actual,
+        endedAt,
+        endedBecause,
+        timeline,
+        timelineDropped,
+        trends,
+        loads,
+        baseline,
+        engineInterruption);
   }
 
   /** Whether this run watched for less than requested (by configuration or because it stopped). */

@@ -117,6 +117,41 @@ public final class AuditFixtures {
         burnIn);
   }
 
+  /** A burn-in the Docker engine's restart interrupted 50 s in: INCONCLUSIVE naming the engine. */
+  public static GateResult engineInterruptedBurnIn() {
+    GateResult shortened = shortenedBurnIn();
+    Instant down = T0.minusSeconds(60);
+    List<StackEvent> kills =
+        List.of(
+            new StackEvent(down, "worker", "kill", null),
+            new StackEvent(down.plusMillis(90), "worker", "die", 143));
+    EngineInterruption interruption =
+        new EngineInterruption(
+                down,
+                Duration.ofSeconds(50),
+                List.of(EngineSign.SHUTDOWN_KILLS, EngineSign.PING_FAILED),
+                kills,
+                null,
+                "77461a0c-5bf9-42cf-be9b-33e5a7ac3a39",
+                "")
+            .back(down.plusSeconds(11), "77461a0c-5bf9-42cf-be9b-33e5a7ac3a39");
+    BurnInEvidence burnIn = shortened.burnIn().withEngineInterruption(interruption);
+    return new GateResult(
+        shortened.id(),
+        shortened.displayName(),
+        shortened.kind(),
+        Verdict.INCONCLUSIVE,
+        shortened.startedAt(),
+        shortened.duration(),
+        shortened.composeFile(),
+        shortened.project(),
+        shortened.engine(),
+        shortened.checks(),
+        shortened.services(),
+        List.of(interruption.sentence("burn-in")),
+        burnIn);
+  }
+
   public static GateResult failingGate() {
     return new GateResult(
         "shop.ShopGateTest#burnIn",

@@ -55,6 +55,9 @@ import java.util.function.Function;
  *     teardown like every other image the run built
  * @param imagesRepository {@code stagegate.images.repository}: the repository part of those tags,
  *     e.g. {@code registry.example.com:5000/agents} (default: the compose project's name)
+ * @param engineWait {@code stagegate.teardown.engine-wait}: how long a gate whose engine stopped or
+ *     became unreachable waits for it to answer again, before it collects evidence and tears down
+ *     (default {@code PT60S}); when it gives up it names what it left and how to remove it
  */
 public record GateSettings(
     Path reportDir,
@@ -75,7 +78,8 @@ public record GateSettings(
     List<String> composeProfiles,
     Optional<String> dockerHost,
     boolean imagesKeep,
-    Optional<String> imagesRepository) {
+    Optional<String> imagesRepository,
+    Duration engineWait) {
   public static final String REPORT_DIR = "stagegate.report.dir";
   public static final String STARTUP_TIMEOUT = "stagegate.startup.timeout";
   public static final String BUILD_TIMEOUT = "stagegate.build.timeout";
@@ -100,6 +104,7 @@ public record GateSettings(
   private static final java.util.regex.Pattern REPOSITORY =
       java.util.regex.Pattern.compile(
           "([a-zA-Z0-9.-]+(:[0-9]+)?/)?[a-z0-9]+([._-][a-z0-9]+)*(/[a-z0-9]+([._-][a-z0-9]+)*)*");
+  public static final String ENGINE_WAIT = "stagegate.teardown.engine-wait";
 
   public GateSettings {
     logAllow = Map.copyOf(logAllow);
@@ -140,7 +145,8 @@ public record GateSettings(
         profiles(lookup.apply(COMPOSE_PROFILES).orElse("")),
         lookup.apply(DOCKER_HOST).map(String::strip).filter(v -> !v.isEmpty()),
         bool(lookup, IMAGES_KEEP, true),
-        repository(lookup.apply(IMAGES_REPOSITORY)));
+        repository(lookup.apply(IMAGES_REPOSITORY)),
+        duration(lookup, ENGINE_WAIT, "PT60S"));
   }
 
   /** These settings with {@code stagegate.images.keep=false}. */
@@ -164,7 +170,8 @@ public record GateSettings(
         composeProfiles,
         dockerHost,
         false,
-        imagesRepository);
+        imagesRepository,
+        engineWait);
   }
 
   private static Optional<String> repository(Optional<String> value) {

@@ -11,6 +11,7 @@ import dev.stagegate.junit.docker.EventWatch;
 import dev.stagegate.junit.docker.StackInspector;
 import dev.stagegate.report.BoundedHistory;
 import dev.stagegate.report.BurnInEvidence;
+import dev.stagegate.report.EngineInterruption;
 import dev.stagegate.report.ServiceEvidence;
 import dev.stagegate.report.ServiceTrend;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -42,6 +44,7 @@ final class BurnInRun {
   private WatchStop stop;
   private Duration actual = Duration.ZERO;
   private Instant endedAt;
+  private EngineInterruption interruption;
 
   BurnInRun(
       GateSpec spec,
@@ -78,6 +81,27 @@ final class BurnInRun {
       endedAt = Instant.now();
     }
     return stop;
+  }
+
+  /**
+   * The engine's interruption of the watch, as completed once the gate waited for the engine
+   * (whether and when it came back); empty when the engine did not go away.
+   */
+  Optional<EngineInterruption> engineInterruption() {
+    if (interruption == null && stop != null) {
+      return stop.engineInterruption();
+    }
+    return Optional.ofNullable(interruption);
+  }
+
+  /** Records the interruption as completed after waiting for the engine. */
+  void engineInterruption(EngineInterruption completed) {
+    this.interruption = completed;
+  }
+
+  /** Each service's log lines seen when the engine's trouble began (empty: no trouble). */
+  Map<String, Long> linesAtEngineTrouble() {
+    return watch.linesAtEngineTrouble();
   }
 
   /** Whether the watch ran its course (no failure, no break). */
@@ -170,14 +194,15 @@ final class BurnInRun {
       }
     }
     return new BurnInEvidence(
-        plan == null ? Duration.ZERO : plan.requested(),
-        plan == null ? Duration.ZERO : plan.planned(),
-        actual,
-        stop != null ? stop.detectedAt() : endedAt == null ? Instant.now() : endedAt,
-        stop == null ? "did not start" : stop.reason(),
-        events.events(),
-        events.dropped(),
-        trends);
+            plan == null ? Duration.ZERO : plan.requested(),
+            plan == null ? Duration.ZERO : plan.planned(),
+            actual,
+            stop != null ? stop.detectedAt() : endedAt == null ? Instant.now() : endedAt,
+            stop == null ? "did not start" : stop.reason(),
+            events.events(),
+            events.dropped(),
+            trends)
+        .withEngineInterruption(engineInterruption().orElse(null));
   }
 
   /** What the run has seen so far, unjudged: for the evidence journal while it still runs. */

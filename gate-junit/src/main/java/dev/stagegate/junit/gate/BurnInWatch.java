@@ -5,11 +5,14 @@ import dev.stagegate.assertions.watch.ServiceRecorder;
 import dev.stagegate.junit.compose.ComposeFile;
 import dev.stagegate.junit.compose.ComposeService;
 import dev.stagegate.junit.config.GateSettings;
+import dev.stagegate.junit.docker.EnginePing;
 import dev.stagegate.junit.docker.EventWatch;
 import dev.stagegate.junit.docker.LogFollower;
 import dev.stagegate.junit.docker.ServiceContainer;
 import dev.stagegate.junit.docker.StackInspector;
 import dev.stagegate.junit.docker.StatsStream;
+import dev.stagegate.report.EngineInterruption;
+import dev.stagegate.report.EngineSign;
 import dev.stagegate.report.LogFinding;
 import dev.stagegate.report.StackEvent;
 import dev.stagegate.report.StatsSnapshot;
@@ -32,9 +35,18 @@ import java.util.function.Supplier;
  * signature unless {@code stagegate.logs.failfast=false}), and {@code docker stats} sampled into
  * bounded histories. Waiting is event-driven: a failure ends the watch within milliseconds, not at
  * the next poll.
+ *
+ * <p>The engine itself is watched too: a kill or a 137/143 exit waits up to {@link
+ * EngineTroubleCheck#CONFIRM_WINDOW} for the engine's answer to a ping (a daemon that shuts down
+ * kills every container first), the engine is pinged every {@link #ENGINE_PING_EVERY}, and a broken
+ * event stream is checked with a ping. An engine that went away ends the watch as INCONCLUSIVE with
+ * an {@link EngineInterruption}, never as a service's failure.
  */
 final class BurnInWatch {
   private static final Duration TICK = Duration.ofMillis(500);
+
+  /** How often the watch asks the engine whether it still answers. */
+  static final Duration ENGINE_PING_EVERY = Duration.ofSeconds(2);
 
   private final Predicate<String> oneShot;
   private final String watchName;
@@ -49,6 +61,10 @@ final class BurnInWatch {
   private final Map<String, StatsStream> stats = new LinkedHashMap<>();
   private final Map<String, LogFollower> followers = new LinkedHashMap<>();
   private final java.util.Set<String> stoppedContainers = new java.util.HashSet<>();
+  private final EnginePing ping;
+  private final EngineTroubleCheck trouble;
+  // each service's log lines seen when the engine's trouble began: findings after it are not theirs
+  private volatile Map<String, Long> linesAtTrouble;
   private long startNanos;
 
   BurnInWatch(
@@ -97,6 +113,25 @@ final class BurnInWatch {
     this.settings = settings;
     this.recorders = recorders;
     this.progress = progress;
+    this.ping = new EnginePing(client);
+    this.trouble =
+        new EngineTroubleCheck(
+            ping::answers,
+            r -> {
+              Thread t = new Thread(r, "stagegate-engine-check");
+              t.setDaemon(true);
+              t.start();
+            },
+            this::onTroubleDecided);
+  }
+
+  /**
+   * Each service's count of log lines seen when the engine's trouble began; empty when the engine
+   * did not go away.
+   */
+  Map<String, Long> linesAtEngineTrouble() {
+    Map<String, Long> lines = linesAtTrouble;
+    return lines == null ? Map.of() : lines;
   }
 
   /**
@@ -158,6 +193,7 @@ final class BurnInWatch {
     long deadline = startNanos + duration.toNanos();
     long nextProgress = startNanos + settings.progressInterval().toNanos();
     long nextSmoke = smokeEvery.map(d -> startNanos + d.toNanos()).orElse(Long.MAX_VALUE);
+    long nextPing = startNanos + ENGINE_PING_EVERY.toNanos();
     while (true) {
       long now = System.nanoTime();
       if (now >= deadline) {
@@ -173,8 +209,24 @@ final class BurnInWatch {
       }
       Optional<Throwable> broken = events.failure();
       if (broken.isPresent()) {
+        if (!ping.answers()) {
+          snapshotLines();
+          trouble.engineGone(
+              List.of(EngineSign.EVENT_STREAM_BROKE, EngineSign.PING_FAILED), elapsed());
+          continue; // the decision completes the stop
+        }
         return WatchStop.inconclusive(
-            "the Docker event stream broke (" + broken.get() + "); the evidence so far is kept");
+            "the Docker event stream broke ("
+                + broken.get()
+                + ") while the engine still answered; the evidence so far is kept");
+      }
+      if (System.nanoTime() >= nextPing && !trouble.checking()) {
+        nextPing = System.nanoTime() + ENGINE_PING_EVERY.toNanos();
+        if (!ping.answers()) {
+          snapshotLines();
+          trouble.engineGone(List.of(EngineSign.PING_FAILED), elapsed());
+          continue;
+        }
       }
       for (Map.Entry<String, StatsStream> s : stats.entrySet()) {
         if (s.getValue().silence().compareTo(settings.statsStall()) > 0) {
@@ -231,6 +283,23 @@ final class BurnInWatch {
   }
 
   private void onEvent(StackEvent e) {
+    String failure = failureOf(e);
+    Duration into = elapsed();
+    boolean wasChecking = trouble.checking();
+    if ((failure != null || EngineTroubleCheck.shutdownLike(e))
+        && trouble.offer(e, into, failure)) {
+      if (!wasChecking) {
+        snapshotLines();
+      }
+      return; // the engine's answer decides whose it is
+    }
+    if (failure != null) {
+      stop.complete(WatchStop.failed(failure));
+    }
+  }
+
+  /** What an event means for the watch: a failure sentence, or {@code null} when nothing. */
+  private String failureOf(StackEvent e) {
     boolean oneShot = oneShot(e.service());
     String what =
         switch (e.action()) {
@@ -242,36 +311,65 @@ final class BurnInWatch {
           case "kill" -> oneShot ? null : "was killed";
           default -> e.action().startsWith("health_status: unhealthy") ? "turned unhealthy" : null;
         };
-    if (what != null) {
-      stop.complete(
-          WatchStop.failed(
-              "Expecting service \""
-                  + e.service()
-                  + "\" to keep running for the whole "
-                  + watchName
-                  + " but it "
-                  + what
-                  + " after "
-                  + BurnInClock.human(elapsed())));
+    if (what == null) {
+      return null;
     }
+    return "Expecting service \""
+        + e.service()
+        + "\" to keep running for the whole "
+        + watchName
+        + " but it "
+        + what
+        + " after "
+        + BurnInClock.human(elapsed());
+  }
+
+  private void snapshotLines() {
+    if (linesAtTrouble == null) {
+      Map<String, Long> lines = new LinkedHashMap<>();
+      recorders.forEach((service, r) -> lines.put(service, r.linesSeen()));
+      linesAtTrouble = Map.copyOf(lines);
+    }
+  }
+
+  private void onTroubleDecided(EngineTroubleCheck.Outcome o) {
+    if (!o.engineGone()) {
+      linesAtTrouble = null; // the engine answered: the held failures are the services' own
+      o.firstFailure().ifPresent(f -> stop.complete(WatchStop.failed(f)));
+      return;
+    }
+    EngineInterruption interruption =
+        new EngineInterruption(o.at(), o.intoWatch(), o.signs(), o.events(), null, "", "");
+    stop.complete(
+        WatchStop.engineInterrupted(
+            interruption,
+            "the Docker engine stopped answering "
+                + BurnInClock.human(o.intoWatch())
+                + " into the "
+                + watchName
+                + " (seen: "
+                + String.join("; ", o.signs().stream().map(EngineSign::describe).toList())
+                + ")"));
   }
 
   private void onLogLine(ServiceRecorder recorder, String line) {
     List<LogFinding> found = recorder.onLogLine(line);
     if (!found.isEmpty() && settings.logsFailFast()) {
       LogFinding f = found.get(0);
-      stop.complete(
-          WatchStop.failed(
-              "Expecting service \""
-                  + recorder.service()
-                  + "\" to log no errors but it logged at line "
-                  + f.lineNumber()
-                  + " ["
-                  + f.rule()
-                  + "] "
-                  + f.line()
-                  + " after "
-                  + BurnInClock.human(elapsed())));
+      String failure =
+          "Expecting service \""
+              + recorder.service()
+              + "\" to log no errors but it logged at line "
+              + f.lineNumber()
+              + " ["
+              + f.rule()
+              + "] "
+              + f.line()
+              + " after "
+              + BurnInClock.human(elapsed());
+      if (!trouble.offer(elapsed(), failure)) {
+        stop.complete(WatchStop.failed(failure));
+      }
     }
   }
 

@@ -12,6 +12,7 @@ import dev.stagegate.junit.compose.RunLabels;
 import dev.stagegate.junit.docker.BuiltImages;
 import dev.stagegate.junit.docker.ClassicBuildImages;
 import dev.stagegate.junit.docker.DockerEngine;
+import dev.stagegate.junit.docker.EnginePing;
 import dev.stagegate.junit.docker.EventWatch;
 import dev.stagegate.junit.docker.LeftoverSweeper;
 import dev.stagegate.junit.docker.StackInspector;
@@ -19,6 +20,7 @@ import dev.stagegate.report.BurnInEvidence;
 import dev.stagegate.report.CheckResult;
 import dev.stagegate.report.CheckStatus;
 import dev.stagegate.report.EngineInfo;
+import dev.stagegate.report.EngineInterruption;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.ServiceEvidence;
 import dev.stagegate.report.Verdict;
@@ -78,6 +80,12 @@ public final class GateRun implements AutoCloseable {
   // what the classic builder made without the run's label (BuildKit: none)
   private final Set<String> unlabelledImages = new HashSet<>();
   private final TestedImages images;
+  private final EnginePing ping;
+  private String engineIdAtStart = "";
+  // the engine went away during the watch: completed with whether and when it came back
+  private EngineInterruption engineInterruption;
+  // the wait for the engine ran out once: teardown does not wait a second time
+  private boolean engineGaveUp;
 
   /**
    * @param progress where a burn-in reports progress (a line every {@code
@@ -88,6 +96,7 @@ public final class GateRun implements AutoCloseable {
     this.progress = progress;
     this.redactor = redactorFor(spec);
     this.engine = engine;
+    this.ping = new EnginePing(engine.client());
     this.labels = new RunLabels(newRunId(), RunLabels.localHost(), ProcessHandle.current().pid());
     this.inspector = new StackInspector(engine.client(), labels.runId());
     this.stack =
@@ -140,6 +149,8 @@ public final class GateRun implements AutoCloseable {
   public GateResult execute(Body body) {
     Instant started = Instant.now();
     EngineInfo engineInfo = engine.info(spec.compose().command().display());
+    // compared after an interruption: another ID means another engine answered
+    engineIdAtStart = ping.engineId().orElse("");
     // Only what dead runs left is swept, never this run's: it need not finish before the build.
     CompletableFuture<?> sweep =
         CompletableFuture.runAsync(
@@ -180,7 +191,10 @@ public final class GateRun implements AutoCloseable {
                       journal.checkpoint(
                           ReportRedaction.redact(partial(started, engineInfo), redactor)));
           load.stop();
-          if (stop.verdict() == Verdict.PASS) {
+          if (stop.engineInterruption().isPresent()) {
+            engineInterruption = awaitEngine(stop.engineInterruption().get());
+            burnIn.engineInterruption(engineInterruption);
+          } else if (stop.verdict() == Verdict.PASS) {
             smoke();
           } else if (stop.verdict() == Verdict.FAIL) {
             otherFailures.add(stop.reason());
@@ -199,8 +213,17 @@ public final class GateRun implements AutoCloseable {
       throw new UncheckedIOException(e);
     } finally {
       try {
-        evidence = burnIn == null ? collector.collect() : burnIn.evidence(collector);
-        judge(evidence);
+        if (engineInterruption != null && engineInterruption.backAt() == null) {
+          // the engine is not there to ask: the audit keeps the watch's own evidence
+          evidence = List.of();
+        } else {
+          evidence = burnIn == null ? collector.collect() : burnIn.evidence(collector);
+          if (engineInterruption != null) {
+            otherFailures.addAll(EngineBlame.ownFailures(evidence, burnIn.linesAtEngineTrouble()));
+          } else {
+            judge(evidence);
+          }
+        }
         if (burnIn != null) {
           burnInEvidence = burnIn.summarise(otherFailures, inconclusive);
           if (load != null) {
@@ -230,7 +253,9 @@ public final class GateRun implements AutoCloseable {
         GateVerdict.of(
             failures,
             inconclusive,
-            burnInEvidence == null ? List.of() : burnInEvidence.shortfall());
+            burnInEvidence == null ? List.of() : burnInEvidence.shortfall(),
+            Optional.ofNullable(engineInterruption),
+            "burn-in");
     return ReportRedaction.redact(
         new GateResult(
                 spec.id(),
@@ -503,6 +528,113 @@ public final class GateRun implements AutoCloseable {
     otherFailures.addAll(judged);
   }
 
+  /**
+   * Waits (at most {@code stagegate.teardown.engine-wait}) for the engine that went away during the
+   * watch, and completes its interruption with when it came back and its engine ID then.
+   */
+  private EngineInterruption awaitEngine(EngineInterruption seen) throws InterruptedException {
+    EngineInterruption withStart =
+        new EngineInterruption(
+            seen.at(),
+            seen.intoWatch(),
+            seen.signs(),
+            // the held events, and the shutdown's later kills and exits the timeline has
+            EngineBlame.enginesEvents(events.events(), seen.at(), seen.engineEvents()),
+            null,
+            engineIdAtStart,
+            "");
+    progress.accept(
+        "the Docker engine stopped answering "
+            + BurnInClock.human(seen.intoWatch())
+            + " into the burn-in; waiting up to "
+            + BurnInEvidence.human(spec.settings().engineWait())
+            + " ("
+            + dev.stagegate.junit.config.GateSettings.ENGINE_WAIT
+            + ") for it to answer again");
+    Optional<Instant> back = ping.awaitAnswer(spec.settings().engineWait());
+    if (back.isEmpty()) {
+      engineGaveUp = true;
+      return withStart;
+    }
+    return withStart.back(back.get(), ping.engineId().orElse(""));
+  }
+
+  /**
+   * Before compose down: an engine that does not answer is waited for (bounded); one that never
+   * answers leaves the stack where it is, and the gate says what and how to remove it.
+   *
+   * @return whether teardown can go on
+   */
+  private boolean engineAnswersForTeardown() {
+    if (ping.answers()) {
+      return true;
+    }
+    long t0 = System.nanoTime();
+    Optional<Instant> back = Optional.empty();
+    if (!engineGaveUp) {
+      try {
+        back = ping.awaitAnswer(spec.settings().engineWait());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (back.isPresent()) {
+      checks.add(
+          CheckResult.pass(
+              "teardown",
+              "the Docker engine did not answer at teardown; waited "
+                  + secondsSince(t0)
+                  + " for it to answer again, then removed the stack by its labels",
+              ""));
+      return true;
+    }
+    String left = leftBehind();
+    checks.add(CheckResult.fail("teardown", left, ""));
+    inconclusive.add(left);
+    return false;
+  }
+
+  /** What a teardown that gave up leaves on the engine, and the commands that remove it. */
+  private String leftBehind() {
+    String project = this.project.projectName();
+    List<String> images =
+        spec.compose().services().values().stream()
+            .filter(ComposeService::builds)
+            .map(s -> ComposeOverride.imageName(labels, s.name()))
+            .toList();
+    String run = RunLabels.RUN + "=" + labels.runId();
+    return "Teardown gave up: the Docker engine did not answer within "
+        + BurnInEvidence.human(spec.settings().engineWait())
+        + " ("
+        + dev.stagegate.junit.config.GateSettings.ENGINE_WAIT
+        + "), so the stack is still on it: the containers of compose project \""
+        + project
+        + "\" (services "
+        + String.join(", ", spec.compose().services().keySet())
+        + "), its networks ("
+        + project
+        + "_default"
+        + (spec.compose().networks().isEmpty()
+            ? ""
+            : ", "
+                + String.join(
+                    ", ", spec.compose().networks().stream().map(n -> project + "_" + n).toList()))
+        + ")"
+        + (spec.compose().volumes().isEmpty() ? "" : ", its volumes")
+        + (images.isEmpty() ? "" : " and the images " + String.join(", ", images))
+        + ". Once the engine answers, remove them with: docker ps -aq --filter label="
+        + run
+        + " | xargs -r docker rm -fv; docker network prune -f --filter label="
+        + run
+        + "; docker volume prune -af --filter label="
+        + run
+        + "; docker image prune -af --filter label="
+        + RunLabels.MARKER
+        + "="
+        + labels.asImageLabel().get(RunLabels.MARKER)
+        + " (the next gate on this machine also sweeps them, once this JVM has ended)";
+  }
+
   /** Tears the stack down and removes the images it built; idempotent. */
   @Override
   public synchronized void close() {
@@ -517,7 +649,7 @@ public final class GateRun implements AutoCloseable {
       if (events != null) {
         events.close();
       }
-      if (project != null) {
+      if (project != null && engineAnswersForTeardown()) {
         try {
           ProcessOutput down = project.down(spec.startupTimeout());
           if (!down.succeeded()) {

@@ -26,6 +26,18 @@ class GateSettingsTest {
     assertThat(s.settle()).isEqualTo(Duration.ofSeconds(2));
     assertThat(s.logLines()).isEqualTo(1000);
     assertThat(s.logAllow()).isEmpty();
+    assertThat(s.engineWait()).isEqualTo(Duration.ofSeconds(60));
+  }
+
+  @Test
+  void theEngineWaitIsConfigurableAndMustBePositive() {
+    assertThat(read(Map.of("stagegate.teardown.engine-wait", "PT15S")).engineWait())
+        .isEqualTo(Duration.ofSeconds(15));
+    assertThatThrownBy(() -> read(Map.of("stagegate.teardown.engine-wait", "soon")))
+        .isInstanceOf(GateConfigurationException.class)
+        .hasMessageContaining(
+            "Configuration parameter stagegate.teardown.engine-wait must be an ISO-8601 duration"
+                + " such as PT30S");
   }
 
   @Test

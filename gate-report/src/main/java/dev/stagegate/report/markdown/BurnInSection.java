@@ -39,6 +39,13 @@ final class BurnInSection implements GateSection {
             "Actual: " + HumanDuration.format(b.actual()),
             "Ended: " + MarkdownText.text(b.endedBecause()),
             "Verdict: **" + MarkdownText.text(gate.verdictText()) + "**"));
+    if (b.engineInterruption() != null) {
+      // first after the headline facts: it is why nothing below is judged
+      doc.paragraph(
+          "⚠️ **Docker engine interrupted:** "
+              + MarkdownText.text(b.engineInterruption().sentence("burn-in"))
+              + ".");
+    }
     if (!b.trends().isEmpty()) {
       List<List<String>> rows = new ArrayList<>();
       for (ServiceTrend t : b.trends()) {

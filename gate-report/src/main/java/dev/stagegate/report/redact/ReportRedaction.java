@@ -80,7 +80,8 @@ public final class ReportRedaction {
                         redactor.redact(t.memoryEvidence()), redactor.redact(t.cpuEvidence())))
             .toList(),
         b.loads().stream().map(l -> redact(l, redactor)).toList(),
-        b.baseline() == null ? null : redact(b.baseline(), redactor));
+        b.baseline() == null ? null : redact(b.baseline(), redactor),
+        b.engineInterruption());
   }
 
   /** The baseline's own run is redacted as a gate; the comparisons carry numbers and names. */

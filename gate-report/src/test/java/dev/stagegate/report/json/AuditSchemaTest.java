@@ -59,6 +59,21 @@ class AuditSchemaTest {
   }
 
   @Test
+  void anEngineInterruptedBurnInConforms() throws Exception {
+    JsonNode written =
+        JSON.readTree(
+            AuditJson.write(
+                new AuditReport(
+                    AuditReport.SCHEMA_VERSION,
+                    AuditFixtures.T0,
+                    List.of(AuditFixtures.engineInterruptedBurnIn()))));
+    assertThat(validator.validate(written)).isEmpty();
+    ((ObjectNode) written.at("/gates/0/burnIn/engineInterruption")).put("blamed", "worker");
+    assertThat(validator.validate(written))
+        .containsExactly("$.gates[0].burnIn: matches 0 of oneOf, expected exactly 1");
+  }
+
+  @Test
   void emptyReportConforms() throws Exception {
     JsonNode written =
         JSON.readTree(

@@ -29,6 +29,7 @@ import java.util.List;
 public final class AuditMarkdown {
   private final List<AuditSection> reportSections;
   private final List<GateSection> gateSections;
+  private final DeployFacts facts;
 
   /**
    * An audit made of the given sections.
@@ -37,8 +38,14 @@ public final class AuditMarkdown {
    * @param gateSections rendered in order under each gate's heading
    */
   public AuditMarkdown(List<AuditSection> reportSections, List<GateSection> gateSections) {
+    this(reportSections, gateSections, DeployFacts.none());
+  }
+
+  private AuditMarkdown(
+      List<AuditSection> reportSections, List<GateSection> gateSections, DeployFacts facts) {
     this.reportSections = List.copyOf(reportSections);
     this.gateSections = List.copyOf(gateSections);
+    this.facts = facts;
   }
 
   /** The audit as stagegate writes it. */
@@ -47,12 +54,14 @@ public final class AuditMarkdown {
   }
 
   /**
-   * Title and verdict with reasons, the table of gates, then the change summary and the risk
-   * assessment when the report has them.
+   * The first screen, which decides: title, verdict with reasons, and what is approved (repository,
+   * branch, commit, images, burn-in requested and actual, risk, checklist counts). Then the table
+   * of gates, the deploy checklists, the change summary and the risk assessment.
    */
   public static List<AuditSection> standardReportSections() {
     return List.of(
         new VerdictSection(),
+        new ApprovedSection(),
         new GateSummarySection(),
         new DeployChecklistSection(),
         new ChangeSummarySection(),
@@ -81,14 +90,14 @@ public final class AuditMarkdown {
   public AuditMarkdown withReportSection(AuditSection section) {
     List<AuditSection> sections = new ArrayList<>(reportSections);
     sections.add(section);
-    return new AuditMarkdown(sections, gateSections);
+    return new AuditMarkdown(sections, gateSections, facts);
   }
 
   /** This audit with one more section in every gate, after the others. */
   public AuditMarkdown withGateSection(GateSection section) {
     List<GateSection> sections = new ArrayList<>(gateSections);
     sections.add(section);
-    return new AuditMarkdown(reportSections, sections);
+    return new AuditMarkdown(reportSections, sections, facts);
   }
 
   /**
@@ -106,9 +115,23 @@ public final class AuditMarkdown {
     }
     List<AuditSection> sections = new ArrayList<>();
     for (AuditSection section : reportSections) {
-      sections.add(section instanceof DeployChecklistSection d ? d.withFacts(facts) : section);
+      if (section instanceof DeployChecklistSection d) {
+        sections.add(d.withFacts(facts));
+      } else if (section instanceof ApprovedSection a) {
+        sections.add(a.withFacts(facts));
+      } else {
+        sections.add(section);
+      }
     }
-    return new AuditMarkdown(sections, gateSections);
+    return new AuditMarkdown(sections, gateSections, facts);
+  }
+
+  /**
+   * The facts the checklists are filled from ({@link DeployFacts#none()} unless {@link
+   * #withDeployFacts} gave others): the JSON twin writes the same checklist states.
+   */
+  public DeployFacts deployFacts() {
+    return facts;
   }
 
   /** The report as Markdown with the deploy checklists filled from {@code facts} too. */

@@ -22,10 +22,10 @@ class AuditMarkdownStructureTest {
     assertThat(tree.headings())
         .containsExactly(
             "# Stability audit",
+            "## What was tested",
             "## Gates",
             "## Gate: shop.ShopGateTest#healthy",
             "### Checks",
-            "#### Output: smoke GET api:8000/health",
             "### Services",
             "### Resource usage",
             "### Healthchecks",
@@ -34,7 +34,6 @@ class AuditMarkdownStructureTest {
             "## Gate: shop.ShopGateTest#burnIn",
             "### Failures",
             "### Checks",
-            "#### Output: no restarts",
             "### Services",
             "### Resource usage",
             "### Healthchecks",
@@ -95,9 +94,18 @@ class AuditMarkdownStructureTest {
 
   @Test
   void servicesAndStatsTablesCarryTheNumbers() {
-    List<List<List<String>>> tables = tree.tables();
-    // burnIn gate: checks, services, resource usage, healthchecks
-    List<List<String>> services = tables.get(6);
+    // the burnIn gate's services and resource usage tables, found by their headers
+    List<List<List<String>>> services =
+        tree.tables().stream().filter(t -> t.get(0).get(1).equals("Container")).toList();
+    List<List<List<String>>> stats =
+        tree.tables().stream().filter(t -> t.get(0).get(1).equals("CPU %")).toList();
+    assertThat(services).hasSize(2);
+    assertThat(stats).hasSize(2);
+    servicesAndStatsOfTheBurnIn(services.get(1), stats.get(1));
+  }
+
+  private static void servicesAndStatsOfTheBurnIn(
+      List<List<String>> services, List<List<String>> stats) {
     assertThat(services.get(0)).startsWith("Service", "Container", "State");
     assertThat(services.get(1))
         .containsExactly(
@@ -110,7 +118,6 @@ class AuditMarkdownStructureTest {
             "yes",
             "510.2 MiB",
             "97.5 %");
-    List<List<String>> stats = tables.get(7);
     assertThat(stats.get(1))
         .containsExactly("api", "97.5", "510.2 / 512.0 (99.7 %)", "3.3 MiB / 1.1 MiB", "12");
   }
@@ -133,21 +140,25 @@ class AuditMarkdownStructureTest {
   }
 
   @Test
-  void lastLogLinesAreCollapsedPerService() {
+  void outputsAndLastLogLinesAreFolded() {
     List<String> html = tree.all(HtmlBlock.class).stream().map(HtmlBlock::getLiteral).toList();
     assertThat(html)
         .containsExactly(
-            "<details>\n<summary>api (2 of 2 lines)</summary>",
+            "<details>\n<summary>Output: smoke GET api:8000/health (1 line)</summary>",
             "</details>",
-            "<details>\n<summary>migrate (1 of 1 line)</summary>",
+            "<details>\n<summary>api 2 lines, migrate 1 line</summary>",
             "</details>",
-            "<details>\n<summary>api (3 of 1234 lines)</summary>",
+            "<details>\n<summary>Output: no restarts (1 line)</summary>",
+            "</details>",
+            "<details>\n<summary>api last 3 of 1234 lines</summary>",
             "</details>");
-    // each <details> is followed by the fenced block of that service's lines
-    HtmlBlock last = tree.all(HtmlBlock.class).get(4);
+    // each <details> is followed by its fenced block: the gate's services, each under its name
+    HtmlBlock last = tree.all(HtmlBlock.class).get(6);
     assertThat(last.getNext()).isInstanceOf(FencedCodeBlock.class);
     assertThat(((FencedCodeBlock) last.getNext()).getLiteral())
-        .isEqualTo("WARN heap at 95%\nERROR out of memory\nINFO restarting\n");
+        .isEqualTo(
+            "==> api (last 3 of 1234 lines) <==\n"
+                + "WARN heap at 95%\nERROR out of memory\nINFO restarting\n");
   }
 
   @Test
@@ -158,9 +169,13 @@ class AuditMarkdownStructureTest {
             .withGateSection((g, doc) -> doc.heading(3, "Chart"))
             .render(report);
     List<String> headings = MarkdownTree.parse(md).headings();
-    assertThat(headings.subList(0, 4))
+    assertThat(headings.subList(0, 5))
         .containsExactly(
-            "# Stability audit", "## Gates", "## Risk", "## Gate: shop.ShopGateTest#healthy");
+            "# Stability audit",
+            "## What was tested",
+            "## Gates",
+            "## Risk",
+            "## Gate: shop.ShopGateTest#healthy");
     assertThat(headings)
         .containsSubsequence(
             "### Last log lines", "### Chart", "## Gate: shop.ShopGateTest#burnIn");

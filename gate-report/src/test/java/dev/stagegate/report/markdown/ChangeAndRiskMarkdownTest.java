@@ -27,6 +27,7 @@ class ChangeAndRiskMarkdownTest {
     assertThat(tree.headings())
         .startsWith(
             "# Stability audit",
+            "## What was tested",
             "## Gates",
             "## Change summary",
             "### Uncommitted changes",

@@ -7,7 +7,8 @@
 #
 # The screen is 1280 x 1400 CSS pixels; set SCREEN_WIDTH / SCREEN_HEIGHT for another. Needs Java 17
 # and Maven (commonmark-java comes from the build's own dependencies, offline when cached). Installs
-# chromium with apt-get (as root) and mermaid with npm ci when missing, as check-mermaid-charts.sh.
+# chromium and a colour emoji font (fonts-noto-color-emoji) with apt-get (as root) and mermaid with
+# npm ci when missing, as check-mermaid-charts.sh does.
 set -euo pipefail
 if [[ $# -ne 2 ]]; then
   echo "usage: bash scripts/screenshot-audit.sh AUDIT.md OUT.png" >&2
@@ -28,6 +29,14 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
   apt-get update -qq >/dev/null
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+# The checklists' states are emoji (✅ ❌ ✋ ⚠️): without a colour emoji font they are empty boxes.
+if command -v fc-list >/dev/null 2>&1 && ! fc-list | grep -qi 'color emoji'; then
+  if [[ $(id -u) -eq 0 ]]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-color-emoji >/dev/null
+  else
+    echo "screenshot-audit: no colour emoji font; the checklist states will show as boxes (apt-get install fonts-noto-color-emoji)" >&2
+  fi
 fi
 if [[ ! -f scripts/mermaid-check/node_modules/mermaid/dist/mermaid.min.js ]]; then
   (cd scripts/mermaid-check && npm ci --no-audit --no-fund --loglevel=error >/dev/null)

@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * Renders an {@link AuditReport} as {@code stability_audit.md}: the overall verdict and its reasons
  * first, a table of gates, the change summary and risk assessment when the report has them, then
- * per gate its checks, raw outputs, services, resource usage, healthchecks, log findings and last
- * log lines.
+ * per gate its checks, raw outputs, services with their resource usage, healthchecks, log findings
+ * and last log lines.
  *
  * <p>Everything taken from the report is treated as hostile (containers print what they like): it
  * goes through {@link MarkdownText}, so no log line can close a code block, inject HTML, break a
@@ -69,8 +69,8 @@ public final class AuditMarkdown {
   }
 
   /**
-   * Overview and failures, checks with raw output, services, resource usage, healthchecks, log
-   * findings, last log lines.
+   * Overview and failures, checks with raw output, services with their resource usage,
+   * healthchecks, log findings, last log lines.
    */
   public static List<GateSection> standardGateSections() {
     return List.of(
@@ -80,7 +80,6 @@ public final class AuditMarkdown {
         new BaselineSection(),
         new ChecksSection(),
         new ServicesSection(),
-        new ResourceUsageSection(),
         new HealthchecksSection(),
         new LogFindingsSection(),
         new LogTailSection());

@@ -129,7 +129,6 @@ class MarkdownInjectionTest {
             "### Failures",
             "### Checks",
             "### Services",
-            "### Resource usage",
             "### Healthchecks",
             "### Log findings",
             "#### " + cleanLine,
@@ -158,7 +157,7 @@ class MarkdownInjectionTest {
 
     // Tables keep their shape and every cell its text.
     List<List<List<String>>> tables = tree.tables();
-    assertThat(tables).hasSize(5);
+    assertThat(tables).hasSize(4);
     for (List<List<String>> table : tables) {
       int columns = table.get(0).size();
       assertThat(table).allSatisfy(row -> assertThat(row).hasSize(columns));
@@ -174,7 +173,7 @@ class MarkdownInjectionTest {
     assertThat(tables.get(1).get(1)).containsExactly(cellText, "FAIL", cellText);
     assertThat(tables.get(2).get(1).subList(0, 4))
         .containsExactly(cellText, cellText, cellText, cellText);
-    assertThat(tables.get(4).get(1).get(3)).isEqualTo(cellText);
+    assertThat(tables.get(3).get(1).get(3)).isEqualTo(cellText);
 
     // The finding quotes the line verbatim (cleaned) in a code span.
     List<String> spans = new ArrayList<>();

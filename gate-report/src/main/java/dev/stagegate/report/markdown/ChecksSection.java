@@ -4,6 +4,7 @@ import dev.stagegate.report.CheckResult;
 import dev.stagegate.report.CheckStatus;
 import dev.stagegate.report.GateResult;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,8 @@ import java.util.Map;
 /**
  * Each check with its result, then the raw output behind each check that has one (a response body,
  * build output), folded in {@code <details>}. A check run more than once with the same result (a
- * smoke check before and after the burn-in) is one row saying how often. A long output shows its
+ * smoke check before and after the burn-in) is one row saying how often, and an output identical to
+ * an earlier check's (a marker written, then read back) says so instead. A long output shows its
  * last {@link #OUTPUT_LINES} lines ({@link #FAILED_OUTPUT_LINES} for a failed check), verbatim; the
  * JSON twin keeps all of it.
  */
@@ -43,8 +45,20 @@ final class ChecksSection implements GateSection {
                     result(check.status()),
                     MarkdownText.cell(check.detail()))));
     doc.table(List.of("Check", "Result", "Detail"), rows);
+    Map<String, String> shownFor = new HashMap<>();
     for (CheckResult check : runs.keySet()) {
       if (check.rawOutput().isBlank()) {
+        continue;
+      }
+      String earlier = shownFor.putIfAbsent(check.rawOutput(), check.name());
+      if (earlier != null) {
+        // a marker written, then read back unchanged: say so rather than show it twice
+        doc.paragraph(
+            "Output of "
+                + MarkdownText.code(check.name())
+                + ": the same as "
+                + MarkdownText.code(earlier)
+                + "'s.");
         continue;
       }
       TailExcerpt out =

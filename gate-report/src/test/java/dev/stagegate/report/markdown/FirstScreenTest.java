@@ -152,6 +152,31 @@ class FirstScreenTest {
   }
 
   @Test
+  void anOutputReadBackUnchangedIsNotShownTwiceButAChangedOneIs() {
+    GateResult drill = new ExampleAudit(5, 100, 40).report().gates().get(2);
+    MarkdownDocument doc = new MarkdownDocument();
+    new ChecksSection().render(drill, doc);
+    assertThat(doc.toString())
+        .contains("Output of `marker after rollback`: the same as `export previous`'s.")
+        .containsOnlyOnce("\"version\": \"4d6bcc3\"");
+
+    List<CheckResult> checks = new ArrayList<>(drill.checks());
+    CheckResult readBack = checks.get(2);
+    checks.set(
+        2,
+        CheckResult.fail(
+            readBack.name(),
+            "service \"api\" runs commit 415242f, expected 4d6bcc3",
+            readBack.rawOutput().replace("4d6bcc3", "415242f")));
+    MarkdownDocument changed = new MarkdownDocument();
+    new ChecksSection().render(withChecks(drill, checks), changed);
+    assertThat(changed.toString())
+        .doesNotContain("the same as")
+        .contains("\"version\": \"415242f\"")
+        .contains("\"version\": \"4d6bcc3\"");
+  }
+
+  @Test
   void theExampleSizedAuditStaysUnderItsBoundAndMoreEvidenceAddsNothing() {
     // the example's volumes: 5 healthcheck runs, ~100 log lines, 40 lines of build output
     int example = utf8(render(new ExampleAudit(5, 100, 40).report()));

@@ -72,6 +72,15 @@ class ChangeAndRiskMarkdownTest {
   }
 
   @Test
+  void aFileChangedByManyCommitsShowsTwoSubjectsCutAndCountsTheRest() {
+    String longSubject = "Audit: " + "a first screen that decides ".repeat(10);
+    assertThat(ChangeSummarySection.subjects(List.of(longSubject, "second", "third", "fourth")))
+        .isEqualTo(longSubject.substring(0, 80) + "…\nsecond\n(+2 more)");
+    assertThat(ChangeSummarySection.subjects(List.of("only"))).isEqualTo("only");
+    assertThat(ChangeSummarySection.subjects(List.of())).isEmpty();
+  }
+
+  @Test
   void saysWhatItKnowsWithoutARepositoryOrFindings() {
     ChangeSummary none = ChangeSummary.notARepository(Path.of("/srv/app"));
     AuditReport report =

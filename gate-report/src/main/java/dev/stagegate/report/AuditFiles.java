@@ -70,7 +70,8 @@ public final class AuditFiles {
   public static Written write(AuditReport report, Path dir, AuditMarkdown markdown)
       throws IOException {
     // Render first: a rendering bug must not leave anything behind.
-    byte[] json = AuditJson.write(report).getBytes(StandardCharsets.UTF_8);
+    // The JSON twin carries the checklist states the Markdown counts, filled from the same facts.
+    byte[] json = AuditJson.write(report, markdown.deployFacts()).getBytes(StandardCharsets.UTF_8);
     byte[] md = markdown.render(report).getBytes(StandardCharsets.UTF_8);
     Files.createDirectories(dir);
     Path jsonTarget = jsonPath(dir);

@@ -1,6 +1,7 @@
 package dev.stagegate.report;
 
 import dev.stagegate.report.change.ChangeSummary;
+import dev.stagegate.report.change.SourceRevision;
 import dev.stagegate.report.risk.RiskAssessment;
 import java.time.Instant;
 import java.util.List;
@@ -19,13 +20,15 @@ import java.util.List;
  * @param gates every gate, in the order run
  * @param changeSummary what changed since the base; {@code null} when not collected
  * @param riskAssessment how risky that change is; {@code null} when not assessed
+ * @param source the repository, branch and commit the gates tested; {@code null} when not read
  */
 public record AuditReport(
     int schemaVersion,
     Instant generatedAt,
     List<GateResult> gates,
     ChangeSummary changeSummary,
-    RiskAssessment riskAssessment) {
+    RiskAssessment riskAssessment,
+    SourceRevision source) {
   /**
    * The schema version this library writes. 2: verdict {@code PASS_SHORTENED}; trend slopes in MiB
    * with baseline, significance and window. Version 1 audits are still read (migrated).
@@ -38,7 +41,23 @@ public record AuditReport(
 
   /** An audit without change summary or risk assessment. */
   public AuditReport(int schemaVersion, Instant generatedAt, List<GateResult> gates) {
-    this(schemaVersion, generatedAt, gates, null, null);
+    this(schemaVersion, generatedAt, gates, null, null, null);
+  }
+
+  /** An audit whose source revision was not read. */
+  public AuditReport(
+      int schemaVersion,
+      Instant generatedAt,
+      List<GateResult> gates,
+      ChangeSummary changeSummary,
+      RiskAssessment riskAssessment) {
+    this(schemaVersion, generatedAt, gates, changeSummary, riskAssessment, null);
+  }
+
+  /** This audit naming the repository, branch and commit its gates tested. */
+  public AuditReport withSource(SourceRevision revision) {
+    return new AuditReport(
+        schemaVersion, generatedAt, gates, changeSummary, riskAssessment, revision);
   }
 
   /** An audit of the given gates, stamped now. */

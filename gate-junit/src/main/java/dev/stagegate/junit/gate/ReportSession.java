@@ -6,6 +6,7 @@ import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.change.ChangeSummary;
 import dev.stagegate.report.change.GitChangeReader;
+import dev.stagegate.report.change.SourceRevision;
 import dev.stagegate.report.checklist.DeployFacts;
 import dev.stagegate.report.checklist.TestSummary;
 import dev.stagegate.report.ci.StepSummary;
@@ -42,6 +43,7 @@ public final class ReportSession implements AutoCloseable {
   private final List<GateResult> results = new ArrayList<>();
   private final ChangeSummary change;
   private final RiskAssessment risk;
+  private final SourceRevision source;
   private final AuditMarkdown markdown =
       AuditMarkdown.standard().withGateSection(new ChartsSection(BurnInCharts::series));
   private DeployFacts facts;
@@ -74,6 +76,7 @@ public final class ReportSession implements AutoCloseable {
     ChangeReview review = ChangeReview.of(Path.of("").toAbsolutePath(), config, dir);
     this.change = review.change();
     this.risk = review.risk();
+    this.source = source(Path.of("").toAbsolutePath());
     List<GateResult> recovered =
         JournalRecovery.recover(
             dir,
@@ -165,7 +168,19 @@ public final class ReportSession implements AutoCloseable {
   }
 
   private AuditReport report() {
-    return AuditReport.of(results, change, risk);
+    return AuditReport.of(results, change, risk).withSource(source);
+  }
+
+  /**
+   * The repository, branch and commit under test, for the audit's first screen; null outside a
+   * repository or when it cannot be read (the audit then says they were not recorded).
+   */
+  private static SourceRevision source(Path workDir) {
+    try {
+      return SourceRevision.read(workDir).orElse(null);
+    } catch (IOException | RuntimeException e) {
+      return null; // the change summary, read from the same repository, carries the reason
+    }
   }
 
   /**

@@ -115,6 +115,7 @@ public record DeployFacts(
         report.generatedAt(),
         gates,
         report.changeSummary() != null ? report.changeSummary() : earlier.changeSummary(),
-        report.riskAssessment() != null ? report.riskAssessment() : earlier.riskAssessment());
+        report.riskAssessment() != null ? report.riskAssessment() : earlier.riskAssessment(),
+        report.source() != null ? report.source() : earlier.source());
   }
 }

@@ -12,11 +12,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.change.ChangeSummary;
 import dev.stagegate.report.change.UncommittedChanges;
+import dev.stagegate.report.checklist.Checklists;
+import dev.stagegate.report.checklist.DeployFacts;
 import dev.stagegate.report.risk.CategoryRisk;
 import dev.stagegate.report.risk.RiskAssessment;
 import java.io.IOException;
@@ -54,6 +57,18 @@ public final class AuditJson {
   /** The audit as pretty-printed JSON, ending in a newline. */
   public static String write(AuditReport report) {
     return writeValue(report);
+  }
+
+  /**
+   * The audit as {@code stability_audit.json} carries it: the report plus, after it, the deploy
+   * checklists filled from the report and {@code facts} ({@code "checklists"}: title, then each
+   * item's text, state and evidence), the same states the Markdown shows and counts on its first
+   * screen. They are derived, so {@link #readReport} ignores them.
+   */
+  public static String write(AuditReport report, DeployFacts facts) {
+    ObjectNode tree = MAPPER.valueToTree(report);
+    tree.set("checklists", MAPPER.valueToTree(Checklists.all(report, facts)));
+    return writeValue(tree);
   }
 
   /** One gate as pretty-printed JSON, ending in a newline (the form of one entry of gates). */

@@ -2,6 +2,7 @@ package dev.stagegate.report.json;
 
 import com.fasterxml.jackson.annotation.JacksonInject;
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.annotation.OptBoolean;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.Verdict;
 import dev.stagegate.report.change.ChangeSummary;
+import dev.stagegate.report.change.SourceRevision;
 import dev.stagegate.report.risk.RiskAssessment;
 import java.time.Instant;
 import java.util.List;
@@ -20,10 +22,11 @@ import java.util.List;
  * <p>The overall verdict is derived, but written anyway so that a reviewer or a script ({@code jq
  * .verdict}) need not recompute it; it is ignored on read because the gates decide it.
  *
- * <p>{@code changeSummary} and {@code riskAssessment} are optional: left out when not collected, so
- * audits without them keep their exact bytes, and read as null when absent, so audits written
- * before they existed (same schema version) still read. Absent creator properties otherwise fail
- * the read; an optional injection with {@code useInput} is Jackson's per-property way out.
+ * <p>{@code changeSummary}, {@code riskAssessment} and {@code source} are optional: left out when
+ * not collected, so audits without them keep their exact bytes, and read as null when absent, so
+ * audits written before they existed (same schema version) still read. Absent creator properties
+ * otherwise fail the read; an optional injection with {@code useInput} is Jackson's per-property
+ * way out.
  */
 @JsonPropertyOrder({
   "schemaVersion",
@@ -31,8 +34,12 @@ import java.util.List;
   "verdict",
   "gates",
   "changeSummary",
-  "riskAssessment"
+  "riskAssessment",
+  "source"
 })
+// Derived from the gates and the deploy facts when written (AuditJson.write(report, facts)); the
+// gates decide them again on read, as for the verdict.
+@JsonIgnoreProperties(value = {"checklists"})
 abstract class AuditReportMixin {
   @JsonCreator
   AuditReportMixin(
@@ -50,7 +57,10 @@ abstract class AuditReportMixin {
               value = "riskAssessment",
               useInput = OptBoolean.TRUE,
               optional = OptBoolean.TRUE)
-          RiskAssessment riskAssessment) {}
+          RiskAssessment riskAssessment,
+      @JsonProperty("source")
+          @JacksonInject(value = "source", useInput = OptBoolean.TRUE, optional = OptBoolean.TRUE)
+          SourceRevision source) {}
 
   @JsonProperty(value = "verdict", access = JsonProperty.Access.READ_ONLY)
   abstract Verdict verdict();
@@ -60,4 +70,7 @@ abstract class AuditReportMixin {
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   abstract RiskAssessment riskAssessment();
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  abstract SourceRevision source();
 }

@@ -104,6 +104,7 @@ final class SchemaV1Migration {
         v1.generatedAt(),
         gates,
         v1.changeSummary(),
-        v1.riskAssessment());
+        v1.riskAssessment(),
+        v1.source());
   }
 }

@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * Renders an {@link AuditReport} as {@code stability_audit.md}: the overall verdict and its reasons
  * first, a table of gates, the change summary and risk assessment when the report has them, then
- * per gate its checks, raw outputs, services, resource usage, healthchecks, log findings and last
- * log lines.
+ * per gate its checks, raw outputs, services with their resource usage, healthchecks, log findings
+ * and last log lines.
  *
  * <p>Everything taken from the report is treated as hostile (containers print what they like): it
  * goes through {@link MarkdownText}, so no log line can close a code block, inject HTML, break a
@@ -29,6 +29,7 @@ import java.util.List;
 public final class AuditMarkdown {
   private final List<AuditSection> reportSections;
   private final List<GateSection> gateSections;
+  private final DeployFacts facts;
 
   /**
    * An audit made of the given sections.
@@ -37,8 +38,14 @@ public final class AuditMarkdown {
    * @param gateSections rendered in order under each gate's heading
    */
   public AuditMarkdown(List<AuditSection> reportSections, List<GateSection> gateSections) {
+    this(reportSections, gateSections, DeployFacts.none());
+  }
+
+  private AuditMarkdown(
+      List<AuditSection> reportSections, List<GateSection> gateSections, DeployFacts facts) {
     this.reportSections = List.copyOf(reportSections);
     this.gateSections = List.copyOf(gateSections);
+    this.facts = facts;
   }
 
   /** The audit as stagegate writes it. */
@@ -47,12 +54,14 @@ public final class AuditMarkdown {
   }
 
   /**
-   * Title and verdict with reasons, the table of gates, the images tested, then the change summary
-   * and the risk assessment when the report has them.
+   * The first screen, which decides: title, verdict with reasons, and what is approved (repository,
+   * branch, commit, images, burn-in requested and actual, risk, checklist counts). Then the table
+   * of gates, the images tested, the deploy checklists, the change summary and the risk assessment.
    */
   public static List<AuditSection> standardReportSections() {
     return List.of(
         new VerdictSection(),
+        new ApprovedSection(),
         new GateSummarySection(),
         new ImagesSection(),
         new DeployChecklistSection(),
@@ -61,8 +70,8 @@ public final class AuditMarkdown {
   }
 
   /**
-   * Overview and failures, checks with raw output, services, resource usage, healthchecks, log
-   * findings, last log lines.
+   * Overview and failures, checks with raw output, services with their resource usage,
+   * healthchecks, log findings, last log lines.
    */
   public static List<GateSection> standardGateSections() {
     return List.of(
@@ -72,7 +81,6 @@ public final class AuditMarkdown {
         new BaselineSection(),
         new ChecksSection(),
         new ServicesSection(),
-        new ResourceUsageSection(),
         new HealthchecksSection(),
         new LogFindingsSection(),
         new LogTailSection());
@@ -82,14 +90,14 @@ public final class AuditMarkdown {
   public AuditMarkdown withReportSection(AuditSection section) {
     List<AuditSection> sections = new ArrayList<>(reportSections);
     sections.add(section);
-    return new AuditMarkdown(sections, gateSections);
+    return new AuditMarkdown(sections, gateSections, facts);
   }
 
   /** This audit with one more section in every gate, after the others. */
   public AuditMarkdown withGateSection(GateSection section) {
     List<GateSection> sections = new ArrayList<>(gateSections);
     sections.add(section);
-    return new AuditMarkdown(reportSections, sections);
+    return new AuditMarkdown(reportSections, sections, facts);
   }
 
   /**
@@ -107,9 +115,23 @@ public final class AuditMarkdown {
     }
     List<AuditSection> sections = new ArrayList<>();
     for (AuditSection section : reportSections) {
-      sections.add(section instanceof DeployChecklistSection d ? d.withFacts(facts) : section);
+      if (section instanceof DeployChecklistSection d) {
+        sections.add(d.withFacts(facts));
+      } else if (section instanceof ApprovedSection a) {
+        sections.add(a.withFacts(facts));
+      } else {
+        sections.add(section);
+      }
     }
-    return new AuditMarkdown(sections, gateSections);
+    return new AuditMarkdown(sections, gateSections, facts);
+  }
+
+  /**
+   * The facts the checklists are filled from ({@link DeployFacts#none()} unless {@link
+   * #withDeployFacts} gave others): the JSON twin writes the same checklist states.
+   */
+  public DeployFacts deployFacts() {
+    return facts;
   }
 
   /** The report as Markdown with the deploy checklists filled from {@code facts} too. */

@@ -143,7 +143,7 @@ final class BaselineSection implements GateSection {
       if (t == null || r.memory().isEmpty() || t.memory().isEmpty()) {
         continue;
       }
-      int n = Math.min(Math.min(r.memory().size(), t.memory().size()), LoadSection.MAX_ROWS);
+      int n = Math.min(Math.min(r.memory().size(), t.memory().size()), ChartsSection.MAX_POINTS);
       List<LoadInterval> x = new ArrayList<>();
       List<Double> rel = new ArrayList<>();
       List<Double> bas = new ArrayList<>();

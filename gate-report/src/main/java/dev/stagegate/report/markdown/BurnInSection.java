@@ -1,12 +1,16 @@
 package dev.stagegate.report.markdown;
 
+import static java.util.stream.Collectors.joining;
+
 import dev.stagegate.report.BurnInEvidence;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.ServiceTrend;
 import dev.stagegate.report.StackEvent;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A burn-in's watch: requested, planned and actual duration (a shortened run says so), why it
@@ -19,6 +23,38 @@ final class BurnInSection implements GateSection {
   /** A significance level without trailing zeros: {@code 0.01}. */
   private static String alpha(double alpha) {
     return java.math.BigDecimal.valueOf(alpha).stripTrailingZeros().toPlainString();
+  }
+
+  /**
+   * One line per service with its memory and CPU evidence. Services whose evidence reads the same
+   * but for their name (every trend "not judged" in a short run) share one line naming them all,
+   * with the sentence shown for the first: the same words three times are noise, not evidence.
+   */
+  static List<String> evidence(List<ServiceTrend> trends) {
+    Map<String, List<ServiceTrend>> alike = new LinkedHashMap<>();
+    for (ServiceTrend t : trends) {
+      String quoted = "\"" + t.service() + "\"";
+      String key =
+          t.memoryEvidence().replace(quoted, "\"\u0000\"")
+              + "\u0001"
+              + t.cpuEvidence().replace(quoted, "\"\u0000\"");
+      alike.computeIfAbsent(key, k -> new ArrayList<>()).add(t);
+    }
+    List<String> lines = new ArrayList<>();
+    for (List<ServiceTrend> group : alike.values()) {
+      ServiceTrend first = group.get(0);
+      String names = group.stream().map(t -> MarkdownText.code(t.service())).collect(joining(", "));
+      lines.add(
+          names
+              + (group.size() > 1
+                  ? " (alike; as worded for " + MarkdownText.code(first.service()) + ")"
+                  : "")
+              + " memory: "
+              + MarkdownText.text(first.memoryEvidence())
+              + " CPU: "
+              + MarkdownText.text(first.cpuEvidence()));
+    }
+    return lines;
   }
 
   @Override
@@ -72,16 +108,7 @@ final class BurnInSection implements GateSection {
                   ? "; a window shorter than `stagegate.trend.min-span` is not judged"
                   : "")
               + ".");
-      List<String> evidence = new ArrayList<>();
-      for (ServiceTrend t : b.trends()) {
-        evidence.add(
-            MarkdownText.code(t.service())
-                + " memory: "
-                + MarkdownText.text(t.memoryEvidence())
-                + " CPU: "
-                + MarkdownText.text(t.cpuEvidence()));
-      }
-      doc.bullets(evidence);
+      doc.bullets(evidence(b.trends()));
     }
     doc.heading(4, "Restart and exit timeline");
     if (b.timeline().isEmpty()) {

@@ -23,6 +23,12 @@ final class ChangeSummarySection implements AuditSection {
   /** Enough of a commit id to find it; the JSON has the full id. */
   private static final int SHORT_ID = 12;
 
+  /** Commit subjects shown per file. */
+  static final int SUBJECTS_SHOWN = 2;
+
+  /** Characters of a commit subject shown; a subject line is meant to be shorter. */
+  static final int SUBJECT_CHARS = 80;
+
   @Override
   public void render(AuditReport report, MarkdownDocument doc) {
     ChangeSummary change = report.changeSummary();
@@ -70,7 +76,7 @@ final class ChangeSummarySection implements AuditSection {
             List.of(
                 MarkdownText.cell(f.path()),
                 type,
-                MarkdownText.cell(String.join("\n", f.commitSubjects()))));
+                MarkdownText.cell(subjects(f.commitSubjects()))));
       }
       doc.table(List.of("File", "Change", "Commits"), rows);
     }
@@ -97,6 +103,23 @@ final class ChangeSummarySection implements AuditSection {
     for (String p : paths) {
       rows.add(List.of(MarkdownText.cell(p), state));
     }
+  }
+
+  /**
+   * The first {@link #SUBJECTS_SHOWN} subjects, each cut at {@link #SUBJECT_CHARS} characters, and
+   * how many more: on a long branch every file listed every commit in full, most of the audit. The
+   * JSON twin keeps them all.
+   */
+  static String subjects(List<String> all) {
+    List<String> shown = new ArrayList<>();
+    for (String subject : all.subList(0, Math.min(SUBJECTS_SHOWN, all.size()))) {
+      shown.add(
+          subject.length() <= SUBJECT_CHARS ? subject : subject.substring(0, SUBJECT_CHARS) + "…");
+    }
+    if (all.size() > SUBJECTS_SHOWN) {
+      shown.add("(+" + (all.size() - SUBJECTS_SHOWN) + " more)");
+    }
+    return String.join("\n", shown);
   }
 
   private static String shortId(String id) {

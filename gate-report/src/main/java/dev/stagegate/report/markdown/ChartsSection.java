@@ -26,8 +26,11 @@ import java.util.function.Function;
  * }</pre>
  */
 public final class ChartsSection implements GateSection {
-  /** Points per chart by default: readable on a page, and small in the file. */
-  public static final int MAX_POINTS = 100;
+  /**
+   * Points per chart by default: readable on a page, and small in the file (each point is a mean of
+   * the buckets it covers; the JSON twin keeps every bucket).
+   */
+  public static final int MAX_POINTS = 40;
 
   private static final double MIB = 1024.0 * 1024.0;
 

@@ -2,31 +2,81 @@ package dev.stagegate.report.markdown;
 
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.ServiceEvidence;
+import dev.stagegate.report.text.UntrustedText;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The last log lines of each service, collapsed so a long audit stays scannable; the summary says
- * how much of the log is shown.
+ * The last log lines of the gate's services, in one folded block (each service under a {@code ==>
+ * service <==} line, as {@code tail} prints several files), so a long audit stays scannable. A
+ * service that failed (a log finding, a restart, a nonzero exit, an OOM kill, unhealthy) shows
+ * {@link #TROUBLE_LINES} lines, any other {@link #QUIET_LINES}: the log audit, not the tail,
+ * decides, and the JSON twin keeps every line the gate kept. The summary says how much is shown.
  */
 final class LogTailSection implements GateSection {
+  /** Lines shown for a service that gave no sign of trouble. */
+  static final int QUIET_LINES = 3;
+
+  /** Lines shown for a service that failed in any way. */
+  static final int TROUBLE_LINES = 40;
+
   @Override
   public void render(GateResult gate, MarkdownDocument doc) {
     if (gate.services().isEmpty()) {
       return;
     }
     doc.heading(3, "Last log lines");
+    List<String> silent = new ArrayList<>();
+    List<String> shown = new ArrayList<>();
+    StringBuilder block = new StringBuilder();
+    int kept = 0;
     for (ServiceEvidence s : gate.services()) {
-      String summary =
-          s.service()
-              + " ("
-              + s.lastLogLines().size()
-              + " of "
-              + s.totalLogLines()
-              + (s.totalLogLines() == 1 ? " line)" : " lines)");
       if (s.lastLogLines().isEmpty()) {
-        doc.paragraph(MarkdownText.text(s.service()) + " printed no log lines.");
-      } else {
-        doc.collapsedCodeBlock(summary, "text", String.join("\n", s.lastLogLines()));
+        silent.add(s.service());
+        continue;
       }
+      TailExcerpt tail =
+          TailExcerpt.of(s.lastLogLines(), troubled(s) ? TROUBLE_LINES : QUIET_LINES);
+      if (tail.cut()) {
+        kept = Math.max(kept, s.lastLogLines().size());
+      }
+      String of =
+          tail.lines().size() == s.totalLogLines()
+              ? s.totalLogLines() + (s.totalLogLines() == 1 ? " line" : " lines")
+              : "last " + tail.lines().size() + " of " + s.totalLogLines() + " lines";
+      shown.add(s.service() + " " + of);
+      if (block.length() > 0) {
+        block.append('\n');
+      }
+      block
+          .append("==> ")
+          .append(UntrustedText.cleanLine(s.service()).strip())
+          .append(" (")
+          .append(of)
+          .append(") <==\n");
+      block.append(tail.text()).append('\n');
     }
+    if (!shown.isEmpty()) {
+      doc.collapsedCodeBlock(
+          String.join(", ", shown)
+              + (kept > 0
+                  ? " (the JSON twin keeps the lines the gate kept, up to the last "
+                      + kept
+                      + " of each)"
+                  : ""),
+          "text",
+          block.toString().stripTrailing());
+    }
+    if (!silent.isEmpty()) {
+      doc.paragraph(MarkdownText.text(String.join(", ", silent)) + " printed no log lines.");
+    }
+  }
+
+  static boolean troubled(ServiceEvidence s) {
+    return s.findingsTotal() > 0
+        || s.restartCount() > 0
+        || s.oomKilled()
+        || (s.exitCode() != null && s.exitCode() != 0)
+        || "unhealthy".equals(s.health());
   }
 }

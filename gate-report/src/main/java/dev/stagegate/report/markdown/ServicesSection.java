@@ -7,7 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The state of each service at the end of the gate: one row per service. */
+/**
+ * The state of each service at the end of the gate, with its {@code docker stats} snapshot (memory
+ * used of the limit, CPU, network, PIDs): one row per service, one table rather than two listing
+ * the same services.
+ */
 final class ServicesSection implements GateSection {
   @Override
   public void render(GateResult gate, MarkdownDocument doc) {
@@ -28,8 +32,14 @@ final class ServicesSection implements GateSection {
               String.valueOf(s.restartCount()),
               s.exitCode() == null ? "–" : String.valueOf(s.exitCode()),
               s.oomKilled() ? "**yes**" : "no",
-              stats == null ? "–" : ByteSize.mib(stats.memoryBytes()) + " MiB",
-              stats == null ? "–" : String.format(Locale.ROOT, "%.1f %%", stats.cpuPercent())));
+              stats == null ? "–" : memory(stats),
+              stats == null ? "–" : String.format(Locale.ROOT, "%.1f %%", stats.cpuPercent()),
+              stats == null
+                  ? "–"
+                  : ByteSize.human(stats.networkRxBytes())
+                      + " / "
+                      + ByteSize.human(stats.networkTxBytes()),
+              stats == null ? "–" : String.valueOf(stats.pids())));
     }
     doc.table(
         List.of(
@@ -40,8 +50,20 @@ final class ServicesSection implements GateSection {
             "Restarts",
             "Exit code",
             "OOMKilled",
-            "Memory",
-            "CPU"),
+            "Memory used / limit (MiB)",
+            "CPU",
+            "Net rx / tx",
+            "PIDs"),
         rows);
+  }
+
+  private static String memory(StatsSnapshot stats) {
+    long limit = stats.memoryLimitBytes();
+    return ByteSize.mib(stats.memoryBytes())
+        + " / "
+        + ByteSize.mib(limit)
+        + (limit <= 0
+            ? ""
+            : String.format(Locale.ROOT, " (%.1f %%)", 100.0 * stats.memoryBytes() / limit));
   }
 }

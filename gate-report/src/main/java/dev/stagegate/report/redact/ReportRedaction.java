@@ -40,7 +40,8 @@ public final class ReportRedaction {
         report.generatedAt(),
         report.gates().stream().map(g -> redact(g, redactor)).toList(),
         report.changeSummary(),
-        report.riskAssessment());
+        report.riskAssessment(),
+        report.source());
   }
 
   /** One gate with its free text redacted. */

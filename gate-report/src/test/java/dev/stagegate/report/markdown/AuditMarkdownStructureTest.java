@@ -22,21 +22,18 @@ class AuditMarkdownStructureTest {
     assertThat(tree.headings())
         .containsExactly(
             "# Stability audit",
+            "## What was tested",
             "## Gates",
             "## Gate: shop.ShopGateTest#healthy",
             "### Checks",
-            "#### Output: smoke GET api:8000/health",
             "### Services",
-            "### Resource usage",
             "### Healthchecks",
             "### Log findings",
             "### Last log lines",
             "## Gate: shop.ShopGateTest#burnIn",
             "### Failures",
             "### Checks",
-            "#### Output: no restarts",
             "### Services",
-            "### Resource usage",
             "### Healthchecks",
             "### Log findings",
             "#### api",
@@ -95,11 +92,24 @@ class AuditMarkdownStructureTest {
 
   @Test
   void servicesAndStatsTablesCarryTheNumbers() {
-    List<List<List<String>>> tables = tree.tables();
-    // burnIn gate: checks, services, resource usage, healthchecks
-    List<List<String>> services = tables.get(6);
-    assertThat(services.get(0)).startsWith("Service", "Container", "State");
-    assertThat(services.get(1))
+    // the burnIn gate's services table, its stats in the same row
+    List<List<List<String>>> services =
+        tree.tables().stream().filter(t -> t.get(0).get(1).equals("Container")).toList();
+    assertThat(services).hasSize(2);
+    assertThat(services.get(1).get(0))
+        .containsExactly(
+            "Service",
+            "Container",
+            "State",
+            "Health",
+            "Restarts",
+            "Exit code",
+            "OOMKilled",
+            "Memory used / limit (MiB)",
+            "CPU",
+            "Net rx / tx",
+            "PIDs");
+    assertThat(services.get(1).get(1))
         .containsExactly(
             "api",
             "sg4d5e6f_api_1",
@@ -108,11 +118,10 @@ class AuditMarkdownStructureTest {
             "2",
             "137",
             "yes",
-            "510.2 MiB",
-            "97.5 %");
-    List<List<String>> stats = tables.get(7);
-    assertThat(stats.get(1))
-        .containsExactly("api", "97.5", "510.2 / 512.0 (99.7 %)", "3.3 MiB / 1.1 MiB", "12");
+            "510.2 / 512.0 (99.7 %)",
+            "97.5 %",
+            "3.3 MiB / 1.1 MiB",
+            "12");
   }
 
   @Test
@@ -133,21 +142,25 @@ class AuditMarkdownStructureTest {
   }
 
   @Test
-  void lastLogLinesAreCollapsedPerService() {
+  void outputsAndLastLogLinesAreFolded() {
     List<String> html = tree.all(HtmlBlock.class).stream().map(HtmlBlock::getLiteral).toList();
     assertThat(html)
         .containsExactly(
-            "<details>\n<summary>api (2 of 2 lines)</summary>",
+            "<details>\n<summary>Output: smoke GET api:8000/health (1 line)</summary>",
             "</details>",
-            "<details>\n<summary>migrate (1 of 1 line)</summary>",
+            "<details>\n<summary>api 2 lines, migrate 1 line</summary>",
             "</details>",
-            "<details>\n<summary>api (3 of 1234 lines)</summary>",
+            "<details>\n<summary>Output: no restarts (1 line)</summary>",
+            "</details>",
+            "<details>\n<summary>api last 3 of 1234 lines</summary>",
             "</details>");
-    // each <details> is followed by the fenced block of that service's lines
-    HtmlBlock last = tree.all(HtmlBlock.class).get(4);
+    // each <details> is followed by its fenced block: the gate's services, each under its name
+    HtmlBlock last = tree.all(HtmlBlock.class).get(6);
     assertThat(last.getNext()).isInstanceOf(FencedCodeBlock.class);
     assertThat(((FencedCodeBlock) last.getNext()).getLiteral())
-        .isEqualTo("WARN heap at 95%\nERROR out of memory\nINFO restarting\n");
+        .isEqualTo(
+            "==> api (last 3 of 1234 lines) <==\n"
+                + "WARN heap at 95%\nERROR out of memory\nINFO restarting\n");
   }
 
   @Test
@@ -158,9 +171,13 @@ class AuditMarkdownStructureTest {
             .withGateSection((g, doc) -> doc.heading(3, "Chart"))
             .render(report);
     List<String> headings = MarkdownTree.parse(md).headings();
-    assertThat(headings.subList(0, 4))
+    assertThat(headings.subList(0, 5))
         .containsExactly(
-            "# Stability audit", "## Gates", "## Risk", "## Gate: shop.ShopGateTest#healthy");
+            "# Stability audit",
+            "## What was tested",
+            "## Gates",
+            "## Risk",
+            "## Gate: shop.ShopGateTest#healthy");
     assertThat(headings)
         .containsSubsequence(
             "### Last log lines", "### Chart", "## Gate: shop.ShopGateTest#burnIn");

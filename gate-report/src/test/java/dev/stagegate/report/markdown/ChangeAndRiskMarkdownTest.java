@@ -32,6 +32,7 @@ class ChangeAndRiskMarkdownTest {
     assertThat(tree.headings())
         .startsWith(
             "# Stability audit",
+            "## What was tested",
             "## Gates",
             "## Change summary",
             "### Uncommitted changes",
@@ -85,6 +86,15 @@ class ChangeAndRiskMarkdownTest {
             "pool sizing decides how many connections every worker holds",
             "engine = create_engine(url, pool_size=50) # `|` *");
     assertThat(findings).hasSize(4);
+  }
+
+  @Test
+  void aFileChangedByManyCommitsShowsTwoSubjectsCutAndCountsTheRest() {
+    String longSubject = "Audit: " + "a first screen that decides ".repeat(10);
+    assertThat(ChangeSummarySection.subjects(List.of(longSubject, "second", "third", "fourth")))
+        .isEqualTo(longSubject.substring(0, 80) + "…\nsecond\n(+2 more)");
+    assertThat(ChangeSummarySection.subjects(List.of("only"))).isEqualTo("only");
+    assertThat(ChangeSummarySection.subjects(List.of())).isEmpty();
   }
 
   @Test

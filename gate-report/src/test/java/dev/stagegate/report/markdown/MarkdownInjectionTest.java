@@ -123,29 +123,33 @@ class MarkdownInjectionTest {
     assertThat(tree.headings())
         .containsExactly(
             "# Stability audit",
+            "## What was tested",
             "## Gates",
             heading("## Gate: ", text),
             "### Failures",
             "### Checks",
-            heading("#### Output: ", text),
             "### Services",
-            "### Resource usage",
             "### Healthchecks",
             "### Log findings",
             "#### " + cleanLine,
             "### Last log lines");
 
-    // Exactly the two fenced blocks we wrote, each holding exactly the cleaned text.
+    // Exactly the two fenced blocks we wrote (the check's output, the log tail under its
+    // "==> service <==" line), each holding exactly the cleaned text, blank edge lines aside.
     List<FencedCodeBlock> blocks = tree.fencedBlocks();
     assertThat(blocks).hasSize(2);
-    assertThat(blocks.get(0).getLiteral()).isEqualTo(UntrustedText.clean(text) + "\n");
-    assertThat(blocks.get(1).getLiteral()).isEqualTo(UntrustedText.clean(text) + "\n");
+    String lines = UntrustedText.clean(text).replaceAll("^(?:[ \t]*\n)+", "").stripTrailing();
+    assertThat(blocks.get(0).getLiteral().stripTrailing()).isEqualTo(lines);
+    assertThat(blocks.get(1).getLiteral()).startsWith("==> ");
+    assertThat(blocks.get(1).getLiteral()).endsWith(UntrustedText.clean(text) + "\n");
 
-    // The only raw HTML is ours: one <details> pair and <br> in cells.
+    // The only raw HTML is ours: two <details> pairs (output, log tail) and <br> in cells.
     List<String> html = tree.all(HtmlBlock.class).stream().map(HtmlBlock::getLiteral).toList();
-    assertThat(html).hasSize(2);
+    assertThat(html).hasSize(4);
     assertThat(html.get(0)).matches("(?s)<details>\n<summary>[^<>]*</summary>");
     assertThat(html.get(1)).isEqualTo("</details>");
+    assertThat(html.get(2)).matches("(?s)<details>\n<summary>[^<>]*</summary>");
+    assertThat(html.get(3)).isEqualTo("</details>");
     assertThat(tree.all(HtmlInline.class))
         .allSatisfy(h -> assertThat(h.getLiteral()).isEqualTo("<br>"));
     assertThat(tree.all(Link.class)).isEmpty();
@@ -153,7 +157,7 @@ class MarkdownInjectionTest {
 
     // Tables keep their shape and every cell its text.
     List<List<List<String>>> tables = tree.tables();
-    assertThat(tables).hasSize(5);
+    assertThat(tables).hasSize(4);
     for (List<List<String>> table : tables) {
       int columns = table.get(0).size();
       assertThat(table).allSatisfy(row -> assertThat(row).hasSize(columns));
@@ -169,18 +173,18 @@ class MarkdownInjectionTest {
     assertThat(tables.get(1).get(1)).containsExactly(cellText, "FAIL", cellText);
     assertThat(tables.get(2).get(1).subList(0, 4))
         .containsExactly(cellText, cellText, cellText, cellText);
-    assertThat(tables.get(4).get(1).get(3)).isEqualTo(cellText);
+    assertThat(tables.get(3).get(1).get(3)).isEqualTo(cellText);
 
     // The finding quotes the line verbatim (cleaned) in a code span.
     List<String> spans = new ArrayList<>();
     tree.all(Code.class).forEach(c -> spans.add(c.getLiteral()));
     assertThat(spans).contains(UntrustedText.cleanLine(text));
 
-    // And a browser gets no script, and exactly one details element.
+    // And a browser gets no script, and exactly our two details elements.
     String rendered = tree.html();
     assertThat(rendered).doesNotContain("<script").doesNotContain("<!--");
-    assertThat(rendered.split("<details>", -1)).hasSize(2);
-    assertThat(rendered.split("</details>", -1)).hasSize(2);
+    assertThat(rendered.split("<details>", -1)).hasSize(3);
+    assertThat(rendered.split("</details>", -1)).hasSize(3);
     assertThat(rendered).doesNotContain("\u001b").doesNotContain("\u0000").doesNotContain("\uD800");
   }
 }

@@ -1,0 +1,208 @@
+package dev.stagegate.report.markdown;
+
+import dev.stagegate.report.AuditReport;
+import dev.stagegate.report.BurnInEvidence;
+import dev.stagegate.report.GateKind;
+import dev.stagegate.report.GateResult;
+import dev.stagegate.report.ServiceEvidence;
+import dev.stagegate.report.change.ChangeSummary;
+import dev.stagegate.report.change.SourceRevision;
+import dev.stagegate.report.checklist.Checklist;
+import dev.stagegate.report.checklist.Checklists;
+import dev.stagegate.report.checklist.DeployFacts;
+import dev.stagegate.report.checklist.ItemState;
+import dev.stagegate.report.risk.RiskAssessment;
+import dev.stagegate.report.risk.RiskCategory;
+import dev.stagegate.report.risk.RiskFinding;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * {@code ## What is approved} ({@code What was tested} when a gate failed), right under the
+ * verdict: the repository, branch and commit, the images of the services tested, the burn-in
+ * requested and actually watched, the risk per category and the checklist counts. With the verdict
+ * above it, this is the first screen a reviewer reads before approving; every line repeats a fact
+ * the evidence below (and the JSON twin) holds, never one found only here or only in a folded
+ * block.
+ */
+final class ApprovedSection implements AuditSection {
+  /** How many files a risk line names before "+N more". */
+  private static final int FILES_NAMED = 3;
+
+  private final DeployFacts facts;
+
+  ApprovedSection() {
+    this(DeployFacts.none());
+  }
+
+  private ApprovedSection(DeployFacts facts) {
+    this.facts = facts;
+  }
+
+  /** This section counting the checklists filled with {@code other} facts as well. */
+  ApprovedSection withFacts(DeployFacts other) {
+    return new ApprovedSection(other);
+  }
+
+  @Override
+  public void render(AuditReport report, MarkdownDocument doc) {
+    if (report.gates().isEmpty()) {
+      return; // nothing ran, nothing to approve: the verdict says so
+    }
+    // A failed audit approves nothing: the same facts, under a heading that does not say otherwise.
+    doc.heading(2, report.verdict().nothingFailed() ? "What is approved" : "What was tested");
+    List<String> lines = new ArrayList<>();
+    lines.add(revision(report));
+    lines.add(images(report));
+    lines.addAll(burnIns(report));
+    lines.addAll(risk(report.riskAssessment()));
+    lines.add(checklists(report));
+    doc.bullets(lines);
+  }
+
+  private static String revision(AuditReport report) {
+    SourceRevision source = report.source();
+    if (source != null) {
+      return "Repository "
+          + MarkdownText.code(source.repository())
+          + " · branch "
+          + MarkdownText.code(source.branch())
+          + " · commit "
+          + MarkdownText.code(source.commit());
+    }
+    ChangeSummary change = report.changeSummary();
+    String head = change == null ? null : change.headCommit();
+    return head == null
+        ? "Repository, branch and commit: not recorded (no git repository was read for this audit)"
+        : "Commit "
+            + MarkdownText.code(head)
+            + " · repository and branch not recorded (the audit was written without them)";
+  }
+
+  /**
+   * The services the gates built and tested. Their image IDs are not in the evidence model yet, so
+   * this says so rather than implying that a name identifies an image.
+   */
+  private static String images(AuditReport report) {
+    TreeSet<String> services = new TreeSet<>();
+    for (GateResult gate : report.gates()) {
+      for (ServiceEvidence s : gate.services()) {
+        services.add(s.service());
+      }
+    }
+    return "Images: image IDs not recorded in this audit; services tested: "
+        + (services.isEmpty()
+            ? "none"
+            : String.join(", ", services.stream().map(MarkdownText::text).toList()));
+  }
+
+  private static List<String> burnIns(AuditReport report) {
+    List<String> lines = new ArrayList<>();
+    for (GateResult gate : report.gates()) {
+      BurnInEvidence b = gate.burnIn();
+      if (b == null) {
+        if (gate.kind() == GateKind.BURN_IN || gate.kind() == GateKind.POST_DEPLOY_WATCH) {
+          lines.add(
+              "Burn-in "
+                  + MarkdownText.code(shortId(gate))
+                  + ": requested and watched duration not recorded · **"
+                  + MarkdownText.text(gate.verdictText())
+                  + "**");
+        }
+        continue;
+      }
+      lines.add(
+          "Burn-in "
+              + MarkdownText.code(shortId(gate))
+              + ": requested "
+              + BurnInEvidence.human(b.requested())
+              + ", watched "
+              + HumanDuration.format(b.actual())
+              + (b.shortened() ? " (shortened)" : "")
+              + ", ended: "
+              + MarkdownText.text(b.endedBecause())
+              + " · **"
+              + MarkdownText.text(gate.verdictText())
+              + "**");
+    }
+    if (lines.isEmpty()) {
+      lines.add("Burn-in: none in this audit (no burn-in or post-deploy watch ran)");
+    }
+    return lines;
+  }
+
+  /** The overall level, then one line per category: the files matched and why, or no change. */
+  private static List<String> risk(RiskAssessment risk) {
+    if (risk == null) {
+      return List.of("Risk: not assessed (no change summary was collected)");
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        "Risk: **"
+            + risk.level()
+            + "** · "
+            + (risk.findings().isEmpty()
+                ? "no rule matched the change"
+                : risk.findings().size()
+                    + (risk.findings().size() == 1 ? " finding" : " findings")));
+    Map<RiskCategory, List<RiskFinding>> byCategory = new EnumMap<>(RiskCategory.class);
+    for (RiskFinding f : risk.findings()) {
+      byCategory.computeIfAbsent(f.category(), c -> new ArrayList<>()).add(f);
+    }
+    for (RiskCategory category : RiskCategory.values()) {
+      List<RiskFinding> found = byCategory.getOrDefault(category, List.of());
+      lines.add("Risk " + category.name() + ": " + (found.isEmpty() ? "no change" : found(found)));
+    }
+    return lines;
+  }
+
+  /** Findings are highest level first, so the first one's level and reason lead. */
+  private static String found(List<RiskFinding> findings) {
+    TreeSet<String> files = new TreeSet<>();
+    for (RiskFinding f : findings) {
+      files.add(f.file());
+    }
+    List<String> named = files.stream().limit(FILES_NAMED).map(MarkdownText::code).toList();
+    return "**"
+        + findings.get(0).level()
+        + "** · "
+        + String.join(", ", named)
+        + (files.size() > FILES_NAMED ? " (+" + (files.size() - FILES_NAMED) + " more)" : "")
+        + ": "
+        + MarkdownText.text(findings.get(0).why());
+  }
+
+  private String checklists(AuditReport report) {
+    Map<ItemState, Long> counts = new EnumMap<>(ItemState.class);
+    for (Checklist checklist : Checklists.all(report, facts)) {
+      for (ItemState state : ItemState.values()) {
+        counts.merge(state, checklist.count(state), Long::sum);
+      }
+    }
+    boolean listed = report.verdict().nothingFailed() || facts.approvedAudit().isPresent();
+    return "Checklists: "
+        + counts.get(ItemState.DONE)
+        + " done · "
+        + counts.get(ItemState.FAILED)
+        + " failed · "
+        + counts.get(ItemState.MANUAL)
+        + " manual · "
+        + counts.get(ItemState.ACCEPTED)
+        + " accepted"
+        + (listed
+            ? " (each item under Deploy checklist)"
+            : " (not listed below: a gate did not pass, so there is nothing to deploy; the JSON"
+                + " twin has every item)");
+  }
+
+  /** {@code StagingBurnInIT#survivesTheBurnIn}: the class's simple name and the method. */
+  static String shortId(GateResult gate) {
+    String id = gate.id();
+    int hash = id.indexOf('#');
+    String type = hash < 0 ? id : id.substring(0, hash);
+    return type.substring(type.lastIndexOf('.') + 1) + (hash < 0 ? "" : id.substring(hash));
+  }
+}

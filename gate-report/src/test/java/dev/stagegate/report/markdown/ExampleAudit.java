@@ -1,0 +1,396 @@
+package dev.stagegate.report.markdown;
+
+import dev.stagegate.report.AuditReport;
+import dev.stagegate.report.BoundedHistory;
+import dev.stagegate.report.BurnInEvidence;
+import dev.stagegate.report.CheckResult;
+import dev.stagegate.report.EngineInfo;
+import dev.stagegate.report.GateKind;
+import dev.stagegate.report.GateResult;
+import dev.stagegate.report.HealthProbe;
+import dev.stagegate.report.LogFinding;
+import dev.stagegate.report.ServiceEvidence;
+import dev.stagegate.report.ServiceSeries;
+import dev.stagegate.report.ServiceTrend;
+import dev.stagegate.report.StackEvent;
+import dev.stagegate.report.StatsSnapshot;
+import dev.stagegate.report.Verdict;
+import dev.stagegate.report.change.ChangeSummary;
+import dev.stagegate.report.change.ChangeType;
+import dev.stagegate.report.change.ChangedFile;
+import dev.stagegate.report.change.SourceRevision;
+import dev.stagegate.report.change.UncommittedChanges;
+import dev.stagegate.report.risk.RiskAssessment;
+import dev.stagegate.report.risk.RiskCategory;
+import dev.stagegate.report.risk.RiskFinding;
+import dev.stagegate.report.risk.RiskLevel;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * An audit shaped like the example's (examples/): a smoke gate, a 90-second burn-in of a 4-hour
+ * request, and a rollback drill, of the stack {@code api}, {@code worker}, {@code beat} and the
+ * one-shot {@code migrate}, with the evidence volumes of a real run made adjustable: healthcheck
+ * runs per service, log lines kept per service, build output lines. Check names, details, log lines
+ * and BuildKit output are as gate-junit records them (taken from docs/sample-stability_audit.md).
+ */
+final class ExampleAudit {
+  static final Instant T0 = Instant.parse("2026-12-07T07:03:42Z");
+  static final String COMMIT = "415242fc3aba50e554e825da0203198e96ee37b7";
+  static final String SMOKE = "dev.stagegate.examples.StagingGateIT#stackIsFitToDeploy";
+  static final String BURN_IN = "dev.stagegate.examples.StagingBurnInIT#survivesTheBurnIn";
+  static final String DRILL = "dev.stagegate.examples.RollbackDrillIT#theWayBackIsProven";
+  static final List<String> LONG_RUNNING = List.of("api", "beat", "worker");
+
+  private final int probes;
+  private final int logLines;
+  private final int buildLines;
+  private String failingProbeOutput;
+  private String workerFailure;
+
+  /**
+   * @param probes healthcheck runs kept per long-running service (the engine keeps 5; a long run of
+   *     a tool that keeps more, 50)
+   * @param logLines log lines kept per service (stagegate.logs.lines, 1000 by default)
+   * @param buildLines lines of build output
+   */
+  ExampleAudit(int probes, int logLines, int buildLines) {
+    this.probes = probes;
+    this.logLines = logLines;
+    this.buildLines = buildLines;
+  }
+
+  /** The last healthcheck run of {@code worker} fails with this output. */
+  ExampleAudit withFailingWorkerProbe(String output) {
+    this.failingProbeOutput = output;
+    return this;
+  }
+
+  /** The burn-in fails: worker exits with this sentence as the gate's failure. */
+  ExampleAudit withWorkerFailure(String failure) {
+    this.workerFailure = failure;
+    return this;
+  }
+
+  AuditReport report() {
+    List<GateResult> gates = List.of(smoke(), burnIn(), drill());
+    return AuditReport.of(gates, change(), risk())
+        .withSource(new SourceRevision("https://github.com/acme/agents.git", "main", COMMIT));
+  }
+
+  /** The resource series the gate keeps for the charts (as gate-junit's BurnInCharts gives). */
+  static Map<String, ServiceSeries> series(GateResult gate) {
+    Map<String, ServiceSeries> series = new LinkedHashMap<>();
+    if (gate.burnIn() != null) {
+      for (ServiceTrend t : gate.burnIn().trends()) {
+        series.put(t.service(), new ServiceSeries(t.memory(), t.cpu()));
+      }
+    }
+    return series;
+  }
+
+  private GateResult smoke() {
+    List<CheckResult> checks = new ArrayList<>();
+    checks.add(build());
+    checks.add(healthy());
+    checks.add(health());
+    checks.add(
+        CheckResult.pass(
+            "smoke GET api:8000/api/v1/agents/list",
+            "status 200",
+            "[{\"id\":1,\"name\":\"triage\"},{\"id\":2,\"name\":\"summarise\"}]"));
+    checks.add(CheckResult.pass("gate method", "the method body passed", ""));
+    checks.add(restartsExitsAndLogs());
+    return gate(
+        SMOKE,
+        GateKind.HEALTHY_SMOKE,
+        Verdict.PASS,
+        Duration.ofMillis(9_300),
+        checks,
+        services(false),
+        List.of(),
+        null);
+  }
+
+  private GateResult burnIn() {
+    boolean fails = workerFailure != null;
+    List<CheckResult> checks = new ArrayList<>();
+    checks.add(build());
+    checks.add(healthy());
+    checks.add(health());
+    checks.add(CheckResult.pass("gate method", "the method body passed", ""));
+    checks.add(health()); // the smoke check again after the watch: same name, same result
+    checks.add(
+        fails
+            ? CheckResult.fail("restarts, exits and logs", workerFailure, "")
+            : restartsExitsAndLogs());
+    List<ServiceTrend> trends = new ArrayList<>();
+    for (String s : LONG_RUNNING) {
+      trends.add(notJudged(s));
+    }
+    List<StackEvent> timeline = new ArrayList<>();
+    timeline.add(new StackEvent(T0.plusSeconds(1), "migrate", "start", null));
+    timeline.add(new StackEvent(T0.plusSeconds(1), "migrate", "die", 0));
+    for (String s : LONG_RUNNING) {
+      timeline.add(new StackEvent(T0.plusSeconds(2), s, "start", null));
+    }
+    if (fails) {
+      timeline.add(new StackEvent(T0.plusSeconds(50), "worker", "die", 3));
+    }
+    BurnInEvidence watch =
+        new BurnInEvidence(
+            Duration.ofHours(4),
+            Duration.ofSeconds(90),
+            fails ? Duration.ofSeconds(48) : Duration.ofSeconds(90),
+            T0.plusSeconds(95),
+            fails ? "worker die (exit code 3)" : "completed",
+            timeline,
+            0,
+            trends);
+    return gate(
+        BURN_IN,
+        GateKind.BURN_IN,
+        fails ? Verdict.FAIL : Verdict.PASS_SHORTENED,
+        Duration.ofMillis(97_600),
+        checks,
+        services(fails),
+        fails
+            ? List.of(workerFailure)
+            : List.of(
+                "Watched 1.5 min of the 4 h requested: nothing failed in that time, but a shorter"
+                    + " watch is not the evidence asked for"),
+        watch);
+  }
+
+  private GateResult drill() {
+    String marker =
+        "{\n  \"version\": \"4d6bcc3\",\n  \"timestamp\": \"2026-12-07T07:07:12Z\",\n"
+            + "  \"commit\": \"4d6bcc3a16d75a0656aea0e8bdb91be3a76346a8\",\n"
+            + "  \"environment\": \"staging\",\n  \"deployed_by\": \"root\"\n}";
+    List<CheckResult> checks =
+        List.of(
+            CheckResult.pass(
+                "export previous",
+                "exported examples/ of HEAD~1 4d6bcc3 and wrote its marker (version 4d6bcc3)",
+                marker),
+            CheckResult.pass(
+                "rollback to HEAD~1 (4d6bcc3)",
+                "4d6bcc3 (4d6bcc3) healthy 7.2 s after its build started, in project sgh3mcif",
+                buildOutput()),
+            CheckResult.pass(
+                "marker after rollback",
+                "service \"api\" runs commit 4d6bcc3, version 4d6bcc3, environment staging",
+                marker),
+            CheckResult.pass("gate method", "the method body passed", ""));
+    return gate(
+        DRILL,
+        GateKind.ROLLBACK_DRILL,
+        Verdict.PASS,
+        Duration.ofMillis(24_300),
+        checks,
+        services(false),
+        List.of(),
+        null);
+  }
+
+  private static GateResult gate(
+      String id,
+      GateKind kind,
+      Verdict verdict,
+      Duration duration,
+      List<CheckResult> checks,
+      List<ServiceEvidence> services,
+      List<String> failures,
+      BurnInEvidence burnIn) {
+    return new GateResult(
+        id,
+        id.substring(id.indexOf('#') + 1) + "()",
+        kind,
+        verdict,
+        T0,
+        duration,
+        "docker-compose.yml",
+        "sg0ydf6z",
+        new EngineInfo("26.1.5+dfsg1", "1.45", "docker compose 2.26.1-4"),
+        checks,
+        services,
+        failures,
+        burnIn);
+  }
+
+  private CheckResult build() {
+    return CheckResult.pass(
+        "no-cache build",
+        "every service with build: rebuilt without cache in 1.0 s",
+        buildOutput());
+  }
+
+  private static CheckResult healthy() {
+    return CheckResult.pass(
+        "all services healthy",
+        "every long-running service healthy or running, one-shot jobs exited 0 (up took 4.6 s,"
+            + " healthy 1.2 s later)",
+        "");
+  }
+
+  private static CheckResult health() {
+    return CheckResult.pass(
+        "smoke GET api:8000/health",
+        "status 200, body contains {\"status\":\"ok\",\"db_ready\":true}",
+        "{\"status\":\"ok\",\"db_ready\":true}");
+  }
+
+  private static CheckResult restartsExitsAndLogs() {
+    return CheckResult.pass(
+        "restarts, exits and logs", "no restart, exit, OOM kill or log finding", "");
+  }
+
+  /** BuildKit's plain output, repeated per build step up to {@link #buildLines}. */
+  private String buildOutput() {
+    List<String> steps =
+        List.of(
+            "#22 [beat internal] load build definition from Dockerfile",
+            "#22 transferring dockerfile: 133B done",
+            "#22 DONE 0.0s",
+            "",
+            "#4 [beat 1/3] FROM docker.io/stagegate/busybox-base:1",
+            "#4 CACHED",
+            "",
+            "#26 [beat 3/3] RUN chmod +x /app/beat.sh",
+            "#26 DONE 0.1s",
+            "");
+    StringBuilder out = new StringBuilder("\n");
+    for (int i = 0; i < buildLines - 3; i++) {
+      out.append(steps.get(i % steps.size())).append('\n');
+    }
+    out.append(
+        "#27 writing image sha256:c6adabd43c5f06deb958ac7272cba46a4277dd957c0e03f56642d2bea3270314"
+            + " done\n#27 naming to docker.io/library/stagegate-sg0ydf6z-beat:gate done\n"
+            + "#27 DONE 0.0s\n");
+    return out.toString();
+  }
+
+  private List<ServiceEvidence> services(boolean workerFails) {
+    List<ServiceEvidence> services = new ArrayList<>();
+    for (String s : List.of("api", "beat", "migrate", "worker")) {
+      boolean oneShot = s.equals("migrate");
+      boolean failed = workerFails && s.equals("worker");
+      List<HealthProbe> log = new ArrayList<>();
+      for (int i = 0; !oneShot && i < probes; i++) {
+        boolean last = i == probes - 1;
+        boolean bad = last && s.equals("worker") && failingProbeOutput != null;
+        log.add(new HealthProbe(T0.plusSeconds(i), bad ? 1 : 0, bad ? failingProbeOutput : ""));
+      }
+      List<String> lines = new ArrayList<>();
+      int kept = oneShot ? 4 : logLines;
+      for (int i = 0; i < kept; i++) {
+        lines.add(line(s, i));
+      }
+      List<LogFinding> findings =
+          failed
+              ? List.of(
+                  LogFinding.single(
+                      "worker",
+                      kept - 1,
+                      "error-level",
+                      "2026-12-07T07:04:32Z ERROR worker lost its broker connection"))
+              : List.of();
+      services.add(
+          new ServiceEvidence(
+              s,
+              "sg0ydf6z-" + s + "-1",
+              oneShot,
+              oneShot || failed ? "exited" : "running",
+              oneShot ? "none" : failed ? "unhealthy" : "healthy",
+              0,
+              oneShot ? Integer.valueOf(0) : failed ? Integer.valueOf(3) : null,
+              false,
+              log,
+              oneShot ? null : new StatsSnapshot(1.5, 860_000, 25_276_000_000L, 3_400, 2_000, 2),
+              findings,
+              findings.size(),
+              lines,
+              oneShot ? kept : kept + 893L));
+    }
+    return services;
+  }
+
+  private static String line(String service, int i) {
+    return String.format(
+        Locale.ROOT,
+        "2026-12-07T07:%02d:%02dZ INFO %s %s",
+        4 + i / 60 % 50,
+        i % 60,
+        service,
+        switch (service) {
+          case "api" -> i % 10 == 0 ? "GET /health 200" : "GET /api/v1/agents/list 200";
+          case "beat" -> "scheduled task cleanup";
+          case "migrate" -> "applied migration " + i;
+          default -> "task cleanup succeeded in 0.01s";
+        });
+  }
+
+  private static ServiceTrend notJudged(String service) {
+    String sentence =
+        "not judged (1.5 min < 5 min): %s of \""
+            + service
+            + "\" was observed for 1.5 min, less than the 5 min minimum span needed to judge a %s;"
+            + " a slope per hour from so short a window would be an extrapolation, so none is"
+            + " given.";
+    BoundedHistory memory = new BoundedHistory();
+    BoundedHistory cpu = new BoundedHistory();
+    for (int t = 0; t < 88; t++) {
+      memory.add(t, 800_000 + (t % 7) * 30_000);
+      cpu.add(t, 1.3 + (t % 5) * 0.1);
+    }
+    return new ServiceTrend(
+        service,
+        ServiceTrend.NOT_JUDGED,
+        0,
+        0.8,
+        String.format(Locale.ROOT, sentence, "Memory", "leak"),
+        ServiceTrend.NOT_JUDGED,
+        0,
+        String.format(Locale.ROOT, sentence, "CPU", "trend"),
+        0.01,
+        Duration.ofSeconds(88),
+        Duration.ofMinutes(5),
+        memory.buckets(),
+        cpu.buckets());
+  }
+
+  private static ChangeSummary change() {
+    return new ChangeSummary(
+        "v1.0.0",
+        "4d6bcc3a16d75a0656aea0e8bdb91be3a76346a8",
+        COMMIT,
+        "last tag v1.0.0",
+        List.of(
+            new ChangedFile(
+                "app/migrations/0002_task_runs.sql",
+                ChangeType.ADD,
+                null,
+                List.of("Record every task run")),
+            new ChangedFile("README.md", ChangeType.MODIFY, null, List.of("Docs"))),
+        2,
+        UncommittedChanges.NONE,
+        List.of());
+  }
+
+  private static RiskAssessment risk() {
+    return RiskAssessment.of(
+        List.of(
+            new RiskFinding(
+                "app/migrations/0002_task_runs.sql",
+                "db-migrations",
+                RiskCategory.DATABASE,
+                RiskLevel.HIGH,
+                "migrations change the live schema on deploy, often irreversibly",
+                null)));
+  }
+}

@@ -12,12 +12,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.change.ChangeSummary;
 import dev.stagegate.report.change.UncommittedChanges;
+import dev.stagegate.report.checklist.Checklist;
+import dev.stagegate.report.checklist.ChecklistItem;
 import dev.stagegate.report.checklist.Checklists;
 import dev.stagegate.report.checklist.DeployFacts;
 import dev.stagegate.report.risk.CategoryRisk;
@@ -67,7 +70,21 @@ public final class AuditJson {
    */
   public static String write(AuditReport report, DeployFacts facts) {
     ObjectNode tree = MAPPER.valueToTree(report);
-    tree.set("checklists", MAPPER.valueToTree(Checklists.all(report, facts)));
+    ArrayNode lists = tree.putArray("checklists");
+    for (Checklist checklist : Checklists.all(report, facts)) {
+      ObjectNode list = lists.addObject();
+      list.put("id", checklist.id().name());
+      list.put("title", checklist.title());
+      ArrayNode items = list.putArray("items");
+      for (ChecklistItem item : checklist.items()) {
+        items
+            .addObject()
+            .put("id", item.id().name())
+            .put("text", item.text())
+            .put("state", item.state().name())
+            .put("evidence", item.evidence());
+      }
+    }
     return writeValue(tree);
   }
 

@@ -5,6 +5,7 @@ import dev.stagegate.report.BurnInEvidence;
 import dev.stagegate.report.GateKind;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.ServiceEvidence;
+import dev.stagegate.report.TestedImage;
 import dev.stagegate.report.change.ChangeSummary;
 import dev.stagegate.report.change.SourceRevision;
 import dev.stagegate.report.checklist.Checklist;
@@ -12,8 +13,6 @@ import dev.stagegate.report.checklist.Checklists;
 import dev.stagegate.report.checklist.DeployFacts;
 import dev.stagegate.report.checklist.ItemState;
 import dev.stagegate.report.risk.RiskAssessment;
-import dev.stagegate.report.risk.RiskCategory;
-import dev.stagegate.report.risk.RiskFinding;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -58,7 +57,7 @@ final class ApprovedSection implements AuditSection {
     lines.add(revision(report));
     lines.add(images(report));
     lines.addAll(burnIns(report));
-    lines.addAll(risk(report.riskAssessment()));
+    lines.addAll(risk(report));
     lines.add(checklists(report));
     doc.bullets(lines);
   }
@@ -83,17 +82,35 @@ final class ApprovedSection implements AuditSection {
   }
 
   /**
-   * The services the gates built and tested. Their image IDs are not in the evidence model yet, so
-   * this says so rather than implying that a name identifies an image.
+   * The image ID of every service, as a deploy of this audit runs it (the tags the gates kept); a
+   * name alone would not identify what was tested.
    */
   private static String images(AuditReport report) {
+    List<TestedImage> kept = report.keptImages();
+    if (!kept.isEmpty()) {
+      List<String> each = new ArrayList<>();
+      for (TestedImage image : kept) {
+        each.add(MarkdownText.text(image.service()) + " " + MarkdownText.code(image.shortId()));
+      }
+      String tag = kept.get(0).tag();
+      String scheme = tag.contains("/") ? tag.substring(0, tag.indexOf('/')) : tag;
+      return "Images tested and kept (tags `"
+          + MarkdownText.text(scheme)
+          + "/<service>:<commit>`, full IDs under Images): "
+          + String.join(", ", each);
+    }
     TreeSet<String> services = new TreeSet<>();
+    boolean recorded = false;
     for (GateResult gate : report.gates()) {
+      recorded |= !gate.images().isEmpty();
       for (ServiceEvidence s : gate.services()) {
         services.add(s.service());
       }
     }
-    return "Images: image IDs not recorded in this audit; services tested: "
+    return (recorded
+            ? "Images: none kept (a gate failed, or stagegate.images.keep=false), nothing to deploy"
+            : "Images: image IDs not recorded in this audit")
+        + "; services tested: "
         + (services.isEmpty()
             ? "none"
             : String.join(", ", services.stream().map(MarkdownText::text).toList()));
@@ -134,12 +151,22 @@ final class ApprovedSection implements AuditSection {
     return lines;
   }
 
-  /** The overall level, then one line per category: the files matched and why, or no change. */
-  private static List<String> risk(RiskAssessment risk) {
+  /**
+   * The overall level, then one line per category (the risk section's own compact lines): the files
+   * matched and why, or no change, or why it was not judged.
+   */
+  private static List<String> risk(AuditReport report) {
+    RiskAssessment risk = report.riskAssessment();
     if (risk == null) {
       return List.of("Risk: not assessed (no change summary was collected)");
     }
     List<String> lines = new ArrayList<>();
+    List<String> categories = RiskAssessmentSection.compactLines(report);
+    boolean notJudged = categories.size() == 1 && categories.get(0).startsWith("**Risk**");
+    if (notJudged) {
+      lines.addAll(categories);
+      return lines;
+    }
     lines.add(
         "Risk: **"
             + risk.level()
@@ -148,31 +175,8 @@ final class ApprovedSection implements AuditSection {
                 ? "no rule matched the change"
                 : risk.findings().size()
                     + (risk.findings().size() == 1 ? " finding" : " findings")));
-    Map<RiskCategory, List<RiskFinding>> byCategory = new EnumMap<>(RiskCategory.class);
-    for (RiskFinding f : risk.findings()) {
-      byCategory.computeIfAbsent(f.category(), c -> new ArrayList<>()).add(f);
-    }
-    for (RiskCategory category : RiskCategory.values()) {
-      List<RiskFinding> found = byCategory.getOrDefault(category, List.of());
-      lines.add("Risk " + category.name() + ": " + (found.isEmpty() ? "no change" : found(found)));
-    }
+    lines.addAll(categories);
     return lines;
-  }
-
-  /** Findings are highest level first, so the first one's level and reason lead. */
-  private static String found(List<RiskFinding> findings) {
-    TreeSet<String> files = new TreeSet<>();
-    for (RiskFinding f : findings) {
-      files.add(f.file());
-    }
-    List<String> named = files.stream().limit(FILES_NAMED).map(MarkdownText::code).toList();
-    return "**"
-        + findings.get(0).level()
-        + "** · "
-        + String.join(", ", named)
-        + (files.size() > FILES_NAMED ? " (+" + (files.size() - FILES_NAMED) + " more)" : "")
-        + ": "
-        + MarkdownText.text(findings.get(0).why());
   }
 
   private String checklists(AuditReport report) {

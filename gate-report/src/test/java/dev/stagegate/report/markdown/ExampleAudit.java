@@ -14,6 +14,7 @@ import dev.stagegate.report.ServiceSeries;
 import dev.stagegate.report.ServiceTrend;
 import dev.stagegate.report.StackEvent;
 import dev.stagegate.report.StatsSnapshot;
+import dev.stagegate.report.TestedImage;
 import dev.stagegate.report.Verdict;
 import dev.stagegate.report.change.ChangeSummary;
 import dev.stagegate.report.change.ChangeType;
@@ -78,7 +79,7 @@ final class ExampleAudit {
   }
 
   AuditReport report() {
-    List<GateResult> gates = List.of(smoke(), burnIn(), drill());
+    List<GateResult> gates = List.of(smoke(), burnIn().withImages(images()), drill());
     return AuditReport.of(gates, change(), risk())
         .withSource(new SourceRevision("https://github.com/acme/agents.git", "main", COMMIT));
   }
@@ -380,6 +381,13 @@ final class ExampleAudit {
         2,
         UncommittedChanges.NONE,
         List.of());
+  }
+
+  /** The images the burn-in kept under {@code examples/<service>:<commit>}. */
+  static List<TestedImage> images() {
+    return List.of(
+        new TestedImage("api", "sha256:" + "a1".repeat(32), "examples/api:" + COMMIT),
+        new TestedImage("worker", "sha256:" + "b2".repeat(32), "examples/worker:" + COMMIT));
   }
 
   private static RiskAssessment risk() {

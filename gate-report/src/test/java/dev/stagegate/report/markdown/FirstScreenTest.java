@@ -50,15 +50,15 @@ class FirstScreenTest {
             "Repository `https://github.com/acme/agents.git` · branch `main` · commit `"
                 + ExampleAudit.COMMIT
                 + "`")
-        .contains("services tested: api, beat, migrate, worker")
+        .contains(
+            "Images tested and kept (tags `examples/<service>:<commit>`, full IDs under Images):"
+                + " api `sha256:a1a1a1a1a1a1`, worker `sha256:b2b2b2b2b2b2`")
         .contains(
             "Burn-in `StagingBurnInIT#survivesTheBurnIn`: requested 4 h, watched 1m 30s"
                 + " (shortened), ended: completed")
         .contains("Risk: **HIGH** · 1 finding")
-        .contains(
-            "Risk DATABASE: **HIGH** · `app/migrations/0002_task_runs.sql`: migrations change the"
-                + " live schema on deploy, often irreversibly")
-        .contains("Risk NETWORKING: no change")
+        .contains("**Database**: HIGH · `app/migrations/0002_task_runs.sql` · db-migrations")
+        .contains("**Networking**: no change")
         .contains(checklistCounts(report));
   }
 

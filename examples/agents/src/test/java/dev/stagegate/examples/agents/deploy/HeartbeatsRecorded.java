@@ -11,11 +11,16 @@ import dev.stagegate.assertions.deploy.HookOutcome;
  * worker is alive; this proves it does its job.
  */
 public final class HeartbeatsRecorded implements DeployHook {
-  // the count is the evidence either way; a psql failure (exit 2) speaks on stderr
+  // Right after a deploy beat has not scheduled its first heartbeat yet (it runs every 10 s), so
+  // the hook waits up to 24 s for a row before it fails; the flow gives hooks 30 s
+  // (stagegate.deploy.hook.timeout). The count is the evidence either way; a psql failure (exit 2)
+  // speaks on stderr.
   private static final String SCRIPT =
-      "n=$(psql -XtAq -U \"$POSTGRES_USER\" -d \"$POSTGRES_DB\" -c \"SELECT count(*) FROM task_runs"
-          + " WHERE task = 'record_heartbeat' AND ran_at > now() - interval '30 seconds'\")"
-          + " || exit 2; echo \"$n heartbeat rows in the last 30 s\"; test \"$n\" -gt 0";
+      "for i in $(seq 12); do n=$(psql -XtAq -U \"$POSTGRES_USER\" -d \"$POSTGRES_DB\" -c"
+          + " \"SELECT count(*) FROM task_runs WHERE task = 'record_heartbeat'"
+          + " AND ran_at > now() - interval '30 seconds'\") || exit 2;"
+          + " [ \"$n\" -gt 0 ] && break; sleep 2; done;"
+          + " echo \"$n heartbeat rows in the last 30 s\"; test \"$n\" -gt 0";
 
   private final ExecHook heartbeat = ExecHook.in("db", "sh", "-c", SCRIPT).named(name());
 

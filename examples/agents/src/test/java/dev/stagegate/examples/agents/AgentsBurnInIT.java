@@ -38,7 +38,7 @@ class AgentsBurnInIT {
             AgentsBurnInGate.class,
             reports,
             Map.of("stagegate.burnin.duration", duration.toString()));
-    GateResult gate = GateKit.onlyGate(reports);
+    GateResult gate = GateKit.onlyGate(reports, events);
     assertThat(gate.verdictText()).startsWith("PASS_SHORTENED (");
     assertThat(gate.burnIn().trends())
         .extracting(ServiceTrend::service)

@@ -6,6 +6,7 @@ import dev.stagegate.report.GateResult;
 import dev.stagegate.report.json.AuditJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,25 @@ final class GateKit {
   /** The messages of the failed tests, in order. */
   static List<String> failureMessages(Events events) {
     return events.failed().stream().map(GateKit::throwable).map(Throwable::getMessage).toList();
+  }
+
+  /**
+   * The one gate of the audit the run of {@code events} wrote to {@code reportDir}; when it wrote
+   * none, fails with what the gate threw (else a missing audit hides why).
+   */
+  static GateResult onlyGate(Path reportDir, Events events) {
+    Path json = reportDir.resolve("stability_audit.json");
+    if (!Files.exists(json)) {
+      AssertionError e =
+          new AssertionError(
+              "Expecting the gate to write "
+                  + json
+                  + " but it wrote none; the gate's failures: "
+                  + failureMessages(events));
+      events.failed().stream().map(GateKit::throwable).forEach(e::addSuppressed);
+      throw e;
+    }
+    return onlyGate(reportDir);
   }
 
   /** The one gate of the audit in {@code reportDir}. */

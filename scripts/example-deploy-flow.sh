@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The example's whole deploy flow, step by step, as a CI pipeline would run it (README "Deploy
-# flow"): gate → audit → approval → deploy checks → deploy → post-deploy watch → record.
+# The example's whole deploy flow, step by step, as a CI pipeline would run it (docs/deploy-flow.md):
+# gate → audit → approval → deploy checks → deploy → post-deploy watch → record.
 #
 #   bash scripts/example-deploy-flow.sh
 #

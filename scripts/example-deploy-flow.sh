@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The example's whole deploy flow, step by step, as a CI pipeline would run it (docs/deploy-flow.md): gate → audit → approval → deploy checks → deploy of the approved images (no rebuild)
+# The example's whole deploy flow, step by step, as a CI pipeline would run it (docs/deploy-flow.md):
+# gate → audit → approval → deploy checks → deploy of the approved images (no rebuild)
 # → post-deploy watch (which checks every container runs its approved image ID) → record.
 #
 #   bash scripts/example-deploy-flow.sh

@@ -2,6 +2,7 @@ package dev.stagegate.examples.agents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stagegate.junit.docker.BuiltImages;
 import java.util.List;
 import org.testcontainers.DockerClientFactory;
 
@@ -25,7 +26,9 @@ final class OwnLeftovers {
     assertThat(client.listVolumesCmd().withFilter("label", List.of(label)).exec().getVolumes())
         .as("volumes this JVM's gates left behind")
         .isNullOrEmpty();
-    // built images carry one label, dev.stagegate=<run>/<host>/<pid>
+    // built images carry one label, dev.stagegate=<run>/<host>/<pid>; a passing gate keeps its
+    // tested images under <project>/<service>:<commit> for the deploy (stagegate.images.keep), so
+    // only images with nothing but a run's temporary stagegate-<run>-<service> name are leftovers
     assertThat(
             client
                 .listImagesCmd()
@@ -35,6 +38,7 @@ final class OwnLeftovers {
                 .stream()
                 .filter(i -> i.getLabels() != null)
                 .filter(i -> String.valueOf(i.getLabels().get("dev.stagegate")).endsWith("/" + pid))
+                .filter(i -> !BuiltImages.named(i))
                 .map(i -> i.getId())
                 .toList())
         .as("images this JVM's gates left behind")

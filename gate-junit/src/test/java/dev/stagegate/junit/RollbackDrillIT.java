@@ -169,6 +169,8 @@ class RollbackDrillIT {
         .isEqualTo(
             "no deployment recorded to drill in "
                 + reports().resolve("deployments.jsonl")
+                + ", "
+                + reports().resolve("deployments.log")
                 + ": rolling back to the previous commit's kept images by tag name (v1.0.0, the"
                 + " newest tag below HEAD)");
     assertThat(r.command()).contains("\n# target: " + r.target() + "\n");

@@ -246,7 +246,7 @@ public record RollbackSpec(
         target =
             RollbackTarget.previousCommit(
                 historyEnvironment,
-                history.jsonLog().file().toString(),
+                searched(history),
                 tag.map(t -> t + ", the newest tag below HEAD")
                     .orElse("HEAD~1: no tag below HEAD"));
       }
@@ -308,6 +308,15 @@ public record RollbackSpec(
           "@RollbackDrill cannot read the git repository holding " + composeAttribute + ": " + e,
           e);
     }
+  }
+
+  /** Every history source looked in, as the fallback's sentence names them. */
+  private static String searched(DeploymentHistory history) {
+    List<String> sources = new ArrayList<>();
+    sources.add(history.jsonLog().file().toString());
+    history.textLog().ifPresent(t -> sources.add(t.file().toString()));
+    history.table().ifPresent(t -> sources.add("table " + t.table()));
+    return String.join(", ", sources);
   }
 
   private static GateConfigurationException unresolved(

@@ -127,6 +127,8 @@ class RollbackSpecTest {
         .isEqualTo(
             "no deployment recorded to drill in "
                 + log().file()
+                + ", "
+                + reports().resolve("deployments.log")
                 + ": rolling back to the previous commit's kept images by tag name (v1.0.0, the"
                 + " newest tag below HEAD)");
   }

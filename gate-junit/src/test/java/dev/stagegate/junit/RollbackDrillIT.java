@@ -9,10 +9,16 @@ import dev.stagegate.report.CheckStatus;
 import dev.stagegate.report.GateKind;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.RollbackEvidence;
+import dev.stagegate.report.TestedImage;
 import dev.stagegate.report.Verdict;
+import dev.stagegate.report.deploy.DeploymentEntry;
+import dev.stagegate.report.deploy.DeploymentLog;
+import dev.stagegate.report.deploy.Outcome;
 import dev.stagegate.report.json.AuditJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -156,12 +162,100 @@ class RollbackDrillIT {
             "docker compose -p deploy -f docker-compose.yml -f rollback-images.yml up -d"
                 + " --no-build --remove-orphans")
         .doesNotContain("build --no-cache")
+        .doesNotContain("docker image inspect")
         .doesNotContain(g.project());
+    // no deployment recorded: the audit says so, and where it looked
+    assertThat(r.target())
+        .isEqualTo(
+            "no deployment recorded to drill in "
+                + reports().resolve("deployments.jsonl")
+                + ", "
+                + reports().resolve("deployments.log")
+                + ": rolling back to the previous commit's kept images by tag name (v1.0.0, the"
+                + " newest tag below HEAD)");
+    assertThat(r.command()).contains("\n# target: " + r.target() + "\n");
     String md = Files.readString(reports().resolve("stability_audit.md"));
     assertThat(md).contains("proven by the rollback drill on").contains("marker showed `1.0.0`");
     assertThat(repo.compose().resolveSibling(RollbackRepo.MARKER_FILE))
         .as("the working tree gets no marker")
         .doesNotExist();
+  }
+
+  @Test
+  void aRecordedDeploymentSuppliesTheTargetAndTheDrillRunsTheCheckedCommand() throws Exception {
+    RollbackRepo.Repo repo = RollbackRepo.create(dir.resolve("repo"), RollbackRepo.Target.GOOD);
+    // what the history says runs in "drill": v1.0.0's api, by tag and ID; a later failed
+    // deployment and a deployment of HEAD itself are not the way back
+    String recordedId = "sha256:" + "5e".repeat(32);
+    String recordedTag = "deploy/api:" + repo.previous();
+    DeploymentLog log = DeploymentLog.at(reports().resolve("deployments.jsonl"));
+    Instant t0 = Instant.parse("2026-12-07T10:14:00Z");
+    log.append(recorded(t0, repo.previous(), Outcome.SUCCESS, recordedId, recordedTag));
+    log.append(recorded(t0.plusSeconds(60), repo.previous(), Outcome.FAILED, recordedId, ""));
+    log.append(recorded(t0.plusSeconds(120), repo.head(), Outcome.SUCCESS, recordedId, ""));
+    long started = System.nanoTime();
+    Events events = drill(repo);
+    took("drill to a recorded deployment", started);
+    events.assertStatistics(s -> s.started(1).succeeded(1).failed(0));
+
+    GateResult g = onlyGate();
+    RollbackEvidence r = g.rollback();
+    assertThat(r.proven()).isTrue();
+    assertThat(r.previousCommit()).isEqualTo(repo.previous());
+    assertThat(r.previousRef())
+        .as("the release's tag names the recorded commit")
+        .isEqualTo("v1.0.0");
+    String source =
+        "the last deployment to drill at 2026-12-07 10:14 UTC (version 1.0.0, commit "
+            + repo.previous().substring(0, 7)
+            + "), from "
+            + log.file()
+            + ": the images it ran, by tag, each checked against the recorded ID";
+    assertThat(r.target()).isEqualTo(source);
+    // the audit's command pins the recorded tag and checks the recorded ID before compose starts
+    assertThat(r.command())
+        .contains("): the images its last deployment ran, no rebuild\n# target: " + source + "\n")
+        .contains("    image: " + recordedTag + "\nIMAGES\n")
+        .contains(
+            "{ test \"$(docker image inspect -f '{{.Id}}' "
+                + recordedTag
+                + ")\" = "
+                + recordedId
+                + " || { echo 'ROLLBACK STOPPED: ")
+        .endsWith(
+            "&&\ndocker compose -p deploy -f docker-compose.yml -f rollback-images.yml up -d"
+                + " --no-build --remove-orphans");
+    // the drill ran that command, its own tag checked against the ID of the image it built
+    CheckResult back = g.checks().get(6);
+    assertThat(back.name())
+        .isEqualTo("rollback to v1.0.0 (" + repo.previous().substring(0, 7) + ")");
+    assertThat(back.status()).isEqualTo(CheckStatus.PASS);
+    String drillTag = "stagegate-" + g.project() + "-previous/api:" + repo.previous();
+    assertThat(back.rawOutput())
+        .contains("$ # target: " + source)
+        .contains("$ { test \"$(docker image inspect -f '{{.Id}}' " + drillTag + ")\" = sha256:")
+        .doesNotContain(recordedId);
+    // what ran after the command: the check passed (no message) and compose started the api
+    String said = back.rawOutput().substring(back.rawOutput().indexOf("--remove-orphans\n") + 17);
+    assertThat(said).doesNotContain("ROLLBACK STOPPED").contains("api-1  Started");
+    assertThat(Files.readString(reports().resolve("stability_audit.md")))
+        .contains("Target: the last deployment to drill at 2026-12-07 10:14 UTC");
+  }
+
+  private static DeploymentEntry recorded(
+      Instant when, String commit, Outcome outcome, String imageId, String tag) {
+    return new DeploymentEntry(
+        when,
+        "1.0.0",
+        commit,
+        "drill",
+        "alice",
+        outcome,
+        Duration.ofSeconds(20),
+        List.of(),
+        null,
+        "",
+        List.of(new TestedImage("api", imageId, tag)));
   }
 
   @Test

@@ -1,5 +1,9 @@
 package dev.stagegate.report;
 
+import com.fasterxml.jackson.annotation.JacksonInject;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.OptBoolean;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -29,6 +33,9 @@ import java.time.Instant;
  *     {@code null} when it never became healthy
  * @param markerVersion the version the marker showed after the rollback; {@code null} when the
  *     marker was not checked or not readable
+ * @param target where the rollback target came from, as a reader checks it: {@code the last
+ *     deployment to production at 2026-12-07 10:14 UTC (version 1.2.2, commit abc1234), from …}, or
+ *     why no recorded deployment was used; {@code null} in drills recorded before it was kept
  */
 public record RollbackEvidence(
     String previousRef,
@@ -40,4 +47,36 @@ public record RollbackEvidence(
     boolean proven,
     Instant drilledAt,
     Duration rollbackHealthyAfter,
-    String markerVersion) {}
+    String markerVersion,
+    // left out when null, read as null when absent: older audits keep their exact bytes
+    @JsonProperty("target")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @JacksonInject(value = "target", useInput = OptBoolean.TRUE, optional = OptBoolean.TRUE)
+        String target) {
+
+  /** Evidence that does not say where the target came from (recorded before it was kept). */
+  public RollbackEvidence(
+      String previousRef,
+      String previousCommit,
+      String previousVersion,
+      String currentCommit,
+      String project,
+      String command,
+      boolean proven,
+      Instant drilledAt,
+      Duration rollbackHealthyAfter,
+      String markerVersion) {
+    this(
+        previousRef,
+        previousCommit,
+        previousVersion,
+        currentCommit,
+        project,
+        command,
+        proven,
+        drilledAt,
+        rollbackHealthyAfter,
+        markerVersion,
+        null);
+  }
+}

@@ -7,13 +7,42 @@ import java.util.List;
 public final class RollbackFixtures {
   public static final String PREVIOUS = "1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d";
   public static final String CURRENT = "9f8e7d6c5b4a39281706f5e4d3c2b1a098765432";
+  public static final String API_ID =
+      "sha256:ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12ab12";
+  public static final String TARGET =
+      "the last deployment to production at 2024-05-01 11:00 UTC (version 1.0.0, commit 1a2b3c4),"
+          + " from /ci/report/deployments.jsonl: the images it ran, by tag, each checked against"
+          + " the recorded ID";
+
+  /** The command's shape as {@code RollbackCommand} renders it for a recorded deployment. */
   public static final String COMMAND =
-      "mkdir -p /tmp/rollback-1a2b3c4 && git archive "
+      "# roll project agents-production back to v1.0.0 (1a2b3c4): the images its last deployment"
+          + " ran, no rebuild\n"
+          + "# target: "
+          + TARGET
+          + "\nmkdir -p /tmp/rollback-1a2b3c4 && git archive "
           + PREVIOUS
           + " deploy | tar -x -C /tmp/rollback-1a2b3c4\n"
           + "cd /tmp/rollback-1a2b3c4/deploy\n"
-          + "docker-compose -p sgdrill1 -f docker-compose.yml build --no-cache\n"
-          + "docker-compose -p sgdrill1 -f docker-compose.yml up -d --remove-orphans";
+          + "cat > rollback-images.yml <<'IMAGES'\n"
+          + "services:\n"
+          + "  api:\n"
+          + "    image: deploy/api:"
+          + PREVIOUS
+          + "\nIMAGES\n"
+          + "# every tag must still be the image the deployment ran; otherwise nothing is started\n"
+          + "{ test \"$(docker image inspect -f '{{.Id}}' deploy/api:"
+          + PREVIOUS
+          + ")\" = "
+          + API_ID
+          + " || { echo 'ROLLBACK STOPPED: deploy/api:"
+          + PREVIOUS
+          + " is not "
+          + API_ID
+          + ", the image the deployment ran; find that image (docker image ls --digests) and tag"
+          + " it, or roll back by hand' >&2; false; }; } &&\n"
+          + "docker compose -p agents-production -f docker-compose.yml -f rollback-images.yml up -d"
+          + " --no-build --remove-orphans";
 
   private RollbackFixtures() {}
 
@@ -28,7 +57,8 @@ public final class RollbackFixtures {
         proven,
         AuditFixtures.T0,
         proven ? Duration.ofMillis(7_400) : null,
-        proven ? "1.0.0" : null);
+        proven ? "1.0.0" : null,
+        TARGET);
   }
 
   public static GateResult drill(boolean passed) {

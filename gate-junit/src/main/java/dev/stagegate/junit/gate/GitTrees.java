@@ -65,7 +65,8 @@ final class GitTrees implements AutoCloseable {
     try {
       ObjectId id = repo.resolve(ref + "^{commit}");
       return Optional.ofNullable(id).map(ObjectId::name);
-    } catch (RevisionSyntaxException e) {
+    } catch (RevisionSyntaxException | org.eclipse.jgit.errors.MissingObjectException e) {
+      // a full id of a commit this clone lacks is missing, not unreadable: the caller names the fix
       return Optional.empty();
     }
   }

@@ -2,14 +2,16 @@ package dev.stagegate.junit.gate;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The way back for a deployed project: the previous commit's compose file (its configuration), and
  * the images that commit's gate tested and kept ({@code <repository>/<service>:<commit>}), started
  * with {@code up -d --no-build} in the deployed project — nothing is rebuilt, so what comes back is
- * what was approved before. When the change touches migrations, the command says first, in plain
- * words, that it does not roll the database back and that a person must decide.
+ * what was approved before. When a recorded deployment supplied the target, the command says so
+ * and, before anything starts, checks that every tag still names the image ID the deployment ran
+ * ({@code docker image inspect}); a tag that moved stops it with a message, and nothing is started.
+ * When the change touches migrations, the command says first, in plain words, that it does not roll
+ * the database back and that a person must decide.
  *
  * <p>The rollback drill runs this very command, with its own project, image repository and work
  * directory, plus its labelling override (placed before the images file, so the images file still
@@ -28,11 +30,12 @@ final class RollbackCommand {
    *     separated; empty for the root)
    * @param composeCommand the compose command, e.g. {@code docker compose}
    * @param composeFile the compose file's name in that directory
-   * @param images service to the image tag to run, in service order
+   * @param images the image of every built service, in service order
    * @param project the deployed compose project
    * @param migrations changed files that look like migrations since {@code commit}; empty: none
    * @param dir where the previous tree is exported
    * @param extraFiles compose files passed after the compose file and before the images file
+   * @param target where the target came from, one sentence ({@link RollbackTarget#source()})
    */
   static String render(
       String previousRef,
@@ -40,11 +43,12 @@ final class RollbackCommand {
       String subdir,
       String composeCommand,
       String composeFile,
-      Map<String, String> images,
+      List<RollbackImage> images,
       String project,
       List<String> migrations,
       String dir,
-      List<String> extraFiles) {
+      List<String> extraFiles,
+      String target) {
     List<String> lines = new ArrayList<>();
     if (!migrations.isEmpty()) {
       lines.add(
@@ -65,7 +69,12 @@ final class RollbackCommand {
             + previousRef
             + " ("
             + RollbackRefs.shortId(commit)
-            + "): the images its gate tested and kept, no rebuild");
+            + "): "
+            + (images.stream().anyMatch(i -> i.expectedId().isPresent())
+                ? "the images its last deployment ran"
+                : "the images its gate tested and kept")
+            + ", no rebuild");
+    lines.add("# target: " + oneLine(target));
     lines.add(
         "mkdir -p "
             + word(dir)
@@ -77,12 +86,24 @@ final class RollbackCommand {
     lines.add("cd " + word(dir) + (subdir.isEmpty() ? "" : "/" + word(subdir)));
     lines.add("cat > " + IMAGES_FILE + " <<'IMAGES'");
     lines.add("services:");
-    images.forEach(
-        (service, tag) -> {
-          lines.add("  " + yamlKey(service) + ":");
-          lines.add("    image: " + tag);
-        });
+    for (RollbackImage image : images) {
+      lines.add("  " + yamlKey(image.service()) + ":");
+      lines.add("    image: " + image.tag());
+    }
     lines.add("IMAGES");
+    for (RollbackImage image : images) {
+      if (!image.note().isEmpty()) {
+        lines.add("# " + oneLine(image.service() + ": " + image.note()));
+      }
+    }
+    List<RollbackImage> checked = images.stream().filter(i -> i.expectedId().isPresent()).toList();
+    if (!checked.isEmpty()) {
+      lines.add(
+          "# every tag must still be the image the deployment ran; otherwise nothing is started");
+    }
+    for (RollbackImage image : checked) {
+      lines.add(check(image.tag(), image.expectedId().orElseThrow()) + " &&");
+    }
     StringBuilder up =
         new StringBuilder(composeCommand)
             .append(" -p ")
@@ -93,6 +114,31 @@ final class RollbackCommand {
     up.append(" -f ").append(IMAGES_FILE).append(" up -d --no-build --remove-orphans");
     lines.add(up.toString());
     return String.join("\n", lines);
+  }
+
+  /**
+   * One check: the tag's image ID is the expected one, else a message on stderr and a false status,
+   * so the {@code &&} chain stops before compose starts anything. Braces, not a subshell: the
+   * message must name this tag, and {@code a || b && c || d} would print the next one's too.
+   */
+  static String check(String tag, String expectedId) {
+    return "{ test \"$(docker image inspect -f '{{.Id}}' "
+        + word(tag)
+        + ")\" = "
+        + word(expectedId)
+        + " || { echo "
+        + word(
+            "ROLLBACK STOPPED: "
+                + tag
+                + " is not "
+                + expectedId
+                + ", the image the deployment ran; find that image (docker image ls --digests)"
+                + " and tag it, or roll back by hand")
+        + " >&2; false; }; }";
+  }
+
+  private static String oneLine(String text) {
+    return text.replaceAll("[\\r\\n\\t]+", " ").strip();
   }
 
   /** A path or name as one shell word: quoted unless plainly safe. */

@@ -78,6 +78,8 @@ public final class RollbackRun implements AutoCloseable {
   // what the classic builder made without the run's label (BuildKit: none)
   private final Set<String> unlabelledImages = new HashSet<>();
   private Throwable bodyFailure;
+  // service to the ID of the previous image the drill built and kept under its own name
+  private final Map<String, String> keptIds = new java.util.HashMap<>();
 
   /** One version of the stack, exported and ready to deploy. */
   private record Stage(
@@ -118,6 +120,12 @@ public final class RollbackRun implements AutoCloseable {
       Stage current = export("current", spec.currentCommit(), spec.currentVersion());
       Stage previous = export("previous", spec.previousCommit(), spec.previousVersion());
       List<String> migrations = migrations();
+      List<RollbackImage> images =
+          RollbackImages.choose(
+              builtServices(previous),
+              spec.imageRepository(),
+              spec.previousCommit(),
+              spec.target().recordedImages());
       command =
           RollbackCommand.render(
               spec.previousRef(),
@@ -125,11 +133,12 @@ public final class RollbackRun implements AutoCloseable {
               spec.subdir(),
               composeShellWords(),
               spec.composeName(),
-              tags(previous, spec.imageRepository()),
+              images,
               spec.deployProject(),
               migrations,
               "/tmp/rollback-" + RollbackRefs.shortId(spec.previousCommit()),
-              List.of());
+              List.of(),
+              spec.target().source());
       teardownHook = TeardownHook.register(this::close, labels.runId());
 
       String head = "HEAD " + RollbackRefs.shortId(spec.currentCommit());
@@ -137,6 +146,20 @@ public final class RollbackRun implements AutoCloseable {
       // The previous release's images, as its gate built and kept them: the way back runs them
       // without a rebuild, so they must exist before the rollback, under the drill's own names.
       Map<String, String> previousTags = keepPreviousImages(previous, target);
+      // the same command with the drill's names: the images it built stand in for the recorded
+      // ones, and a checked tag is checked against the ID the drill gave it
+      List<RollbackImage> drillImages = new ArrayList<>();
+      if (previousTags != null) {
+        for (RollbackImage image : images) {
+          String tag = previousTags.get(image.service());
+          drillImages.add(
+              image.renamed(
+                  tag,
+                  image.expectedId().isPresent()
+                      ? Optional.of(keptIds.get(image.service()))
+                      : Optional.empty()));
+        }
+      }
       if (previousTags != null) {
         StepOutcome up = deploy("current up", current);
         if (!up.healthy()) {
@@ -149,7 +172,7 @@ public final class RollbackRun implements AutoCloseable {
                   spec.subdir(),
                   composeShellWords(),
                   spec.composeName(),
-                  previousTags,
+                  drillImages,
                   labels.runId(),
                   migrations,
                   workDir.resolve("rollback").toString(),
@@ -158,7 +181,8 @@ public final class RollbackRun implements AutoCloseable {
                           .project()
                           .files()
                           .get(previous.project().files().size() - 1)
-                          .toString()));
+                          .toString()),
+                  spec.target().source());
           StepOutcome back = rollBack("rollback to " + target, previous, drillCommand);
           boolean backOk = back.healthy();
           if (backOk) {
@@ -210,7 +234,8 @@ public final class RollbackRun implements AutoCloseable {
             proven && failures.isEmpty(),
             started,
             rollbackHealthy,
-            markerVersion);
+            markerVersion,
+            spec.target().source());
     return ReportRedaction.redact(
         new GateResult(
             spec.id(),
@@ -348,6 +373,7 @@ public final class RollbackRun implements AutoCloseable {
           .tagImageCmd(id, repository, tag.substring(tag.lastIndexOf(':') + 1))
           .withForce()
           .exec();
+      keptIds.put(e.getKey(), id);
       kept.add(e.getKey() + " " + dev.stagegate.report.TestedImage.shortId(id));
     }
     checks.add(
@@ -362,6 +388,14 @@ public final class RollbackRun implements AutoCloseable {
                 + " under the drill's names",
             build.tail(TAIL_LINES)));
     return tags;
+  }
+
+  /** The services the stage builds, in the compose file's order. */
+  private static List<String> builtServices(Stage stage) {
+    return stage.compose().services().values().stream()
+        .filter(ComposeService::builds)
+        .map(ComposeService::name)
+        .toList();
   }
 
   /** The image tag of every service the stage builds: {@code <repository>/<service>:<commit>}. */

@@ -5,9 +5,13 @@ import dev.stagegate.junit.RollbackDrill;
 import dev.stagegate.junit.compose.ComposeCommand;
 import dev.stagegate.junit.compose.ComposeFile;
 import dev.stagegate.junit.config.GateSettings;
+import dev.stagegate.report.deploy.DeployedRelease;
+import dev.stagegate.report.deploy.DeploymentHistory;
+import dev.stagegate.report.deploy.LastDeployment;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -35,6 +39,8 @@ import java.util.function.Function;
  *     stagegate.deploy.project}, else the compose project's name)
  * @param imageRepository the repository of the tags gates keep tested images under ({@code
  *     stagegate.images.repository}, else the compose project's name)
+ * @param target where the rollback target came from: the last deployment of the environment in the
+ *     deployment history (not of HEAD), unless a ref is given, else git's previous commit
  */
 public record RollbackSpec(
     String id,
@@ -54,7 +60,8 @@ public record RollbackSpec(
     Duration startupTimeout,
     GateSettings settings,
     String deployProject,
-    String imageRepository) {
+    String imageRepository,
+    RollbackTarget target) {
   public static final String PREVIOUS = "stagegate.rollback.previous";
   public static final String COMPOSE = "stagegate.rollback.compose";
   public static final String MARKER_SERVICE = "stagegate.rollback.marker-service";
@@ -123,11 +130,21 @@ public record RollbackSpec(
     }
     String markerFile = lookup.apply(MARKER_FILE).orElse(a.markerFile().trim());
     checkMarkerFile(markerFile);
-    String environment =
+    Optional<String> givenEnvironment =
         lookup
             .apply(ENVIRONMENT)
-            .or(() -> Optional.of(a.environment().trim()).filter(s -> !s.isEmpty()))
-            .orElse(DEFAULT_ENVIRONMENT);
+            .or(() -> Optional.of(a.environment().trim()).filter(s -> !s.isEmpty()));
+    String environment = givenEnvironment.orElse(DEFAULT_ENVIRONMENT);
+    // the deployed environment whose last deployment is the way back: the drill's, else the
+    // change base's, else any
+    Optional<String> historyEnvironment =
+        givenEnvironment.or(() -> lookup.apply(ChangeReview.BASE_ENVIRONMENT));
+    DeploymentHistory history;
+    try {
+      history = DeploymentHistory.fromConfig(lookup, settings.reportDir());
+    } catch (IllegalArgumentException e) {
+      throw new GateConfigurationException(e.getMessage(), e);
+    }
     Duration startup =
         lookup
             .apply(STARTUP_TIMEOUT)
@@ -181,11 +198,43 @@ public record RollbackSpec(
                 + composeInRepo
                 + ". Commit the compose file first.");
       }
+      List<String> notes = new ArrayList<>();
+      Optional<DeployedRelease> deployed =
+          LastDeployment.latest(history, historyEnvironment, Optional.of(head), notes);
       String ref;
       String choice;
+      RollbackTarget target;
       if (configuredRef.isPresent()) {
         ref = configuredRef.get();
         choice = "given by " + previousSource;
+        target = RollbackTarget.given(previousSource, deployed);
+      } else if (deployed.isPresent()) {
+        DeployedRelease release = deployed.get();
+        String recorded =
+            git.resolve(release.commit())
+                .orElseThrow(
+                    () ->
+                        new GateConfigurationException(
+                            "@RollbackDrill would roll back to "
+                                + release.describe()
+                                + ", but commit "
+                                + release.commit()
+                                + " is not in "
+                                + git.gitDir()
+                                + (git.shallow() ? ", a shallow clone" : "")
+                                + ". Fetch it (git fetch --tags --unshallow; actions/checkout:"
+                                + " fetch-depth: 0), or set "
+                                + PREVIOUS
+                                + " to the release to roll back to."));
+        // the release's tag when it names that commit, so the marker and the steps say v1.2.2
+        String tagRef = "v" + release.version();
+        ref =
+            git.isTag(tagRef) && git.resolve(tagRef).filter(recorded::equals).isPresent()
+                ? tagRef
+                : recorded;
+        choice = release.describe();
+        previousSource = "the deployment history";
+        target = RollbackTarget.deployed(release);
       } else {
         Optional<String> tag = git.newestTagBelowHead();
         ref = tag.orElse(RollbackRefs.FALLBACK);
@@ -194,6 +243,17 @@ public record RollbackSpec(
                 ? "the newest tag reachable from HEAD that does not point at HEAD"
                 : "HEAD~1: no tag below HEAD";
         previousSource = tag.isPresent() ? "the newest tag below HEAD" : "the default HEAD~1";
+        target =
+            RollbackTarget.previousCommit(
+                historyEnvironment,
+                searched(history),
+                tag.map(t -> t + ", the newest tag below HEAD")
+                    .orElse("HEAD~1: no tag below HEAD"));
+      }
+      if (!notes.isEmpty()) {
+        target =
+            new RollbackTarget(
+                target.deployed(), target.source() + " (" + String.join("; ", notes) + ")");
       }
       String where = previousSource;
       String previous =
@@ -241,12 +301,22 @@ public record RollbackSpec(
           settings,
           // the audit's command is for the deployed project, and names the tags its gates keep
           lookup.apply(PostDeploySpec.PROJECT).orElse(compose.projectName()),
-          settings.imagesRepository().orElse(compose.projectName()));
+          settings.imagesRepository().orElse(compose.projectName()),
+          target);
     } catch (IOException e) {
       throw new GateConfigurationException(
           "@RollbackDrill cannot read the git repository holding " + composeAttribute + ": " + e,
           e);
     }
+  }
+
+  /** Every history source looked in, as the fallback's sentence names them. */
+  private static String searched(DeploymentHistory history) {
+    List<String> sources = new ArrayList<>();
+    sources.add(history.jsonLog().file().toString());
+    history.textLog().ifPresent(t -> sources.add(t.file().toString()));
+    history.table().ifPresent(t -> sources.add("table " + t.table()));
+    return String.join(", ", sources);
   }
 
   private static GateConfigurationException unresolved(

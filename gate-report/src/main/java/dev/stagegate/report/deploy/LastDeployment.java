@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -42,10 +41,6 @@ public final class LastDeployment {
 
   private LastDeployment() {}
 
-  /** One successful deployment and where it was read. */
-  private record Found(
-      Instant when, String version, String commit, String environment, String from) {}
-
   /**
    * The newest successful deployment's commit in the history's formats.
    *
@@ -54,20 +49,11 @@ public final class LastDeployment {
    */
   public static Optional<DeployedCommit> find(
       DeploymentHistory history, Optional<String> environment, List<String> notes) {
-    List<Found> found = new ArrayList<>();
-    jsonLog(history.jsonLog(), environment, notes).ifPresent(found::add);
-    history.textLog().flatMap(t -> textLog(t.file(), environment, notes)).ifPresent(found::add);
-    history.table().flatMap(t -> table(t, environment, notes)).ifPresent(found::add);
-    Found newest = null;
-    for (Found f : found) {
-      // strictly newer only: on a tie the earlier source (JSON Lines, full id) stays
-      if (newest == null || f.when().isAfter(newest.when())) {
-        newest = f;
-      }
-    }
-    if (newest == null) {
+    Optional<DeployedRelease> found = latest(history, environment, Optional.empty(), notes);
+    if (found.isEmpty()) {
       return Optional.empty();
     }
+    DeployedRelease newest = found.get();
     return Optional.of(
         new DeployedCommit(
             newest.commit(),
@@ -80,12 +66,46 @@ public final class LastDeployment {
                 + newest.from()));
   }
 
-  private static boolean counts(Outcome outcome, String env, Optional<String> environment) {
-    return outcome == Outcome.SUCCESS && environment.map(env::equals).orElse(true);
+  /**
+   * The newest successful deployment in the history's formats, with the images it ran when the
+   * source records them (the JSON Lines log does): what a rollback brings back.
+   *
+   * @param environment when present, only deployments to this environment count
+   * @param notCommit when present, deployments of this commit (full or abbreviated) do not count: a
+   *     rollback from HEAD to HEAD changes nothing, so the way back is the deployment before it
+   * @param notes receives one sentence per source that could not be read, or was read in part
+   */
+  public static Optional<DeployedRelease> latest(
+      DeploymentHistory history,
+      Optional<String> environment,
+      Optional<String> notCommit,
+      List<String> notes) {
+    Filter filter = new Filter(environment, notCommit);
+    List<DeployedRelease> found = new ArrayList<>();
+    jsonLog(history.jsonLog(), filter, notes).ifPresent(found::add);
+    history.textLog().flatMap(t -> textLog(t.file(), filter, notes)).ifPresent(found::add);
+    history.table().flatMap(t -> table(t, filter, notes)).ifPresent(found::add);
+    DeployedRelease newest = null;
+    for (DeployedRelease f : found) {
+      // strictly newer only: on a tie the earlier source (JSON Lines, full id, images) stays
+      if (newest == null || f.when().isAfter(newest.when())) {
+        newest = f;
+      }
+    }
+    return Optional.ofNullable(newest);
   }
 
-  private static Optional<Found> jsonLog(
-      DeploymentLog log, Optional<String> environment, List<String> notes) {
+  /** Which deployments count: successful, of the environment, not of the excluded commit. */
+  private record Filter(Optional<String> environment, Optional<String> notCommit) {
+    boolean counts(Outcome outcome, String env, String commit) {
+      return outcome == Outcome.SUCCESS
+          && environment.map(env::equals).orElse(true)
+          && notCommit.map(c -> !CommitIds.samePrefix(c, commit)).orElse(true);
+    }
+  }
+
+  private static Optional<DeployedRelease> jsonLog(
+      DeploymentLog log, Filter filter, List<String> notes) {
     DeploymentLogContents read;
     try {
       read = log.readAll();
@@ -109,19 +129,24 @@ public final class LastDeployment {
               + read.skipped().get(0)
               + "); the base is the newest of the others");
     }
-    Found newest = null;
+    DeployedRelease newest = null;
     for (DeploymentEntry e : read.entries()) {
-      if (counts(e.outcome(), e.environment(), environment)
+      if (filter.counts(e.outcome(), e.environment(), e.commit())
           && (newest == null || !e.when().isBefore(newest.when()))) {
         newest =
-            new Found(e.when(), e.version(), e.commit(), e.environment(), log.file().toString());
+            new DeployedRelease(
+                e.when(),
+                e.version(),
+                e.commit(),
+                e.environment(),
+                e.images(),
+                log.file().toString());
       }
     }
     return Optional.ofNullable(newest);
   }
 
-  private static Optional<Found> textLog(
-      Path file, Optional<String> environment, List<String> notes) {
+  private static Optional<DeployedRelease> textLog(Path file, Filter filter, List<String> notes) {
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
@@ -137,18 +162,20 @@ public final class LastDeployment {
               + "); it was not used for the base");
       return Optional.empty();
     }
-    Found newest = null;
+    DeployedRelease newest = null;
     for (SeedTextBlocks.Block b : blocks) {
-      if (counts(b.outcome(), b.environment(), environment)
+      if (filter.counts(b.outcome(), b.environment(), b.commit())
           && (newest == null || !b.when().isBefore(newest.when()))) {
-        newest = new Found(b.when(), b.version(), b.commit(), b.environment(), file.toString());
+        newest =
+            new DeployedRelease(
+                b.when(), b.version(), b.commit(), b.environment(), List.of(), file.toString());
       }
     }
     return Optional.ofNullable(newest);
   }
 
-  private static Optional<Found> table(
-      DeploymentHistoryTable table, Optional<String> environment, List<String> notes) {
+  private static Optional<DeployedRelease> table(
+      DeploymentHistoryTable table, Filter filter, List<String> notes) {
     List<DeploymentEntry> rows;
     try {
       rows = table.recent(TABLE_ROWS);
@@ -162,10 +189,15 @@ public final class LastDeployment {
       return Optional.empty();
     }
     for (DeploymentEntry e : rows) { // newest first
-      if (counts(e.outcome(), e.environment(), environment)) {
+      if (filter.counts(e.outcome(), e.environment(), e.commit())) {
         return Optional.of(
-            new Found(
-                e.when(), e.version(), e.commit(), e.environment(), "table " + table.table()));
+            new DeployedRelease(
+                e.when(),
+                e.version(),
+                e.commit(),
+                e.environment(),
+                List.of(),
+                "table " + table.table()));
       }
     }
     return Optional.empty();

@@ -4,10 +4,12 @@ import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.GateKind;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.RollbackEvidence;
+import dev.stagegate.report.TestedImage;
 import dev.stagegate.report.Verdict;
 import dev.stagegate.report.change.ChangeSummary;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -38,25 +40,60 @@ final class RollbackSubsection {
     ChangeSummary change = report.changeSummary();
     if (change == null || change.baseCommit() == null) {
       doc.paragraph(
-          "No base commit is known (no git repository or no base): roll back to the last"
-              + " deployed tag by hand, e.g. `git checkout <previous tag> && docker compose up -d"
-              + " --build`."
+          "No base commit is known (no git repository or no base): check out the last deployed"
+              + " release's compose file and start the images its gate kept, without a rebuild"
+              + " (a rebuild in an emergency builds something nobody tested), e.g. `git checkout"
+              + " <previous tag> && docker compose -f docker-compose.yml -f <override naming"
+              + " <repository>/<service>:<commit>> up -d --no-build`."
               + notProven);
       return;
     }
     String target = change.baseRef() == null ? change.baseCommit() : change.baseRef();
+    List<TestedImage> kept = report.keptImages();
     doc.paragraph(
         "Back to the base this change was measured against ("
             + MarkdownText.text(change.baseChoice())
-            + "):"
-            + notProven);
-    doc.codeBlock(
-        "bash",
-        "git checkout "
-            + shellWord(target)
-            + "   # "
-            + change.baseCommit()
-            + "\ndocker compose build --no-cache && docker compose up -d");
+            + "), with the images that commit's passing gate kept, without a rebuild."
+            + notProven
+            + (kept.isEmpty()
+                ? " This audit kept no images, so the names below are the naming scheme's"
+                    + " (`<repository>/<service>:<commit>`): check them with `docker image ls`."
+                : " The names follow this audit's kept images (`<repository>/<service>:<commit>`);"
+                    + " they exist only if that commit's gate passed and kept them: check with"
+                    + " `docker image ls`."));
+    doc.codeBlock("bash", fallbackCommand(target, change.baseCommit(), kept));
+  }
+
+  /**
+   * The unproven way back: the base's compose file from git and the base commit's kept tags, named
+   * after this audit's kept images, started with {@code up -d --no-build}.
+   */
+  static String fallbackCommand(String target, String baseCommit, List<TestedImage> kept) {
+    StringBuilder sb =
+        new StringBuilder("git checkout ")
+            .append(shellWord(target))
+            .append("   # ")
+            .append(baseCommit)
+            .append('\n');
+    String images = "";
+    if (!kept.isEmpty()) {
+      StringBuilder yml = new StringBuilder("cat > rollback-images.yml <<'IMAGES'\nservices:\n");
+      for (TestedImage image : kept) {
+        String tag = image.tag();
+        yml.append("  ")
+            .append(image.service())
+            .append(":\n    image: ")
+            .append(tag, 0, tag.lastIndexOf(':') + 1)
+            .append(baseCommit)
+            .append('\n');
+      }
+      sb.append(yml).append("IMAGES\n");
+      images = " -f rollback-images.yml";
+    }
+    return sb.append("docker compose -f docker-compose.yml")
+        .append(images)
+        .append(" up -d --no-build --remove-orphans")
+        .toString();
   }
 
   /** The last passing drill that proved its way back, if any. */
@@ -95,8 +132,9 @@ final class RollbackSubsection {
             + marker
             + ". The drill ran this command itself, with its own project ("
             + MarkdownText.code(r.project())
-            + ") and image names; it brings back the images that commit's gate kept, without a"
-            + " rebuild:");
+            + ") and image names; it brings back the previous images by tag, without a rebuild."
+            + (r.target() == null ? "" : " Target: " + MarkdownText.text(r.target()) + ".")
+            + " The command:");
     doc.codeBlock("bash", r.command());
   }
 

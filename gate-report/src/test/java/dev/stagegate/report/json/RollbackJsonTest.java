@@ -45,6 +45,26 @@ class RollbackJsonTest {
   }
 
   @Test
+  void theTargetIsKeptAndADrillWrittenBeforeItStillReadsAndValidates() throws Exception {
+    AuditReport report =
+        new AuditReport(
+            AuditReport.SCHEMA_VERSION, AuditFixtures.T0, List.of(RollbackFixtures.drill(true)));
+    JsonNode written = JSON.readTree(AuditJson.write(report));
+    assertThat(written.get("gates").get(0).get("rollback").get("target").asText())
+        .isEqualTo(RollbackFixtures.TARGET);
+    ((ObjectNode) written.get("gates").get(0).get("rollback")).remove("target");
+    assertThat(validator().validate(written)).isEmpty();
+    GateResult older =
+        AuditJson.readReport(JSON.writeValueAsString(written), "test").gates().get(0);
+    assertThat(older.rollback().target()).isNull();
+    assertThat(older.rollback().command()).isEqualTo(RollbackFixtures.COMMAND);
+    assertThat(
+            AuditJson.write(
+                new AuditReport(report.schemaVersion(), report.generatedAt(), List.of(older))))
+        .doesNotContain("\"target\"");
+  }
+
+  @Test
   void anUnknownRollbackFieldIsRejectedBySchema() throws Exception {
     JsonNode written =
         JSON.readTree(

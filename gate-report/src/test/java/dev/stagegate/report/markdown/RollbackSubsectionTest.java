@@ -6,6 +6,7 @@ import dev.stagegate.report.AuditFixtures;
 import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.ChangeFixtures;
 import dev.stagegate.report.RollbackFixtures;
+import dev.stagegate.report.TestedImage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,8 +33,10 @@ class RollbackSubsectionTest {
         .contains(
             ". The drill ran this command itself, with its own project (`"
                 + RollbackFixtures.drill(true).rollback().project()
-                + "`) and image names; it brings back the images that commit's gate kept, without"
-                + " a rebuild:")
+                + "`) and image names; it brings back the previous images by tag, without a"
+                + " rebuild. Target: "
+                + RollbackFixtures.TARGET
+                + ". The command:")
         .contains(RollbackFixtures.COMMAND)
         .doesNotContain("NOT proven")
         .doesNotContain("git checkout");
@@ -51,13 +54,45 @@ class RollbackSubsectionTest {
         .contains("git checkout ")
         .contains(ChangeFixtures.change().baseCommit())
         .contains("This way back is NOT proven")
+        .contains(" up -d --no-build --remove-orphans")
+        .doesNotContain("--build ")
+        .doesNotContain("build --no-cache")
         .doesNotContain(RollbackFixtures.COMMAND);
+  }
+
+  @Test
+  void theUnprovenWayBackNamesTheBaseCommitsTagsAfterTheKeptImagesAndNeverRebuilds() {
+    String base = ChangeFixtures.change().baseCommit();
+    assertThat(
+            RollbackSubsection.fallbackCommand(
+                "v1.0.0",
+                base,
+                List.of(
+                    new TestedImage("api", RollbackFixtures.API_ID, "shop/api:9f8e7d6-dirty"),
+                    new TestedImage(
+                        "worker", RollbackFixtures.API_ID, "reg:5000/shop/worker:9f8e7d6"))))
+        .isEqualTo(
+            "git checkout v1.0.0   # "
+                + base
+                + "\ncat > rollback-images.yml <<'IMAGES'\nservices:\n  api:\n    image: shop/api:"
+                + base
+                + "\n  worker:\n    image: reg:5000/shop/worker:"
+                + base
+                + "\nIMAGES\ndocker compose -f docker-compose.yml -f rollback-images.yml up -d"
+                + " --no-build --remove-orphans");
+    assertThat(RollbackSubsection.fallbackCommand("v1.0.0", base, List.of()))
+        .isEqualTo(
+            "git checkout v1.0.0   # "
+                + base
+                + "\ndocker compose -f docker-compose.yml up -d --no-build --remove-orphans");
   }
 
   @Test
   void withoutADrillOrBaseItSaysBoth() {
     assertThat(render(AuditReport.of(List.of(AuditFixtures.passingGate()))))
         .contains("No base commit is known")
+        .contains("up -d --no-build")
+        .doesNotContain("--build`")
         .contains("This way back is NOT proven");
   }
 }

@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 /**
  * A burn-in against its baseline: which ref, how the two ran (side by side or one after the other),
  * the verdict, every metric compared with its test, then release and baseline side by side: load
- * latency and error rate, memory and CPU trend verdicts, and overlaid charts (release first,
- * baseline second in each chart).
+ * latency and error rate, memory and CPU trend verdicts, and overlaid memory charts (release first,
+ * baseline second in each chart; the baseline's p95 latency is in {@link LoadSection}'s chart).
  */
 final class BaselineSection implements GateSection {
   private static final double MIB = 1024.0 * 1024.0;
@@ -122,25 +122,10 @@ final class BaselineSection implements GateSection {
           List.of("Service (release / baseline)", "Memory", "MiB/hour", "CPU", "points/hour"),
           trendRows);
     }
-    for (LoadEvidence r : release.loads()) {
-      LoadEvidence l = baseLoads.get(r.target());
-      if (l == null || r.intervals().isEmpty() || l.intervals().isEmpty()) {
-        continue;
-      }
-      List<LoadInterval> x = LoadSection.atMost(r.intervals(), LoadSection.MAX_ROWS);
-      List<LoadInterval> y = LoadSection.atMost(l.intervals(), LoadSection.MAX_ROWS);
-      doc.codeBlock(
-          "mermaid",
-          LatencyChart.renderValues(
-              r.service() + " p95 latency (ms), release then baseline",
-              x,
-              List.of(
-                  LatencyChart.values(x, LoadInterval::p95Ms),
-                  LatencyChart.values(y, LoadInterval::p95Ms))));
-    }
+    // The baseline's p95 latency is drawn in the Load section's chart, over the release's.
     for (ServiceTrend r : release.trends()) {
       ServiceTrend t = baseTrends.get(r.service());
-      if (t == null || r.memory().isEmpty() || t.memory().isEmpty()) {
+      if (!drawsMemory(r, t)) {
         continue;
       }
       int n = Math.min(Math.min(r.memory().size(), t.memory().size()), ChartsSection.MAX_POINTS);
@@ -161,6 +146,33 @@ final class BaselineSection implements GateSection {
           LatencyChart.renderValues(
               r.service() + " memory (MiB), release then baseline", "MiB", x, List.of(rel, bas)));
     }
+  }
+
+  /**
+   * Whether this section draws {@code service}'s memory, release then baseline, in {@code gate}:
+   * the resource charts then leave the release's memory out rather than draw it twice.
+   */
+  static boolean drawsMemory(GateResult gate, String service) {
+    BurnInEvidence release = gate.burnIn();
+    if (release == null || release.baseline() == null) {
+      return false;
+    }
+    GateResult base = release.baseline().baselineRun();
+    if (base == null || base.burnIn() == null) {
+      return false;
+    }
+    ServiceTrend r =
+        release.trends().stream().filter(t -> t.service().equals(service)).findFirst().orElse(null);
+    ServiceTrend t =
+        base.burnIn().trends().stream()
+            .filter(x -> x.service().equals(service))
+            .findFirst()
+            .orElse(null);
+    return r != null && drawsMemory(r, t);
+  }
+
+  private static boolean drawsMemory(ServiceTrend release, ServiceTrend baseline) {
+    return baseline != null && !release.memory().isEmpty() && !baseline.memory().isEmpty();
   }
 
   private static String pair(double release, double baseline) {

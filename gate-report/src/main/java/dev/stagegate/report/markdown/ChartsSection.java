@@ -18,7 +18,9 @@ import java.util.function.Function;
  * <p>The data comes from a function, so this section does not depend on where a gate keeps its
  * history; services appear in the gate's order, then any others the function returns. Each chart
  * plots the bucket means, downsampled with {@link BoundedHistory#downsample(List, int)} to at most
- * {@link #MAX_POINTS} points (or the limit given). A gate without data gets no section.
+ * {@link #MAX_POINTS} points (or the limit given). A gate without data gets no section. A service
+ * whose memory the baseline comparison already draws (release then baseline) gets no second memory
+ * chart, only a pointer to that one.
  *
  * <pre>{@code
  * GateSection charts = new ChartsSection(gate -> histories.get(gate.id()));
@@ -68,7 +70,11 @@ public final class ChartsSection implements GateSection {
       ServiceSeries s = e.getValue();
       doc.heading(4, service);
       double origin = origin(s);
-      if (!s.memoryBytes().isEmpty()) {
+      if (BaselineSection.drawsMemory(gate, service)) {
+        doc.paragraph(
+            "Memory: in the baseline comparison's chart above, release then baseline (every"
+                + " bucket in the JSON twin).");
+      } else if (!s.memoryBytes().isEmpty()) {
         doc.codeBlock(
             "mermaid",
             MermaidXyChart.render(

@@ -96,12 +96,15 @@ final class LoadSection implements GateSection {
     if (all.isEmpty()) {
       return;
     }
+    double seconds = all.get(0).seconds();
     doc.paragraph(
         "Intervals: "
             + all.size()
             + " of "
-            + MermaidXyChart.number(all.get(0).seconds())
-            + " s; the first, the highest p99, the most errors and the last below, all "
+            + (seconds == Math.rint(seconds)
+                ? Long.toString((long) seconds)
+                : String.format(Locale.ROOT, "%.1f", seconds))
+            + " s, the ends and the worst below; all "
             + all.size()
             + " in "
             + MarkdownText.code("stability_audit.json")

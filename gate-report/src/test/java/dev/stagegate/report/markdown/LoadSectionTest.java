@@ -104,9 +104,8 @@ class LoadSectionTest {
 
     assertThat(md)
         .contains(
-            "Intervals: 240 of 60 s; the first, the highest p99, the most errors and the last"
-                + " below, all 240 in `stability_audit.json` → this gate's"
-                + " `burnIn.loads[0].intervals`.")
+            "Intervals: 240 of 60 s, the ends and the worst below; all 240 in"
+                + " `stability_audit.json` → this gate's `burnIn.loads[0].intervals`.")
         .contains("| first | 0.0–1.0 | 1200 |")
         .contains("| most errors | 2.0–3.0 | 1200 | 20.00 | 3 (0.25 %) |")
         .contains("| highest p99 | 100.0–101.0 | 1200 | 20.00 | 0 (0.00 %) | 5.0 | 40.0 | 950.5 |")

@@ -103,8 +103,14 @@ final class BaselineSection implements GateSection {
         baseline.trends().stream()
             .collect(Collectors.toMap(ServiceTrend::service, Function.identity(), (a, c) -> a));
     List<List<String>> trendRows = new ArrayList<>();
+    List<String> neither = new ArrayList<>();
     for (ServiceTrend r : release.trends()) {
       ServiceTrend t = baseTrends.get(r.service());
+      if (!r.judged() && t != null && !t.judged()) {
+        // slopes of 0.0 / 0.0 would read as measured; say once that neither side was judged
+        neither.add(MarkdownText.code(r.service()));
+        continue;
+      }
       trendRows.add(
           List.of(
               MarkdownText.cell(r.service()),
@@ -121,6 +127,13 @@ final class BaselineSection implements GateSection {
       doc.table(
           List.of("Service (release / baseline)", "Memory", "MiB/hour", "CPU", "points/hour"),
           trendRows);
+    }
+    if (!neither.isEmpty()) {
+      doc.paragraph(
+          "Trends of "
+              + String.join(", ", neither)
+              + ": not judged in the release nor in the baseline (windows shorter than the"
+              + " minimum span), so no slopes to compare.");
     }
     // The baseline's p95 latency is drawn in the Load section's chart, over the release's.
     for (ServiceTrend r : release.trends()) {

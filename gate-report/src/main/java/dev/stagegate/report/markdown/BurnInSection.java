@@ -28,11 +28,19 @@ final class BurnInSection implements GateSection {
   /**
    * One line per service with its memory and CPU evidence. Services whose evidence reads the same
    * but for their name (every trend "not judged" in a short run) share one line naming them all,
-   * with the sentence shown for the first: the same words three times are noise, not evidence.
+   * with the sentence shown for the first: the same words three times are noise, not evidence. A
+   * service neither of whose trends was judged gets no sentence: the table says "not judged" with
+   * the window and the minimum span, and one line names those services and where the sentences are.
    */
   static List<String> evidence(List<ServiceTrend> trends) {
     Map<String, List<ServiceTrend>> alike = new LinkedHashMap<>();
+    List<String> notJudged = new ArrayList<>();
     for (ServiceTrend t : trends) {
+      if (ServiceTrend.NOT_JUDGED.equals(t.memoryVerdict())
+          && ServiceTrend.NOT_JUDGED.equals(t.cpuVerdict())) {
+        notJudged.add(MarkdownText.code(t.service()));
+        continue;
+      }
       String quoted = "\"" + t.service() + "\"";
       String key =
           t.memoryEvidence().replace(quoted, "\"\u0000\"")
@@ -53,6 +61,14 @@ final class BurnInSection implements GateSection {
               + MarkdownText.text(first.memoryEvidence())
               + " CPU: "
               + MarkdownText.text(first.cpuEvidence()));
+    }
+    if (!notJudged.isEmpty()) {
+      lines.add(
+          String.join(", ", notJudged)
+              + ": memory and CPU not judged, the window shorter than the minimum span (as in the"
+              + " table); no slope is given, as one from so short a window would be an"
+              + " extrapolation. The sentences are in the JSON twin → this gate's"
+              + " `burnIn.trends[].memoryEvidence` and `cpuEvidence`.");
     }
     return lines;
   }

@@ -32,7 +32,7 @@ public final class ChartsSection implements GateSection {
    * Points per chart by default: readable on a page, and small in the file (each point is a mean of
    * the buckets it covers; the JSON twin keeps every bucket).
    */
-  public static final int MAX_POINTS = 40;
+  public static final int MAX_POINTS = 20;
 
   private static final double MIB = 1024.0 * 1024.0;
 
@@ -71,9 +71,7 @@ public final class ChartsSection implements GateSection {
       doc.heading(4, service);
       double origin = origin(s);
       if (BaselineSection.drawsMemory(gate, service)) {
-        doc.paragraph(
-            "Memory: in the baseline comparison's chart above, release then baseline (every"
-                + " bucket in the JSON twin).");
+        doc.paragraph("Memory: in the baseline comparison's chart above.");
       } else if (!s.memoryBytes().isEmpty()) {
         doc.codeBlock(
             "mermaid",

@@ -68,6 +68,9 @@ final class ChecksSection implements GateSection {
         continue;
       }
       boolean failed = check.status() == CheckStatus.FAIL;
+      if (!failed && check.detail().contains(check.rawOutput().strip())) {
+        continue; // a body the detail already quotes ("body contains {...}"): once is enough
+      }
       TailExcerpt out = TailExcerpt.of(check.rawOutput(), FAILED_OUTPUT_LINES);
       if (!failed && out.total() > OUTPUT_LINES) {
         // the output of a step that worked: its detail says what it did, the twin keeps the rest
@@ -86,8 +89,7 @@ final class ChecksSection implements GateSection {
     }
     if (!notQuoted.isEmpty()) {
       doc.paragraph(
-          "Long output of passing checks, not quoted (all of it in the JSON twin → this gate's"
-              + " `checks[].rawOutput`): "
+          "Not quoted, passing (JSON twin → `checks[].rawOutput`): "
               + String.join(", ", notQuoted)
               + ".");
     }

@@ -1,6 +1,7 @@
 package dev.stagegate.report.markdown;
 
 import dev.stagegate.report.GateResult;
+import dev.stagegate.report.ServiceTrend;
 import dev.stagegate.report.baseline.BaselineEvidence;
 import dev.stagegate.report.load.LoadEvidence;
 import dev.stagegate.report.load.LoadInterval;
@@ -31,8 +32,8 @@ final class LoadSection implements GateSection {
     }
     doc.heading(3, "Load");
     doc.paragraph(
-        "Latencies count from each request's intended send time (constant rate, open model), so a"
-            + " stall shows as latency on every request due during it.");
+        "Latency counts from each request's intended send time (open model): a stall shows on"
+            + " every request due during it.");
     List<LoadEvidence> loads = gate.burnIn().loads();
     for (int i = 0; i < loads.size(); i++) {
       render(loads.get(i), i, baselineOf(gate, loads.get(i)), doc);
@@ -90,7 +91,7 @@ final class LoadSection implements GateSection {
         "Latency trend: **"
             + MarkdownText.text(l.latencyVerdict())
             + "**: "
-            + MarkdownText.text(l.latencyEvidence()));
+            + MarkdownText.text(trendEvidence(l)));
     doc.bullets(facts);
     List<LoadInterval> all = l.intervals();
     if (all.isEmpty()) {
@@ -150,9 +151,24 @@ final class LoadSection implements GateSection {
     String title = l.service() + " latency p50, p95, p99 (ms)";
     if (base != null) {
       lines.add(LatencyChart.values(atMost(base.intervals(), MAX_POINTS), LoadInterval::p95Ms));
-      title = l.service() + " latency p50, p95, p99, then the baseline's p95 (ms)";
+      title = l.service() + " latency p50, p95, p99, then baseline p95 (ms)";
     }
     doc.codeBlock("mermaid", LatencyChart.renderValues(title, points, lines));
+  }
+
+  /**
+   * The trend's sentence; for a window too short to judge only its head, {@code not judged (1.4 min
+   * < 5 min)}, the rest of the sentence being the same for every short run (the JSON twin keeps
+   * it).
+   */
+  private static String trendEvidence(LoadEvidence l) {
+    String e = l.latencyEvidence();
+    int colon = e.indexOf("): ");
+    return l.latencyVerdict().equals(ServiceTrend.NOT_JUDGED)
+            && e.startsWith("not judged (")
+            && colon > 0
+        ? e.substring(0, colon + 1) + ", window shorter than the minimum span"
+        : e;
   }
 
   private static String kinds(Map<String, Long> kinds) {

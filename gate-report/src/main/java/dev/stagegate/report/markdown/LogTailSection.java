@@ -36,10 +36,9 @@ final class LogTailSection implements GateSection {
         counts.add(MarkdownText.text(s.service()) + " " + s.totalLogLines());
       }
       doc.paragraph(
-          "Not quoted: the gate passed and the log audit found nothing. Lines printed: "
+          "Not quoted, the gate passed with no log finding: "
               + String.join(", ", counts)
-              + "; the last ones the gate kept are in the JSON twin → this gate's"
-              + " `services[].lastLogLines`.");
+              + " lines (the last ones kept: JSON twin → `services[].lastLogLines`).");
       return;
     }
     List<String> silent = new ArrayList<>();

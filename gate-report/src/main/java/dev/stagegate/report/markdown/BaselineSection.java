@@ -1,7 +1,9 @@
 package dev.stagegate.report.markdown;
 
+import dev.stagegate.report.BoundedHistory;
 import dev.stagegate.report.BurnInEvidence;
 import dev.stagegate.report.GateResult;
+import dev.stagegate.report.HistoryBucket;
 import dev.stagegate.report.ServiceTrend;
 import dev.stagegate.report.baseline.BaselineEvidence;
 import dev.stagegate.report.baseline.MetricComparison;
@@ -135,35 +137,47 @@ final class BaselineSection implements GateSection {
               + ": not judged in the release nor in the baseline (windows shorter than the"
               + " minimum span), so no slopes to compare.");
     }
-    // The baseline's p95 latency is drawn in the Load section's chart, over the release's.
-    for (ServiceTrend r : release.trends()) {
-      ServiceTrend t = baseTrends.get(r.service());
-      if (!drawsMemory(r, t)) {
-        continue;
-      }
-      int n = Math.min(Math.min(r.memory().size(), t.memory().size()), ChartsSection.MAX_POINTS);
-      List<LoadInterval> x = new ArrayList<>();
-      List<Double> rel = new ArrayList<>();
-      List<Double> bas = new ArrayList<>();
-      var rm = dev.stagegate.report.BoundedHistory.downsample(r.memory(), n);
-      var bm = dev.stagegate.report.BoundedHistory.downsample(t.memory(), n);
-      double origin = rm.get(0).tStartSeconds();
-      for (int i = 0; i < Math.min(rm.size(), bm.size()); i++) {
-        double end = rm.get(i).tEndSeconds() - origin;
-        x.add(new LoadInterval(0, Math.max(0, end), 0, 0, 0, 0, 0, 0, 0));
-        rel.add(rm.get(i).mean() / MIB);
-        bas.add(bm.get(i).mean() / MIB);
-      }
-      doc.codeBlock(
-          "mermaid",
-          LatencyChart.renderValues(
-              r.service() + " memory (MiB), release then baseline", "MiB", x, List.of(rel, bas)));
-    }
+    // The baseline's p95 latency is drawn in the Load section's chart over the release's, its
+    // memory in each service's memory chart under Resource charts: one chart each, not two.
   }
 
   /**
-   * Whether this section draws {@code service}'s memory, release then baseline, in {@code gate}:
-   * the resource charts then leave the release's memory out rather than draw it twice.
+   * The chart of {@code service}'s memory (MiB), release then baseline, when {@code gate} ran
+   * against a baseline that has that service's memory; else null.
+   */
+  static String memoryChart(GateResult gate, String service) {
+    if (!drawsMemory(gate, service)) {
+      return null;
+    }
+    ServiceTrend r = trend(gate.burnIn(), service);
+    ServiceTrend t = trend(gate.burnIn().baseline().baselineRun().burnIn(), service);
+    int n = Math.min(Math.min(r.memory().size(), t.memory().size()), ChartsSection.MAX_POINTS);
+    List<LoadInterval> x = new ArrayList<>();
+    List<Double> rel = new ArrayList<>();
+    List<Double> bas = new ArrayList<>();
+    List<HistoryBucket> rm = BoundedHistory.downsample(r.memory(), n);
+    List<HistoryBucket> bm = BoundedHistory.downsample(t.memory(), n);
+    double origin = rm.get(0).tStartSeconds();
+    for (int i = 0; i < Math.min(rm.size(), bm.size()); i++) {
+      double end = rm.get(i).tEndSeconds() - origin;
+      x.add(new LoadInterval(0, Math.max(0, end), 0, 0, 0, 0, 0, 0, 0));
+      rel.add(rm.get(i).mean() / MIB);
+      bas.add(bm.get(i).mean() / MIB);
+    }
+    return LatencyChart.renderValues(
+        service + " memory (MiB), release then baseline", "MiB", x, List.of(rel, bas));
+  }
+
+  private static ServiceTrend trend(BurnInEvidence burnIn, String service) {
+    return burnIn.trends().stream()
+        .filter(t -> t.service().equals(service))
+        .findFirst()
+        .orElse(null);
+  }
+
+  /**
+   * Whether {@code gate} has {@code service}'s memory in the release and in the baseline: its
+   * memory chart then draws both ({@link #memoryChart}).
    */
   static boolean drawsMemory(GateResult gate, String service) {
     BurnInEvidence release = gate.burnIn();

@@ -111,18 +111,17 @@ final class BurnInSection implements GateSection {
     }
     List<String> running = new ArrayList<>(starts.keySet());
     running.removeAll(exitedZero);
-    return "Only the stack coming up, "
+    return "Only the stack coming up ("
         + TIME.format(from)
         + "–"
         + TIME.format(to)
-        + " UTC: "
+        + " UTC): "
         + MarkdownText.text(String.join(", ", running))
         + " started once"
         + (exitedZero.isEmpty()
             ? ""
             : "; " + MarkdownText.text(String.join(", ", exitedZero)) + " ran and exited 0")
-        + ". No restart, exit or kill after that (every event in the JSON twin → this gate's"
-        + " `burnIn.timeline`).";
+        + "; nothing after (events: JSON twin → `burnIn.timeline`).";
   }
 
   @Override

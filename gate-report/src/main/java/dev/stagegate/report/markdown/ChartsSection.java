@@ -18,9 +18,9 @@ import java.util.function.Function;
  * <p>The data comes from a function, so this section does not depend on where a gate keeps its
  * history; services appear in the gate's order, then any others the function returns. Each chart
  * plots the bucket means, downsampled with {@link BoundedHistory#downsample(List, int)} to at most
- * {@link #MAX_POINTS} points (or the limit given). A gate without data gets no section. A service
- * whose memory the baseline comparison already draws (release then baseline) gets no second memory
- * chart, only a pointer to that one.
+ * {@link #MAX_POINTS} points (or the limit given). A gate without data gets no section. In a gate
+ * run against a baseline, a service's memory chart draws the release, then the baseline ({@link
+ * BaselineSection#memoryChart}).
  *
  * <pre>{@code
  * GateSection charts = new ChartsSection(gate -> histories.get(gate.id()));
@@ -32,7 +32,7 @@ public final class ChartsSection implements GateSection {
    * Points per chart by default: readable on a page, and small in the file (each point is a mean of
    * the buckets it covers; the JSON twin keeps every bucket).
    */
-  public static final int MAX_POINTS = 20;
+  public static final int MAX_POINTS = 16;
 
   private static final double MIB = 1024.0 * 1024.0;
 
@@ -70,8 +70,9 @@ public final class ChartsSection implements GateSection {
       ServiceSeries s = e.getValue();
       doc.heading(4, service);
       double origin = origin(s);
-      if (BaselineSection.drawsMemory(gate, service)) {
-        doc.paragraph("Memory: in the baseline comparison's chart above.");
+      String withBaseline = BaselineSection.memoryChart(gate, service);
+      if (withBaseline != null) {
+        doc.codeBlock("mermaid", withBaseline);
       } else if (!s.memoryBytes().isEmpty()) {
         doc.codeBlock(
             "mermaid",

@@ -247,7 +247,7 @@ class FirstScreenTest {
   }
 
   /** From a gate's heading to the next gate's. */
-  private static String gateSection(String md, String id) {
+  static String gateSection(String md, String id) {
     int start = md.indexOf("## Gate: " + id);
     assertThat(start).as("gate " + id).isNotNegative();
     int end = md.indexOf("\n## Gate: ", start + 1);

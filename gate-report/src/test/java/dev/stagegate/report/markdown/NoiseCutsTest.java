@@ -110,4 +110,27 @@ class NoiseCutsTest {
             "| ✅ DONE | " + ChecklistItemId.MIGRATIONS_APPLIED.text() + " | migrate exited 0 |",
             "| ✋ MANUAL | " + ChecklistItemId.WORKERS_STARTED.text() + " | " + none + " |");
   }
+
+  @Test
+  void aTimelineOfOnlyTheStackComingUpIsOneSentenceAndAnExitKeepsEveryRow() {
+    String quiet =
+        FirstScreenTest.gateSection(
+            AuditMarkdown.standard().render(new ExampleAudit(5, 10, 10).report()),
+            ExampleAudit.BURN_IN);
+    String failed =
+        FirstScreenTest.gateSection(
+            AuditMarkdown.standard()
+                .render(new ExampleAudit(5, 10, 10).withWorkerFailure("worker exited").report()),
+            ExampleAudit.BURN_IN);
+
+    assertThat(quiet)
+        .contains(
+            "Only the stack coming up (07:03:43–07:03:44 UTC): api, beat, worker started once;"
+                + " migrate ran and exited 0; nothing after (events: JSON twin →"
+                + " `burnIn.timeline`).")
+        .doesNotContain("| Time | Service | Event | Exit code |");
+    assertThat(failed)
+        .contains("| Time | Service | Event | Exit code |")
+        .contains("| worker | die | 3 |");
+  }
 }

@@ -16,7 +16,7 @@ import java.util.Map;
  * size section by section, so a change to the Markdown can be measured on real evidence:
  *
  * <pre>
- * mvn -o -q -pl gate-report test-compile
+ * mvn -o -q -pl gate-report test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
  * java -cp gate-report/target/test-classes:gate-report/target/classes:$(cat /tmp/cp.txt) \
  *     dev.stagegate.report.markdown.RerenderTwin stability_audit.json /tmp/out.md
  * </pre>

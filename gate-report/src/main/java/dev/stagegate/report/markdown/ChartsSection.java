@@ -65,6 +65,8 @@ public final class ChartsSection implements GateSection {
       return;
     }
     doc.heading(3, "Resource charts");
+    doc.paragraph(
+        "Each point is the mean of the buckets it covers; the JSON twin has every bucket.");
     for (Map.Entry<String, ServiceSeries> e : byService.entrySet()) {
       String service = e.getKey();
       ServiceSeries s = e.getValue();
@@ -77,7 +79,7 @@ public final class ChartsSection implements GateSection {
         doc.codeBlock(
             "mermaid",
             MermaidXyChart.render(
-                service + " memory (MiB, mean per point)",
+                service + " memory (MiB)",
                 "MiB",
                 origin,
                 BoundedHistory.downsample(s.memoryBytes(), maxPoints),
@@ -87,7 +89,7 @@ public final class ChartsSection implements GateSection {
         doc.codeBlock(
             "mermaid",
             MermaidXyChart.render(
-                service + " CPU (percent of a core, mean per point)",
+                service + " CPU (percent of a core)",
                 "percent",
                 origin,
                 BoundedHistory.downsample(s.cpuPercent(), maxPoints),

@@ -3,6 +3,7 @@ package dev.stagegate.report.markdown;
 import dev.stagegate.report.EngineInfo;
 import dev.stagegate.report.GateKind;
 import dev.stagegate.report.GateResult;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** A gate's verdict, what ran where (compose file, project, engine), and its failures. */
@@ -26,7 +27,11 @@ final class GateOverviewSection implements GateSection {
                 + " · "
                 + gate.kind()
                 + " · started "
-                + MarkdownText.text(String.valueOf(gate.startedAt()))
+                + MarkdownText.text(
+                    String.valueOf(
+                        gate.startedAt() == null
+                            ? null
+                            : gate.startedAt().truncatedTo(ChronoUnit.SECONDS)))
                 + " · took "
                 + HumanDuration.format(gate.duration()),
             "Engine: Docker "

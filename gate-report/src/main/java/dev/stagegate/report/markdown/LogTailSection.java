@@ -36,9 +36,9 @@ final class LogTailSection implements GateSection {
         counts.add(MarkdownText.text(s.service()) + " " + s.totalLogLines());
       }
       doc.paragraph(
-          "Not quoted, the gate passed with no log finding: "
+          "No log finding; lines not quoted (passed): "
               + String.join(", ", counts)
-              + " lines (the last ones kept: JSON twin → `services[].lastLogLines`).");
+              + " (kept ones: JSON twin → `services[].lastLogLines`).");
       return;
     }
     List<String> silent = new ArrayList<>();

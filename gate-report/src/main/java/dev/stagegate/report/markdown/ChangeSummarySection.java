@@ -89,7 +89,11 @@ final class ChangeSummarySection implements AuditSection {
             List.of(
                 MarkdownText.cell(f.path()),
                 type,
-                MarkdownText.cell(subjects(f.commitSubjects()))));
+                MarkdownText.cell(
+                    // a long change: one subject per file, the files being the point
+                    subjects(
+                        f.commitSubjects(),
+                        shown.size() < change.files().size() ? 1 : SUBJECTS_SHOWN))));
       }
       doc.table(List.of("File", "Change", "Commits"), rows);
       if (shown.size() < change.files().size()) {
@@ -183,13 +187,18 @@ final class ChangeSummarySection implements AuditSection {
    * JSON twin keeps them all.
    */
   static String subjects(List<String> all) {
+    return subjects(all, SUBJECTS_SHOWN);
+  }
+
+  /** The first {@code max} subjects, cut as {@link #subjects(List)} cuts them. */
+  static String subjects(List<String> all, int max) {
     List<String> shown = new ArrayList<>();
-    for (String subject : all.subList(0, Math.min(SUBJECTS_SHOWN, all.size()))) {
+    for (String subject : all.subList(0, Math.min(max, all.size()))) {
       shown.add(
           subject.length() <= SUBJECT_CHARS ? subject : subject.substring(0, SUBJECT_CHARS) + "…");
     }
-    if (all.size() > SUBJECTS_SHOWN) {
-      shown.add("(+" + (all.size() - SUBJECTS_SHOWN) + " more)");
+    if (all.size() > max) {
+      shown.add("(+" + (all.size() - max) + " more)");
     }
     return String.join("\n", shown);
   }

@@ -29,7 +29,8 @@ class NoiseCutsTest {
     List<ChangedFile> list = new ArrayList<>();
     for (int i = 0; i < files; i++) {
       String path = (i % 4 == 0 ? "docs/page-" : "src/File") + i + (i % 4 == 0 ? ".md" : ".java");
-      list.add(new ChangedFile(path, ChangeType.MODIFY, null, List.of("change " + i)));
+      list.add(
+          new ChangedFile(path, ChangeType.MODIFY, null, List.of("change " + i, "again " + i)));
     }
     return new ChangeSummary(
         "v1.0.0",
@@ -67,7 +68,7 @@ class NoiseCutsTest {
             .toList();
 
     assertThat(rows).hasSize(ChangeSummarySection.FILES_SHOWN);
-    assertThat(rows.get(0)).startsWith("| src/File27.java |");
+    assertThat(rows.get(0)).isEqualTo("| src/File27.java | MODIFY | change 27<br>(+1 more) |");
     assertThat(rows.get(1)).startsWith("| src/File21.java |");
     assertThat(rows.get(2)).startsWith("| docs/page-0.md |");
     assertThat(md)
@@ -81,7 +82,9 @@ class NoiseCutsTest {
   void aShortChangeListsEveryFileAndNoPointer() {
     String md = render(change(10), RiskAssessment.of(List.of()));
 
-    assertThat(md.lines().filter(l -> l.startsWith("| ") && l.contains("| MODIFY |"))).hasSize(10);
+    assertThat(md.lines().filter(l -> l.startsWith("| ") && l.contains("| MODIFY |")))
+        .hasSize(10)
+        .contains("| docs/page-0.md | MODIFY | change 0<br>again 0 |");
     assertThat(md).doesNotContain("more files not listed");
   }
 

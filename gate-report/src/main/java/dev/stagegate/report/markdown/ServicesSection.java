@@ -10,9 +10,9 @@ import java.util.Locale;
 /**
  * The state of each service at the end of the gate, with its {@code docker stats} snapshot (memory
  * used of the limit, CPU, network, PIDs): one row per service, one table rather than two listing
- * the same services. Restarts, exit codes and OOM kills are columns when any service has one;
- * otherwise one sentence says there were none, and a one-shot job's exit code 0 stands by its
- * state.
+ * the same services. Restarts, exit codes, OOM kills and container names are columns when any
+ * service had trouble; otherwise one sentence says there was none, and a one-shot job's exit code 0
+ * stands by its state.
  */
 final class ServicesSection implements GateSection {
   @Override
@@ -35,7 +35,9 @@ final class ServicesSection implements GateSection {
       StatsSnapshot stats = s.stats();
       List<String> row = new ArrayList<>();
       row.add(MarkdownText.cell(s.service()) + (s.oneShot() ? " (one-shot)" : ""));
-      row.add(MarkdownText.cell(s.container()));
+      if (!quiet) {
+        row.add(MarkdownText.cell(s.container()));
+      }
       row.add(
           MarkdownText.cell(s.state())
               + (quiet && s.exitCode() != null ? " (exit code " + s.exitCode() + ")" : ""));
@@ -56,13 +58,19 @@ final class ServicesSection implements GateSection {
       row.add(stats == null ? "–" : String.valueOf(stats.pids()));
       rows.add(row);
     }
-    List<String> header = new ArrayList<>(List.of("Service", "Container", "State", "Health"));
+    List<String> header = new ArrayList<>(List.of("Service"));
+    if (!quiet) {
+      header.add("Container"); // the name to look for in the engine's own logs
+    }
+    header.addAll(List.of("State", "Health"));
     if (!quiet) {
       header.addAll(List.of("Restarts", "Exit code", "OOMKilled"));
     }
     header.addAll(List.of("Memory used / limit (MiB)", "CPU", "Net rx / tx", "PIDs"));
     if (quiet) {
-      doc.paragraph("No restart, no OOM kill, no nonzero exit.");
+      doc.paragraph(
+          "No restart, no OOM kill, no nonzero exit (container names: JSON twin →"
+              + " `services[].container`).");
     }
     doc.table(header, rows);
   }

@@ -93,8 +93,18 @@ class AuditMarkdownStructureTest {
   void servicesAndStatsTablesCarryTheNumbers() {
     // the burnIn gate's services table, its stats in the same row
     List<List<List<String>>> services =
-        tree.tables().stream().filter(t -> t.get(0).get(1).equals("Container")).toList();
+        tree.tables().stream().filter(t -> t.get(0).contains("PIDs")).toList();
     assertThat(services).hasSize(2);
+    // the quiet gate: no container names, no all-zero restart, exit and OOM columns
+    assertThat(services.get(0).get(0))
+        .containsExactly(
+            "Service",
+            "State",
+            "Health",
+            "Memory used / limit (MiB)",
+            "CPU",
+            "Net rx / tx",
+            "PIDs");
     assertThat(services.get(1).get(0))
         .containsExactly(
             "Service",

@@ -86,11 +86,13 @@ class BaselineGateIT {
             });
     assertThat(Files.readString(reports.resolve("stability_audit.md")))
         .contains("### Load")
-        .contains("| Minutes | Sent | Rate/s | Errors | p50 ms | p95 ms | p99 ms | max ms |")
-        .contains("api latency p50, p95, p99 (ms)")
+        .contains(
+            "| Interval | Minutes | Sent | Rate/s | Errors | p50 ms | p95 ms | p99 ms | max ms |")
+        .contains("→ this gate's `burnIn.loads[0].intervals`")
+        .contains("api latency p50, p95, p99, then baseline p95 (ms)")
         .contains("### Baseline comparison")
         .contains("Release and baseline side by side")
-        .contains("p95 latency (ms), release then baseline");
+        .contains("memory (MiB), release then baseline");
   }
 
   @Test

@@ -55,7 +55,7 @@ class ShortenedVerdictTest {
         // "<" is escaped for Markdown; it renders as "not judged (1.5 min < 5 min)"
         .contains(
             "| api | not judged (1.5 min &lt; 5 min) | – | not judged (1.5 min &lt; 5 min) | – |")
-        .contains("a window shorter than `stagegate.trend.min-span` is not judged");
+        .contains("not judged, each window shorter than `stagegate.trend.min-span`");
   }
 
   @Test

@@ -112,11 +112,17 @@ final class TestedImages {
             name, "could not tag " + e.getValue() + " as " + repo + ":" + version + ": " + ex, "");
       }
       tags.put(e.getKey(), repo + ":" + version);
-      kept.add(
-          e.getKey() + " " + TestedImage.shortId(e.getValue()) + " as " + repo + ":" + version);
+      // the version (a 40-character commit) once for all services, not once per service
+      kept.add(e.getKey() + " " + TestedImage.shortId(e.getValue()) + " as " + repo);
     }
     return CheckResult.pass(
-        name, "kept for the deploy: " + String.join(", ", kept) + " (up -d --no-build)", "");
+        name,
+        "kept for the deploy: "
+            + String.join(", ", kept)
+            + ", each tagged :"
+            + version
+            + " (up -d --no-build)",
+        "");
   }
 
   /** The image IDs kept under a tag: teardown leaves them. */

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.stagegate.report.AuditReport;
+import dev.stagegate.report.BurnInEvidence;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.change.ChangeSummary;
 import dev.stagegate.report.change.UncommittedChanges;
@@ -212,6 +213,7 @@ public final class AuditJson {
             .addModule(JsonConventions.wellFormedStrings("stagegate-well-formed-strings"))
             .addMixIn(AuditReport.class, AuditReportMixin.class)
             .addMixIn(GateResult.class, GateResultMixin.class)
+            .addMixIn(BurnInEvidence.class, BurnInEvidenceMixin.class)
             .addMixIn(UncommittedChanges.class, UncommittedChangesMixin.class)
             .addMixIn(ChangeSummary.class, ChangeSummaryMixin.class)
             .addMixIn(RiskAssessment.class, RiskAssessmentMixin.class)

@@ -1,7 +1,9 @@
 package dev.stagegate.report.markdown;
 
+import dev.stagegate.report.BoundedHistory;
 import dev.stagegate.report.BurnInEvidence;
 import dev.stagegate.report.GateResult;
+import dev.stagegate.report.HistoryBucket;
 import dev.stagegate.report.ServiceTrend;
 import dev.stagegate.report.baseline.BaselineEvidence;
 import dev.stagegate.report.baseline.MetricComparison;
@@ -17,8 +19,8 @@ import java.util.stream.Collectors;
 /**
  * A burn-in against its baseline: which ref, how the two ran (side by side or one after the other),
  * the verdict, every metric compared with its test, then release and baseline side by side: load
- * latency and error rate, memory and CPU trend verdicts, and overlaid charts (release first,
- * baseline second in each chart).
+ * latency and error rate, memory and CPU trend verdicts, and overlaid memory charts (release first,
+ * baseline second in each chart; the baseline's p95 latency is in {@link LoadSection}'s chart).
  */
 final class BaselineSection implements GateSection {
   private static final double MIB = 1024.0 * 1024.0;
@@ -103,8 +105,14 @@ final class BaselineSection implements GateSection {
         baseline.trends().stream()
             .collect(Collectors.toMap(ServiceTrend::service, Function.identity(), (a, c) -> a));
     List<List<String>> trendRows = new ArrayList<>();
+    List<String> neither = new ArrayList<>();
     for (ServiceTrend r : release.trends()) {
       ServiceTrend t = baseTrends.get(r.service());
+      if (!r.judged() && t != null && !t.judged()) {
+        // slopes of 0.0 / 0.0 would read as measured; say once that neither side was judged
+        neither.add(MarkdownText.code(r.service()));
+        continue;
+      }
       trendRows.add(
           List.of(
               MarkdownText.cell(r.service()),
@@ -122,45 +130,76 @@ final class BaselineSection implements GateSection {
           List.of("Service (release / baseline)", "Memory", "MiB/hour", "CPU", "points/hour"),
           trendRows);
     }
-    for (LoadEvidence r : release.loads()) {
-      LoadEvidence l = baseLoads.get(r.target());
-      if (l == null || r.intervals().isEmpty() || l.intervals().isEmpty()) {
-        continue;
-      }
-      List<LoadInterval> x = LoadSection.atMost(r.intervals(), LoadSection.MAX_ROWS);
-      List<LoadInterval> y = LoadSection.atMost(l.intervals(), LoadSection.MAX_ROWS);
-      doc.codeBlock(
-          "mermaid",
-          LatencyChart.renderValues(
-              r.service() + " p95 latency (ms), release then baseline",
-              x,
-              List.of(
-                  LatencyChart.values(x, LoadInterval::p95Ms),
-                  LatencyChart.values(y, LoadInterval::p95Ms))));
+    if (!neither.isEmpty()) {
+      doc.paragraph(
+          "Trends of "
+              + String.join(", ", neither)
+              + ": not judged in the release nor in the baseline (windows shorter than the"
+              + " minimum span), so no slopes to compare.");
     }
-    for (ServiceTrend r : release.trends()) {
-      ServiceTrend t = baseTrends.get(r.service());
-      if (t == null || r.memory().isEmpty() || t.memory().isEmpty()) {
-        continue;
-      }
-      int n = Math.min(Math.min(r.memory().size(), t.memory().size()), ChartsSection.MAX_POINTS);
-      List<LoadInterval> x = new ArrayList<>();
-      List<Double> rel = new ArrayList<>();
-      List<Double> bas = new ArrayList<>();
-      var rm = dev.stagegate.report.BoundedHistory.downsample(r.memory(), n);
-      var bm = dev.stagegate.report.BoundedHistory.downsample(t.memory(), n);
-      double origin = rm.get(0).tStartSeconds();
-      for (int i = 0; i < Math.min(rm.size(), bm.size()); i++) {
-        double end = rm.get(i).tEndSeconds() - origin;
-        x.add(new LoadInterval(0, Math.max(0, end), 0, 0, 0, 0, 0, 0, 0));
-        rel.add(rm.get(i).mean() / MIB);
-        bas.add(bm.get(i).mean() / MIB);
-      }
-      doc.codeBlock(
-          "mermaid",
-          LatencyChart.renderValues(
-              r.service() + " memory (MiB), release then baseline", "MiB", x, List.of(rel, bas)));
+    // The baseline's p95 latency is drawn in the Load section's chart over the release's, its
+    // memory in each service's memory chart under Resource charts: one chart each, not two.
+  }
+
+  /**
+   * The chart of {@code service}'s memory (MiB), release then baseline, when {@code gate} ran
+   * against a baseline that has that service's memory; else null.
+   */
+  static String memoryChart(GateResult gate, String service) {
+    if (!drawsMemory(gate, service)) {
+      return null;
     }
+    ServiceTrend r = trend(gate.burnIn(), service);
+    ServiceTrend t = trend(gate.burnIn().baseline().baselineRun().burnIn(), service);
+    int n = Math.min(Math.min(r.memory().size(), t.memory().size()), ChartsSection.MAX_POINTS);
+    List<LoadInterval> x = new ArrayList<>();
+    List<Double> rel = new ArrayList<>();
+    List<Double> bas = new ArrayList<>();
+    List<HistoryBucket> rm = BoundedHistory.downsample(r.memory(), n);
+    List<HistoryBucket> bm = BoundedHistory.downsample(t.memory(), n);
+    double origin = rm.get(0).tStartSeconds();
+    for (int i = 0; i < Math.min(rm.size(), bm.size()); i++) {
+      double end = rm.get(i).tEndSeconds() - origin;
+      x.add(new LoadInterval(0, Math.max(0, end), 0, 0, 0, 0, 0, 0, 0));
+      rel.add(rm.get(i).mean() / MIB);
+      bas.add(bm.get(i).mean() / MIB);
+    }
+    return LatencyChart.renderValues(
+        service + " memory (MiB), release then baseline", "MiB", x, List.of(rel, bas));
+  }
+
+  private static ServiceTrend trend(BurnInEvidence burnIn, String service) {
+    return burnIn.trends().stream()
+        .filter(t -> t.service().equals(service))
+        .findFirst()
+        .orElse(null);
+  }
+
+  /**
+   * Whether {@code gate} has {@code service}'s memory in the release and in the baseline: its
+   * memory chart then draws both ({@link #memoryChart}).
+   */
+  static boolean drawsMemory(GateResult gate, String service) {
+    BurnInEvidence release = gate.burnIn();
+    if (release == null || release.baseline() == null) {
+      return false;
+    }
+    GateResult base = release.baseline().baselineRun();
+    if (base == null || base.burnIn() == null) {
+      return false;
+    }
+    ServiceTrend r =
+        release.trends().stream().filter(t -> t.service().equals(service)).findFirst().orElse(null);
+    ServiceTrend t =
+        base.burnIn().trends().stream()
+            .filter(x -> x.service().equals(service))
+            .findFirst()
+            .orElse(null);
+    return r != null && drawsMemory(r, t);
+  }
+
+  private static boolean drawsMemory(ServiceTrend release, ServiceTrend baseline) {
+    return baseline != null && !release.memory().isEmpty() && !baseline.memory().isEmpty();
   }
 
   private static String pair(double release, double baseline) {

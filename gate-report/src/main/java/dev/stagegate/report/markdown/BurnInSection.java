@@ -6,6 +6,10 @@ import dev.stagegate.report.BurnInEvidence;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.ServiceTrend;
 import dev.stagegate.report.StackEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +21,9 @@ import java.util.Map;
  * ended, memory and CPU verdicts per service with the numbers, and the restart/exit timeline.
  */
 final class BurnInSection implements GateSection {
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+
   /** Timeline rows shown; the rest are counted. */
   static final int TIMELINE_ROWS = 50;
 
@@ -28,11 +35,19 @@ final class BurnInSection implements GateSection {
   /**
    * One line per service with its memory and CPU evidence. Services whose evidence reads the same
    * but for their name (every trend "not judged" in a short run) share one line naming them all,
-   * with the sentence shown for the first: the same words three times are noise, not evidence.
+   * with the sentence shown for the first: the same words three times are noise, not evidence. A
+   * service neither of whose trends was judged gets no sentence: the table says "not judged" with
+   * the window and the minimum span, and one line names those services and where the sentences are.
    */
   static List<String> evidence(List<ServiceTrend> trends) {
     Map<String, List<ServiceTrend>> alike = new LinkedHashMap<>();
+    List<String> notJudged = new ArrayList<>();
     for (ServiceTrend t : trends) {
+      if (ServiceTrend.NOT_JUDGED.equals(t.memoryVerdict())
+          && ServiceTrend.NOT_JUDGED.equals(t.cpuVerdict())) {
+        notJudged.add(MarkdownText.code(t.service()));
+        continue;
+      }
       String quoted = "\"" + t.service() + "\"";
       String key =
           t.memoryEvidence().replace(quoted, "\"\u0000\"")
@@ -54,7 +69,59 @@ final class BurnInSection implements GateSection {
               + " CPU: "
               + MarkdownText.text(first.cpuEvidence()));
     }
+    if (!notJudged.isEmpty()) {
+      lines.add(
+          String.join(", ", notJudged)
+              + ": not judged, each window shorter than `stagegate.trend.min-span`; no slope, as it would"
+              + " be an extrapolation (the sentences: JSON twin → `burnIn.trends[]`).");
+    }
     return lines;
+  }
+
+  /**
+   * One sentence for a timeline that holds only the stack coming up (each container started once,
+   * one-shot jobs exited 0 once, from the run's first event to its last within a minute); null for
+   * any other timeline, which is shown row by row. The JSON twin keeps every event.
+   */
+  static String startOnly(BurnInEvidence b) {
+    if (b.timelineDropped() > 0 || b.timeline().isEmpty()) {
+      return null;
+    }
+    Map<String, Integer> starts = new LinkedHashMap<>();
+    List<String> exitedZero = new ArrayList<>();
+    for (StackEvent e : b.timeline()) {
+      if (e.action().equals("start")) {
+        if (starts.merge(e.service(), 1, Integer::sum) > 1) {
+          return null;
+        }
+      } else if (e.action().equals("die")
+          && e.exitCode() != null
+          && e.exitCode() == 0
+          && !exitedZero.contains(e.service())) {
+        exitedZero.add(e.service());
+      } else {
+        return null;
+      }
+    }
+    Instant from = b.timeline().get(0).at();
+    Instant to = b.timeline().get(b.timeline().size() - 1).at();
+    if (!exitedZero.stream().allMatch(starts::containsKey)
+        || Duration.between(from, to).compareTo(Duration.ofMinutes(1)) > 0) {
+      return null;
+    }
+    List<String> running = new ArrayList<>(starts.keySet());
+    running.removeAll(exitedZero);
+    return "Only the stack coming up ("
+        + TIME.format(from)
+        + "–"
+        + TIME.format(to)
+        + " UTC): "
+        + MarkdownText.text(String.join(", ", running))
+        + " started once"
+        + (exitedZero.isEmpty()
+            ? ""
+            : "; " + MarkdownText.text(String.join(", ", exitedZero)) + " ran and exited 0")
+        + "; nothing after (events: JSON twin → `burnIn.timeline`).";
   }
 
   @Override
@@ -64,17 +131,19 @@ final class BurnInSection implements GateSection {
       return;
     }
     doc.heading(3, "Burn-in");
-    doc.bullets(
-        List.of(
-            "Requested: " + BurnInEvidence.human(b.requested()),
-            "Planned for this run: "
-                + BurnInEvidence.human(b.planned())
-                + (b.planned().compareTo(b.requested()) < 0
-                    ? " (shortened by `stagegate.burnin.duration`)"
-                    : ""),
-            "Actual: " + HumanDuration.format(b.actual()),
-            "Ended: " + MarkdownText.text(b.endedBecause()),
-            "Verdict: **" + MarkdownText.text(gate.verdictText()) + "**"));
+    // one line: the gate's verdict is its headline above, the reasons under it
+    doc.paragraph(
+        "Requested "
+            + BurnInEvidence.human(b.requested())
+            + " · planned "
+            + BurnInEvidence.human(b.planned())
+            + (b.planned().compareTo(b.requested()) < 0
+                ? " (shortened by `stagegate.burnin.duration`)"
+                : "")
+            + " · watched "
+            + HumanDuration.format(b.actual())
+            + " · ended: "
+            + MarkdownText.text(b.endedBecause()));
     if (b.engineInterruption() != null) {
       // first after the headline facts: it is why nothing below is judged
       doc.paragraph(
@@ -95,24 +164,32 @@ final class BurnInSection implements GateSection {
       }
       doc.table(List.of("Service", "Memory", "Memory slope", "CPU", "CPU slope"), rows);
       ServiceTrend first = b.trends().get(0);
-      doc.paragraph(
-          "Slopes are Theil-Sen per hour, memory in MiB and as a share of the service's baseline"
-              + " (its typical memory floor); each trend is a one-sided Mann-Kendall test"
-              + (first.significance() > 0
-                  ? " at α = " + String.format(Locale.ROOT, "%s", alpha(first.significance()))
-                  : "")
-              + (b.trends().stream().anyMatch(t -> t.judged() && t.extrapolated())
-                  ? "; a slope per hour from a window shorter than an hour is an extrapolation"
-                  : "")
-              + (b.trends().stream().anyMatch(t -> !t.judged())
-                  ? "; a window shorter than `stagegate.trend.min-span` is not judged"
-                  : "")
-              + ".");
+      if (b.trends().stream().anyMatch(ServiceTrend::judged)) {
+        // how to read a slope, only where there is one
+        doc.paragraph(
+            "Slopes are Theil-Sen per hour, memory in MiB and as a share of the service's baseline"
+                + " (its typical memory floor); each trend is a one-sided Mann-Kendall test"
+                + (first.significance() > 0
+                    ? " at α = " + String.format(Locale.ROOT, "%s", alpha(first.significance()))
+                    : "")
+                + (b.trends().stream().anyMatch(t -> t.judged() && t.extrapolated())
+                    ? "; a slope per hour from a window shorter than an hour is an extrapolation"
+                    : "")
+                + (b.trends().stream().anyMatch(t -> !t.judged())
+                    ? "; a window shorter than `stagegate.trend.min-span` is not judged"
+                    : "")
+                + ".");
+      }
       doc.bullets(evidence(b.trends()));
     }
     doc.heading(4, "Restart and exit timeline");
     if (b.timeline().isEmpty()) {
       doc.paragraph("No container event during the run.");
+      return;
+    }
+    String startOnly = startOnly(b);
+    if (startOnly != null) {
+      doc.paragraph(startOnly);
       return;
     }
     List<List<String>> rows = new ArrayList<>();

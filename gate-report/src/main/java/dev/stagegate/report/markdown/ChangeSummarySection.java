@@ -6,14 +6,23 @@ import dev.stagegate.report.change.ChangeType;
 import dev.stagegate.report.change.ChangedFile;
 import dev.stagegate.report.change.UncommittedChanges;
 import dev.stagegate.report.deploy.CommitIds;
+import dev.stagegate.report.risk.RiskAssessment;
+import dev.stagegate.report.risk.RiskFinding;
+import dev.stagegate.report.risk.RiskLevel;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code ## Change summary}: the base and head commits and how the base was chosen (last
  * deployment, release tag, configured, merge-base, or plainly none), a table of the changed files
- * with the commit subjects that explain them, and the uncommitted changes the gate also built.
- * Paths and subjects are untrusted text. Renders nothing when the report has no change summary.
+ * with the commit subjects that explain them (at most {@link #FILES_SHOWN}, those a risk rule
+ * matched first, the others counted per directory), and the uncommitted changes the gate also
+ * built. Paths and subjects are untrusted text. Renders nothing when the report has no change
+ * summary.
  *
  * <pre>{@code
  * String md = AuditMarkdown.standard().render(AuditReport.of(gates, change, risk));
@@ -22,6 +31,9 @@ import java.util.List;
 final class ChangeSummarySection implements AuditSection {
   /** Enough of a commit id to find it; the JSON has the full id. */
   private static final int SHORT_ID = 12;
+
+  /** Files listed at most; the riskiest first, the rest counted per directory. */
+  static final int FILES_SHOWN = 10;
 
   /** Commit subjects shown per file. */
   static final int SUBJECTS_SHOWN = 2;
@@ -66,8 +78,9 @@ final class ChangeSummarySection implements AuditSection {
     }
     doc.bullets(facts);
     if (!change.files().isEmpty()) {
+      List<ChangedFile> shown = shown(change.files(), report.riskAssessment());
       List<List<String>> rows = new ArrayList<>();
-      for (ChangedFile f : change.files()) {
+      for (ChangedFile f : shown) {
         String type =
             f.changeType() == ChangeType.RENAME
                 ? "RENAME from " + MarkdownText.cell(f.oldPath())
@@ -76,9 +89,24 @@ final class ChangeSummarySection implements AuditSection {
             List.of(
                 MarkdownText.cell(f.path()),
                 type,
-                MarkdownText.cell(subjects(f.commitSubjects()))));
+                MarkdownText.cell(
+                    // a long change: one subject per file, the files being the point
+                    subjects(
+                        f.commitSubjects(),
+                        shown.size() < change.files().size() ? 1 : SUBJECTS_SHOWN))));
       }
       doc.table(List.of("File", "Change", "Commits"), rows);
+      if (shown.size() < change.files().size()) {
+        doc.paragraph(
+            (change.files().size() - shown.size())
+                + " more files not listed here ("
+                + byDirectory(change.files(), shown)
+                + "); every file with its commit subjects in "
+                + MarkdownText.code("stability_audit.json")
+                + " → "
+                + MarkdownText.code("changeSummary.files")
+                + ".");
+      }
     }
     if (change.filesNotListed() > 0) {
       doc.paragraph("… " + change.filesNotListed() + " more files not listed.");
@@ -99,6 +127,54 @@ final class ChangeSummarySection implements AuditSection {
     }
   }
 
+  /**
+   * The files the table lists, at most {@link #FILES_SHOWN}: those a risk rule matched first (the
+   * riskiest first), then the others in the summary's order; a long branch otherwise lists dozens
+   * of files no rule cares about.
+   */
+  static List<ChangedFile> shown(List<ChangedFile> files, RiskAssessment risk) {
+    if (files.size() <= FILES_SHOWN) {
+      return files;
+    }
+    Map<String, RiskLevel> risky = new HashMap<>();
+    if (risk != null) {
+      for (RiskFinding f : risk.findings()) {
+        risky.merge(f.file(), f.level(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+      }
+    }
+    List<ChangedFile> out = new ArrayList<>();
+    files.stream()
+        .filter(f -> risky.containsKey(f.path()))
+        .sorted(Comparator.comparing((ChangedFile f) -> risky.get(f.path())).reversed())
+        .limit(FILES_SHOWN)
+        .forEach(out::add);
+    for (ChangedFile f : files) {
+      if (out.size() >= FILES_SHOWN) {
+        break;
+      }
+      if (!risky.containsKey(f.path())) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  /** The files not shown, counted per top-level directory, most first: {@code gate-junit/ 20}. */
+  private static String byDirectory(List<ChangedFile> all, List<ChangedFile> shown) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (ChangedFile f : all) {
+      if (!shown.contains(f)) {
+        int slash = f.path().indexOf('/');
+        counts.merge(slash < 0 ? "./" : f.path().substring(0, slash + 1), 1, Integer::sum);
+      }
+    }
+    List<String> parts = new ArrayList<>();
+    counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .forEach(e -> parts.add(MarkdownText.text(e.getKey()) + " " + e.getValue()));
+    return String.join(", ", parts);
+  }
+
   private static void addRows(List<List<String>> rows, List<String> paths, String state) {
     for (String p : paths) {
       rows.add(List.of(MarkdownText.cell(p), state));
@@ -111,13 +187,18 @@ final class ChangeSummarySection implements AuditSection {
    * JSON twin keeps them all.
    */
   static String subjects(List<String> all) {
+    return subjects(all, SUBJECTS_SHOWN);
+  }
+
+  /** The first {@code max} subjects, cut as {@link #subjects(List)} cuts them. */
+  static String subjects(List<String> all, int max) {
     List<String> shown = new ArrayList<>();
-    for (String subject : all.subList(0, Math.min(SUBJECTS_SHOWN, all.size()))) {
+    for (String subject : all.subList(0, Math.min(max, all.size()))) {
       shown.add(
           subject.length() <= SUBJECT_CHARS ? subject : subject.substring(0, SUBJECT_CHARS) + "…");
     }
-    if (all.size() > SUBJECTS_SHOWN) {
-      shown.add("(+" + (all.size() - SUBJECTS_SHOWN) + " more)");
+    if (all.size() > max) {
+      shown.add("(+" + (all.size() - max) + " more)");
     }
     return String.join("\n", shown);
   }

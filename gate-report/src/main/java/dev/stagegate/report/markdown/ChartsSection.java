@@ -18,7 +18,9 @@ import java.util.function.Function;
  * <p>The data comes from a function, so this section does not depend on where a gate keeps its
  * history; services appear in the gate's order, then any others the function returns. Each chart
  * plots the bucket means, downsampled with {@link BoundedHistory#downsample(List, int)} to at most
- * {@link #MAX_POINTS} points (or the limit given). A gate without data gets no section.
+ * {@link #MAX_POINTS} points (or the limit given). A gate without data gets no section. In a gate
+ * run against a baseline, a service's memory chart draws the release, then the baseline ({@link
+ * BaselineSection#memoryChart}).
  *
  * <pre>{@code
  * GateSection charts = new ChartsSection(gate -> histories.get(gate.id()));
@@ -30,7 +32,7 @@ public final class ChartsSection implements GateSection {
    * Points per chart by default: readable on a page, and small in the file (each point is a mean of
    * the buckets it covers; the JSON twin keeps every bucket).
    */
-  public static final int MAX_POINTS = 40;
+  public static final int MAX_POINTS = 16;
 
   private static final double MIB = 1024.0 * 1024.0;
 
@@ -63,16 +65,21 @@ public final class ChartsSection implements GateSection {
       return;
     }
     doc.heading(3, "Resource charts");
+    doc.paragraph(
+        "Each point is the mean of the buckets it covers; the JSON twin has every bucket.");
     for (Map.Entry<String, ServiceSeries> e : byService.entrySet()) {
       String service = e.getKey();
       ServiceSeries s = e.getValue();
       doc.heading(4, service);
       double origin = origin(s);
-      if (!s.memoryBytes().isEmpty()) {
+      String withBaseline = BaselineSection.memoryChart(gate, service);
+      if (withBaseline != null) {
+        doc.codeBlock("mermaid", withBaseline);
+      } else if (!s.memoryBytes().isEmpty()) {
         doc.codeBlock(
             "mermaid",
             MermaidXyChart.render(
-                service + " memory (MiB, mean per point)",
+                service + " memory (MiB)",
                 "MiB",
                 origin,
                 BoundedHistory.downsample(s.memoryBytes(), maxPoints),
@@ -82,7 +89,7 @@ public final class ChartsSection implements GateSection {
         doc.codeBlock(
             "mermaid",
             MermaidXyChart.render(
-                service + " CPU (percent of a core, mean per point)",
+                service + " CPU (percent of a core)",
                 "percent",
                 origin,
                 BoundedHistory.downsample(s.cpuPercent(), maxPoints),

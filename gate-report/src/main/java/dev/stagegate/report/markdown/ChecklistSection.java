@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * The deploy checklists filled from the evidence ({@link Checklists#all}): per checklist a {@code
- * ###} heading and a table of state (✅ done, ❌ failed, ✋ manual), item and evidence. Evidence may
- * quote container output, so every cell goes through {@link MarkdownText#cell}.
+ * ###} heading and a table of state (✅ done, ❌ failed, ✋ manual), item and evidence; items in a row
+ * with the same state and evidence share one row naming each. Evidence may quote container output,
+ * so every cell goes through {@link MarkdownText#cell}.
  *
  * <p>In the standard audit it is rendered inside the deploy checklist (after a PASS only); on its
  * own it renders for any verdict:
@@ -53,12 +54,25 @@ public final class ChecklistSection implements AuditSection {
   public static void render(Checklist checklist, MarkdownDocument doc) {
     doc.heading(3, checklist.title());
     List<List<String>> rows = new ArrayList<>();
-    for (ChecklistItem item : checklist.items()) {
+    List<ChecklistItem> items = checklist.items();
+    for (int i = 0; i < items.size(); ) {
+      ChecklistItem item = items.get(i);
+      // items one after the other with the same state and evidence ("no @PostDeployWatch in
+      // this audit") share a row: every item is still named, the evidence said once
+      List<String> texts = new ArrayList<>();
+      int j = i;
+      while (j < items.size()
+          && items.get(j).state() == item.state()
+          && items.get(j).evidence().equals(item.evidence())) {
+        texts.add(items.get(j).text());
+        j++;
+      }
       rows.add(
           List.of(
               item.state().symbol() + " " + item.state().name(),
-              MarkdownText.cell(item.text()),
+              MarkdownText.cell(String.join("\n", texts)),
               MarkdownText.cell(item.evidence())));
+      i = j;
     }
     doc.table(List.of("State", "Item", "Evidence"), rows);
   }

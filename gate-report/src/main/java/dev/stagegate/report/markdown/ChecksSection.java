@@ -13,13 +13,18 @@ import java.util.Map;
  * Each check with its result, then the raw output behind each check that has one (a response body,
  * build output), folded in {@code <details>}. A check run more than once with the same result (a
  * smoke check before and after the burn-in) is one row saying how often, and an output identical to
- * an earlier check's (a marker written, then read back) says so instead. A long output shows its
- * last {@link #OUTPUT_LINES} lines ({@link #FAILED_OUTPUT_LINES} for a failed check), verbatim; the
- * JSON twin keeps all of it.
+ * an earlier check's (a marker written, then read back) says so instead. A failed check's output
+ * shows its last {@link #FAILED_OUTPUT_LINES} lines, verbatim. A passing check's output is quoted
+ * when it is short (a response body, up to {@link #OUTPUT_LINES} lines); a longer one (build or
+ * compose output of a step that worked) is named with its length in one line, since the check's
+ * detail already says what it did. The JSON twin keeps all of it.
  */
 final class ChecksSection implements GateSection {
-  /** Output lines shown for a check that passed (build output tails end in what it built). */
-  static final int OUTPUT_LINES = 6;
+  /**
+   * Output lines quoted for a check that passed (a response body); longer outputs of a passing
+   * check (build and compose output, a marker file) are only named: its detail says what it did.
+   */
+  static final int OUTPUT_LINES = 3;
 
   /** Output lines shown for a check that failed: the error and what led to it. */
   static final int FAILED_OUTPUT_LINES = 60;
@@ -46,6 +51,7 @@ final class ChecksSection implements GateSection {
                     MarkdownText.cell(check.detail()))));
     doc.table(List.of("Check", "Result", "Detail"), rows);
     Map<String, String> shownFor = new HashMap<>();
+    List<String> notQuoted = new ArrayList<>();
     for (CheckResult check : runs.keySet()) {
       if (check.rawOutput().isBlank()) {
         continue;
@@ -61,10 +67,16 @@ final class ChecksSection implements GateSection {
                 + "'s.");
         continue;
       }
-      TailExcerpt out =
-          TailExcerpt.of(
-              check.rawOutput(),
-              check.status() == CheckStatus.FAIL ? FAILED_OUTPUT_LINES : OUTPUT_LINES);
+      boolean failed = check.status() == CheckStatus.FAIL;
+      if (!failed && check.detail().contains(check.rawOutput().strip())) {
+        continue; // a body the detail already quotes ("body contains {...}"): once is enough
+      }
+      TailExcerpt out = TailExcerpt.of(check.rawOutput(), FAILED_OUTPUT_LINES);
+      if (!failed && out.total() > OUTPUT_LINES) {
+        // the output of a step that worked: its detail says what it did, the twin keeps the rest
+        notQuoted.add(MarkdownText.code(check.name()) + " " + out.total() + " lines");
+        continue;
+      }
       doc.collapsedCodeBlock(
           "Output: "
               + check.name()
@@ -74,6 +86,12 @@ final class ChecksSection implements GateSection {
               + ")",
           "text",
           out.text());
+    }
+    if (!notQuoted.isEmpty()) {
+      doc.paragraph(
+          "Not quoted, passing (JSON twin → `checks[].rawOutput`): "
+              + String.join(", ", notQuoted)
+              + ".");
     }
   }
 

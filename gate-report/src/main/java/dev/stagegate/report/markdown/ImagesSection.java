@@ -8,29 +8,40 @@ import java.util.List;
 
 /**
  * Which image every gate built and tested, by image ID, and which of them a deploy of this audit
- * runs ({@link AuditReport#keptImages()}): what the approval binds. Nothing when no gate built an
- * image.
+ * runs ({@link AuditReport#keptImages()}): what the approval binds. The images a deploy runs come
+ * first, with their tags and full IDs; an earlier gate's images whose tags moved on to a later
+ * gate's are one line per gate (the same services again, named by short ID); images removed at
+ * teardown are a table. Nothing when no gate built an image.
  */
 final class ImagesSection implements AuditSection {
   @Override
   public void render(AuditReport report, MarkdownDocument doc) {
-    List<TestedImage> kept = report.keptImages();
-    List<List<String>> rows = new ArrayList<>();
-    for (GateResult gate : report.gates()) {
-      for (TestedImage image : gate.images()) {
-        rows.add(
-            List.of(
-                MarkdownText.cell(gate.displayName()),
-                MarkdownText.cell(image.service()),
-                MarkdownText.code(image.shortId()),
-                keptAs(image, kept)));
-      }
-    }
-    if (rows.isEmpty()) {
+    if (report.gates().stream().allMatch(g -> g.images().isEmpty())) {
       return;
     }
+    List<TestedImage> kept = report.keptImages();
+    List<List<String>> removed = new ArrayList<>();
+    List<String> moved = new ArrayList<>();
+    for (GateResult gate : report.gates()) {
+      List<String> movedHere = new ArrayList<>();
+      for (TestedImage image : gate.images()) {
+        if (!image.kept()) {
+          removed.add(
+              List.of(
+                  MarkdownText.cell(gate.displayName()),
+                  MarkdownText.cell(image.service()),
+                  MarkdownText.code(image.shortId()),
+                  "removed at teardown"));
+        } else if (!kept.contains(image)) {
+          movedHere.add(
+              MarkdownText.text(image.service()) + " " + MarkdownText.code(image.shortId()));
+        }
+      }
+      if (!movedHere.isEmpty()) {
+        moved.add(MarkdownText.text(gate.displayName()) + ": " + String.join(", ", movedHere));
+      }
+    }
     doc.heading(2, "Images");
-    doc.table(List.of("Gate", "Service", "Image ID", "Kept as"), rows);
     if (kept.isEmpty()) {
       doc.paragraph(
           "No gate kept its images (a gate keeps them only when it passed, and only with"
@@ -43,19 +54,31 @@ final class ImagesSection implements AuditSection {
                 + " → "
                 + MarkdownText.code(image.tag())
                 + " = "
-                + MarkdownText.code(image.imageId()));
+                + MarkdownText.code(image.imageId())
+                + testedBy(report, image));
       }
       doc.paragraph("A deploy of this audit runs these images, without a rebuild:");
       doc.bullets(deploy);
     }
+    if (!moved.isEmpty()) {
+      doc.paragraph(
+          "Also tested, their tags since moved to a later gate's image: "
+              + String.join("; ", moved)
+              + ".");
+    }
+    if (!removed.isEmpty()) {
+      doc.table(List.of("Gate", "Service", "Image ID", "Kept as"), removed);
+    }
   }
 
-  private static String keptAs(TestedImage image, List<TestedImage> kept) {
-    if (!image.kept()) {
-      return "removed at teardown";
+  /** Which gate tested a kept image: the last that has it. */
+  private static String testedBy(AuditReport report, TestedImage image) {
+    String by = "";
+    for (GateResult gate : report.gates()) {
+      if (gate.images().contains(image)) {
+        by = " (tested by " + MarkdownText.text(gate.displayName()) + ")";
+      }
     }
-    return kept.contains(image)
-        ? MarkdownText.code(image.tag())
-        : MarkdownText.code(image.tag()) + " (moved to a later gate's image)";
+    return by;
   }
 }

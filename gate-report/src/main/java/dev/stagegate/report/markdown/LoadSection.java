@@ -1,21 +1,29 @@
 package dev.stagegate.report.markdown;
 
 import dev.stagegate.report.GateResult;
+import dev.stagegate.report.ServiceTrend;
+import dev.stagegate.report.baseline.BaselineEvidence;
 import dev.stagegate.report.load.LoadEvidence;
 import dev.stagegate.report.load.LoadInterval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The load a burn-in ran under, per {@code @Load}: requested against achieved rate, errors by kind,
- * latency over the whole run against the limits, the latency trend verdict, a table of the
- * intervals and a chart of p50, p95 and p99 over time.
+ * latency over the whole run against the limits, the latency trend verdict, the intervals a
+ * reviewer looks at (the first, the one with the highest p99, the one with the most errors, the
+ * last; every interval is in the JSON twin, and the section says where) and one chart of p50, p95
+ * and p99 over time, with the baseline's p95 drawn over it when the gate ran against a baseline.
  */
 final class LoadSection implements GateSection {
-  /** Table rows and chart points at most; longer runs merge adjacent intervals. */
-  static final int MAX_ROWS = 60;
+  /**
+   * Chart points at most; longer runs merge adjacent intervals (a merged point shows the larger
+   * percentile of the intervals it covers).
+   */
+  static final int MAX_POINTS = ChartsSection.MAX_POINTS;
 
   @Override
   public void render(GateResult gate, MarkdownDocument doc) {
@@ -24,14 +32,32 @@ final class LoadSection implements GateSection {
     }
     doc.heading(3, "Load");
     doc.paragraph(
-        "Latencies count from each request's intended send time (constant rate, open model), so a"
-            + " stall shows as latency on every request due during it.");
-    for (LoadEvidence l : gate.burnIn().loads()) {
-      render(l, doc);
+        "Latency counts from each request's intended send time (open model): a stall shows on"
+            + " every request due during it.");
+    List<LoadEvidence> loads = gate.burnIn().loads();
+    for (int i = 0; i < loads.size(); i++) {
+      render(loads.get(i), i, baselineOf(gate, loads.get(i)), doc);
     }
   }
 
-  private static void render(LoadEvidence l, MarkdownDocument doc) {
+  /**
+   * The baseline run's load on the same target, when the gate ran against a baseline and it has
+   * intervals; else null.
+   */
+  static LoadEvidence baselineOf(GateResult gate, LoadEvidence release) {
+    BaselineEvidence b = gate.burnIn() == null ? null : gate.burnIn().baseline();
+    if (b == null || b.baselineRun() == null || b.baselineRun().burnIn() == null) {
+      return null;
+    }
+    for (LoadEvidence l : b.baselineRun().burnIn().loads()) {
+      if (l.target().equals(release.target()) && !l.intervals().isEmpty()) {
+        return l;
+      }
+    }
+    return null;
+  }
+
+  private static void render(LoadEvidence l, int index, LoadEvidence base, MarkdownDocument doc) {
     doc.heading(4, l.target());
     List<String> facts = new ArrayList<>();
     facts.add(
@@ -65,23 +91,33 @@ final class LoadSection implements GateSection {
         "Latency trend: **"
             + MarkdownText.text(l.latencyVerdict())
             + "**: "
-            + MarkdownText.text(l.latencyEvidence()));
+            + MarkdownText.text(trendEvidence(l)));
     doc.bullets(facts);
-    List<LoadInterval> rows = atMost(l.intervals(), MAX_ROWS);
-    if (rows.isEmpty()) {
+    List<LoadInterval> all = l.intervals();
+    if (all.isEmpty()) {
       return;
     }
-    if (rows.size() < l.intervals().size()) {
-      doc.paragraph(
-          l.intervals().size()
-              + " intervals merged into "
-              + rows.size()
-              + " rows; a merged row shows the larger percentile of the intervals it covers.");
-    }
+    double seconds = all.get(0).seconds();
+    doc.paragraph(
+        "Intervals: "
+            + all.size()
+            + " of "
+            + (seconds == Math.rint(seconds)
+                ? Long.toString((long) seconds)
+                : String.format(Locale.ROOT, "%.1f", seconds))
+            + " s, the ends and the worst below; all "
+            + all.size()
+            + " in "
+            + MarkdownText.code("stability_audit.json")
+            + " → this gate's "
+            + MarkdownText.code("burnIn.loads[" + index + "].intervals")
+            + ".");
     List<List<String>> table = new ArrayList<>();
-    for (LoadInterval i : rows) {
+    for (Map.Entry<Integer, String> row : IntervalPicks.of(all).entrySet()) {
+      LoadInterval i = all.get(row.getKey());
       table.add(
           List.of(
+              row.getValue(),
               MermaidXyChart.number(i.tStartSeconds() / 60.0)
                   + "–"
                   + MermaidXyChart.number(i.tEndSeconds() / 60.0),
@@ -94,14 +130,45 @@ final class LoadSection implements GateSection {
               ms(i.maxMs())));
     }
     doc.table(
-        List.of("Minutes", "Sent", "Rate/s", "Errors", "p50 ms", "p95 ms", "p99 ms", "max ms"),
+        List.of(
+            "Interval",
+            "Minutes",
+            "Sent",
+            "Rate/s",
+            "Errors",
+            "p50 ms",
+            "p95 ms",
+            "p99 ms",
+            "max ms"),
         table);
-    doc.codeBlock(
-        "mermaid",
-        LatencyChart.render(
-            l.service() + " latency p50, p95, p99 (ms)",
-            rows,
-            List.of(LoadInterval::p50Ms, LoadInterval::p95Ms, LoadInterval::p99Ms)));
+    List<LoadInterval> points = atMost(all, MAX_POINTS);
+    List<List<Double>> lines = new ArrayList<>();
+    for (ToDoubleFunction<LoadInterval> f :
+        List.<ToDoubleFunction<LoadInterval>>of(
+            LoadInterval::p50Ms, LoadInterval::p95Ms, LoadInterval::p99Ms)) {
+      lines.add(LatencyChart.values(points, f));
+    }
+    String title = l.service() + " latency p50, p95, p99 (ms)";
+    if (base != null) {
+      lines.add(LatencyChart.values(atMost(base.intervals(), MAX_POINTS), LoadInterval::p95Ms));
+      title = l.service() + " latency p50, p95, p99, then baseline p95 (ms)";
+    }
+    doc.codeBlock("mermaid", LatencyChart.renderValues(title, points, lines));
+  }
+
+  /**
+   * The trend's sentence; for a window too short to judge only its head, {@code not judged (1.4 min
+   * < 5 min)}, the rest of the sentence being the same for every short run (the JSON twin keeps
+   * it).
+   */
+  private static String trendEvidence(LoadEvidence l) {
+    String e = l.latencyEvidence();
+    int colon = e.indexOf("): ");
+    return l.latencyVerdict().equals(ServiceTrend.NOT_JUDGED)
+            && e.startsWith("not judged (")
+            && colon > 0
+        ? e.substring(0, colon + 1) + ", window shorter than the minimum span"
+        : e;
   }
 
   private static String kinds(Map<String, Long> kinds) {

@@ -13,6 +13,9 @@ import java.util.List;
 final class LogFindingsSection implements GateSection {
   @Override
   public void render(GateResult gate, MarkdownDocument doc) {
+    if (LogTailSection.passedQuietly(gate)) {
+      return; // nothing to list: the last-log-lines line says "no log finding"
+    }
     doc.heading(3, "Log findings");
     boolean any = false;
     for (ServiceEvidence s : gate.services()) {

@@ -2,6 +2,7 @@ package dev.stagegate.report.markdown;
 
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.ServiceEvidence;
+import dev.stagegate.report.Verdict;
 import dev.stagegate.report.text.UntrustedText;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,9 @@ import java.util.List;
  * service <==} line, as {@code tail} prints several files), so a long audit stays scannable. A
  * service that failed (a log finding, a restart, a nonzero exit, an OOM kill, unhealthy) shows
  * {@link #TROUBLE_LINES} lines, any other {@link #QUIET_LINES}: the log audit, not the tail,
- * decides, and the JSON twin keeps every line the gate kept. The summary says how much is shown.
+ * decides, and the JSON twin keeps every line the gate kept. The summary says how much is shown. A
+ * gate that passed with no service in trouble quotes no tail, only how many lines each service
+ * printed and where the kept ones are.
  */
 final class LogTailSection implements GateSection {
   /** Lines shown for a service that gave no sign of trouble. */
@@ -26,6 +29,18 @@ final class LogTailSection implements GateSection {
       return;
     }
     doc.heading(3, "Last log lines");
+    if (passedQuietly(gate)) {
+      // nothing failed and the log audit found nothing: the tail would prove nothing more
+      List<String> counts = new ArrayList<>();
+      for (ServiceEvidence s : gate.services()) {
+        counts.add(MarkdownText.text(s.service()) + " " + s.totalLogLines());
+      }
+      doc.paragraph(
+          "No log finding; lines not quoted (passed): "
+              + String.join(", ", counts)
+              + " (kept ones: JSON twin → `services[].lastLogLines`).");
+      return;
+    }
     List<String> silent = new ArrayList<>();
     List<String> shown = new ArrayList<>();
     StringBuilder block = new StringBuilder();
@@ -70,6 +85,12 @@ final class LogTailSection implements GateSection {
     if (!silent.isEmpty()) {
       doc.paragraph(MarkdownText.text(String.join(", ", silent)) + " printed no log lines.");
     }
+  }
+
+  /** A passing (or shortened) gate none of whose services gave a sign of trouble. */
+  static boolean passedQuietly(GateResult gate) {
+    return (gate.verdict() == Verdict.PASS || gate.verdict() == Verdict.PASS_SHORTENED)
+        && gate.services().stream().noneMatch(LogTailSection::troubled);
   }
 
   static boolean troubled(ServiceEvidence s) {

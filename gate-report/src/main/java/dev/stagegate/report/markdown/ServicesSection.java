@@ -10,7 +10,9 @@ import java.util.Locale;
 /**
  * The state of each service at the end of the gate, with its {@code docker stats} snapshot (memory
  * used of the limit, CPU, network, PIDs): one row per service, one table rather than two listing
- * the same services.
+ * the same services. Restarts, exit codes, OOM kills and container names are columns when any
+ * service had trouble; otherwise one sentence says there was none, and a one-shot job's exit code 0
+ * stands by its state.
  */
 final class ServicesSection implements GateSection {
   @Override
@@ -20,41 +22,57 @@ final class ServicesSection implements GateSection {
       doc.paragraph("No services were seen.");
       return;
     }
+    // restarts, exit codes and OOM kills are columns only when one of them is not 0 / – / no
+    boolean quiet =
+        gate.services().stream()
+            .allMatch(
+                s ->
+                    s.restartCount() == 0
+                        && !s.oomKilled()
+                        && (s.exitCode() == null || s.exitCode() == 0));
     List<List<String>> rows = new ArrayList<>();
     for (ServiceEvidence s : gate.services()) {
       StatsSnapshot stats = s.stats();
-      rows.add(
-          List.of(
-              MarkdownText.cell(s.service()) + (s.oneShot() ? " (one-shot)" : ""),
-              MarkdownText.cell(s.container()),
-              MarkdownText.cell(s.state()),
-              MarkdownText.cell(s.health()),
-              String.valueOf(s.restartCount()),
-              s.exitCode() == null ? "–" : String.valueOf(s.exitCode()),
-              s.oomKilled() ? "**yes**" : "no",
-              stats == null ? "–" : memory(stats),
-              stats == null ? "–" : String.format(Locale.ROOT, "%.1f %%", stats.cpuPercent()),
-              stats == null
-                  ? "–"
-                  : ByteSize.human(stats.networkRxBytes())
-                      + " / "
-                      + ByteSize.human(stats.networkTxBytes()),
-              stats == null ? "–" : String.valueOf(stats.pids())));
+      List<String> row = new ArrayList<>();
+      row.add(MarkdownText.cell(s.service()) + (s.oneShot() ? " (one-shot)" : ""));
+      if (!quiet) {
+        row.add(MarkdownText.cell(s.container()));
+      }
+      row.add(
+          MarkdownText.cell(s.state())
+              + (quiet && s.exitCode() != null ? " (exit code " + s.exitCode() + ")" : ""));
+      row.add(MarkdownText.cell(s.health()));
+      if (!quiet) {
+        row.add(String.valueOf(s.restartCount()));
+        row.add(s.exitCode() == null ? "–" : String.valueOf(s.exitCode()));
+        row.add(s.oomKilled() ? "**yes**" : "no");
+      }
+      row.add(stats == null ? "–" : memory(stats));
+      row.add(stats == null ? "–" : String.format(Locale.ROOT, "%.1f %%", stats.cpuPercent()));
+      row.add(
+          stats == null
+              ? "–"
+              : ByteSize.human(stats.networkRxBytes())
+                  + " / "
+                  + ByteSize.human(stats.networkTxBytes()));
+      row.add(stats == null ? "–" : String.valueOf(stats.pids()));
+      rows.add(row);
     }
-    doc.table(
-        List.of(
-            "Service",
-            "Container",
-            "State",
-            "Health",
-            "Restarts",
-            "Exit code",
-            "OOMKilled",
-            "Memory used / limit (MiB)",
-            "CPU",
-            "Net rx / tx",
-            "PIDs"),
-        rows);
+    List<String> header = new ArrayList<>(List.of("Service"));
+    if (!quiet) {
+      header.add("Container"); // the name to look for in the engine's own logs
+    }
+    header.addAll(List.of("State", "Health"));
+    if (!quiet) {
+      header.addAll(List.of("Restarts", "Exit code", "OOMKilled"));
+    }
+    header.addAll(List.of("Memory used / limit (MiB)", "CPU", "Net rx / tx", "PIDs"));
+    if (quiet) {
+      doc.paragraph(
+          "No restart, no OOM kill, no nonzero exit (container names: JSON twin →"
+              + " `services[].container`).");
+    }
+    doc.table(header, rows);
   }
 
   private static String memory(StatsSnapshot stats) {

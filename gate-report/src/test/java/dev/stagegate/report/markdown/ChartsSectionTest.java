@@ -71,7 +71,7 @@ class ChartsSectionTest {
       assertWellFormed(block.getLiteral());
     }
     assertThat(tree.headings()).contains("### Resource charts", "#### api");
-    assertThat(mermaid.get(0).getLiteral()).contains("title \"api memory (MiB, mean per point)\"");
+    assertThat(mermaid.get(0).getLiteral()).contains("title \"api memory (MiB)\"");
     assertThat(mermaid.get(1).getLiteral()).contains("y-axis \"percent\" 0 --> 10.0");
   }
 

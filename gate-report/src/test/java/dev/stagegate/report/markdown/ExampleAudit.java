@@ -16,11 +16,15 @@ import dev.stagegate.report.StackEvent;
 import dev.stagegate.report.StatsSnapshot;
 import dev.stagegate.report.TestedImage;
 import dev.stagegate.report.Verdict;
+import dev.stagegate.report.baseline.BaselineEvidence;
+import dev.stagegate.report.baseline.MetricComparison;
 import dev.stagegate.report.change.ChangeSummary;
 import dev.stagegate.report.change.ChangeType;
 import dev.stagegate.report.change.ChangedFile;
 import dev.stagegate.report.change.SourceRevision;
 import dev.stagegate.report.change.UncommittedChanges;
+import dev.stagegate.report.load.LoadEvidence;
+import dev.stagegate.report.load.LoadInterval;
 import dev.stagegate.report.risk.RiskAssessment;
 import dev.stagegate.report.risk.RiskCategory;
 import dev.stagegate.report.risk.RiskFinding;
@@ -45,6 +49,8 @@ final class ExampleAudit {
   static final String COMMIT = "415242fc3aba50e554e825da0203198e96ee37b7";
   static final String SMOKE = "dev.stagegate.examples.StagingGateIT#stackIsFitToDeploy";
   static final String BURN_IN = "dev.stagegate.examples.StagingBurnInIT#survivesTheBurnIn";
+  static final String LOAD = "dev.stagegate.examples.StagingLoadIT#noWorseThanThePreviousRelease";
+  static final String TARGET = "GET api:8000/api/v1/agents/list";
   static final String DRILL = "dev.stagegate.examples.RollbackDrillIT#theWayBackIsProven";
   static final List<String> LONG_RUNNING = List.of("api", "beat", "worker");
 
@@ -53,6 +59,7 @@ final class ExampleAudit {
   private final int buildLines;
   private String failingProbeOutput;
   private String workerFailure;
+  private boolean loadGate;
 
   /**
    * @param probes healthcheck runs kept per long-running service (the engine keeps 5; a long run of
@@ -78,8 +85,21 @@ final class ExampleAudit {
     return this;
   }
 
+  /**
+   * The report gains the example's fourth gate, {@code StagingLoadIT}: a shortened burn-in under a
+   * constant-rate load of 20 requests/s (18 intervals of 5 s, as the real run), side by side with
+   * the previous release (8 metrics compared, the baseline run's own trends and load).
+   */
+  ExampleAudit withLoadAndBaseline() {
+    this.loadGate = true;
+    return this;
+  }
+
   AuditReport report() {
-    List<GateResult> gates = List.of(smoke(), burnIn().withImages(images()), drill());
+    List<GateResult> gates =
+        loadGate
+            ? List.of(smoke(), burnIn().withImages(images()), load(), drill())
+            : List.of(smoke(), burnIn().withImages(images()), drill());
     return AuditReport.of(gates, change(), risk())
         .withSource(new SourceRevision("https://github.com/acme/agents.git", "main", COMMIT));
   }
@@ -166,6 +186,142 @@ final class ExampleAudit {
                 "Watched 1.5 min of the 4 h requested: nothing failed in that time, but a shorter"
                     + " watch is not the evidence asked for"),
         watch);
+  }
+
+  private GateResult load() {
+    GateResult base = loadRun(LOAD, "sgbase01", 11, null);
+    List<MetricComparison> comparisons = new ArrayList<>();
+    comparisons.add(compare(TARGET, "p95 latency", "ms", 3.8, 4.4, 0.971, 0.48));
+    comparisons.add(compare(TARGET, "error rate", "%", 0, 0, 1.0, 0.5));
+    for (String s : LONG_RUNNING) {
+      comparisons.add(compare(s, "memory", "MiB", 0.8, 0.8, 0.667, 0.48));
+      comparisons.add(compare(s, "CPU", "%", 1.5, 1.5, 0.572, 0.49));
+    }
+    BaselineEvidence baseline =
+        new BaselineEvidence(
+            "previous",
+            "HEAD~1 (4d6bcc3)",
+            "side by side: two compose projects on one engine, started together",
+            "no regression vs HEAD~1 (4d6bcc3)",
+            comparisons,
+            base);
+    return loadRun(LOAD, "sg5bwyie", 7, baseline);
+  }
+
+  private static MetricComparison compare(
+      String service, String metric, String unit, double r, double b, double p, double sup) {
+    return new MetricComparison(
+        service,
+        metric,
+        unit,
+        r,
+        b,
+        b == 0 ? 0 : 100 * (r - b) / b,
+        p,
+        sup,
+        MetricComparison.Outcome.NO_REGRESSION,
+        "one-sided Mann-Whitney U, p = " + p);
+  }
+
+  private GateResult loadRun(String id, String project, int seed, BaselineEvidence baseline) {
+    List<CheckResult> checks = new ArrayList<>();
+    checks.add(build());
+    checks.add(healthy());
+    checks.add(health());
+    checks.add(CheckResult.pass("gate method", "the method body passed", ""));
+    checks.add(health());
+    checks.add(restartsExitsAndLogs());
+    List<ServiceTrend> trends = new ArrayList<>();
+    for (String s : LONG_RUNNING) {
+      trends.add(notJudged(s));
+    }
+    List<StackEvent> timeline = new ArrayList<>();
+    timeline.add(new StackEvent(T0.plusSeconds(1), "migrate", "start", null));
+    timeline.add(new StackEvent(T0.plusSeconds(1), "migrate", "die", 0));
+    for (String s : LONG_RUNNING) {
+      timeline.add(new StackEvent(T0.plusSeconds(2), s, "start", null));
+    }
+    BurnInEvidence watch =
+        new BurnInEvidence(
+                Duration.ofHours(4),
+                Duration.ofSeconds(90),
+                Duration.ofSeconds(90),
+                T0.plusSeconds(95),
+                "completed",
+                timeline,
+                0,
+                trends)
+            .withLoads(List.of(loadEvidence(seed)));
+    if (baseline != null) {
+      watch = watch.withBaseline(baseline);
+    }
+    GateResult g =
+        gate(
+            id,
+            GateKind.BURN_IN,
+            Verdict.PASS_SHORTENED,
+            Duration.ofMillis(97_400),
+            checks,
+            services(false),
+            List.of(
+                "Watched 1.5 min of the 4 h requested: nothing failed in that time, but a shorter"
+                    + " watch is not the evidence asked for"),
+            watch);
+    return new GateResult(
+        g.id(),
+        g.displayName(),
+        g.kind(),
+        g.verdict(),
+        g.startedAt(),
+        g.duration(),
+        g.composeFile(),
+        project,
+        g.engine(),
+        g.checks(),
+        g.services(),
+        g.failures(),
+        g.burnIn());
+  }
+
+  /** 18 intervals of 5 s at 20 requests/s, latencies varying as the real run's did. */
+  private static LoadEvidence loadEvidence(int seed) {
+    List<LoadInterval> intervals = new ArrayList<>();
+    for (int i = 0; i < 18; i++) {
+      double wobble = ((i * seed) % 7) / 7.0;
+      intervals.add(
+          new LoadInterval(
+              i * 5,
+              i * 5 + 5,
+              100,
+              100,
+              0,
+              1.0 + wobble,
+              2.5 + 2 * wobble,
+              4.1 + 10 * wobble,
+              6.0 + 13 * wobble));
+    }
+    return new LoadEvidence(
+        "api",
+        TARGET,
+        20,
+        20.01,
+        1801,
+        1801,
+        0,
+        Map.of(),
+        1.2,
+        3.8,
+        9.4,
+        19.6,
+        0.01,
+        1000,
+        ServiceTrend.NOT_JUDGED,
+        "not judged (1.4 min < 5 min): Latency of \""
+            + TARGET
+            + "\" was observed for 1.4 min, less than the 5 min minimum span needed to judge a"
+            + " trend; a slope per hour from so short a window would be an extrapolation, so none"
+            + " is given.",
+        intervals);
   }
 
   private GateResult drill() {

@@ -158,7 +158,9 @@ class FirstScreenTest {
     new ChecksSection().render(drill, doc);
     assertThat(doc.toString())
         .contains("Output of `marker after rollback`: the same as `export previous`'s.")
-        .containsOnlyOnce("\"version\": \"4d6bcc3\"");
+        // a passing check's 7-line marker is named, not quoted: its detail says what it holds
+        .contains("`export previous` 7 lines")
+        .doesNotContain("\"version\": \"4d6bcc3\"");
 
     List<CheckResult> checks = new ArrayList<>(drill.checks());
     CheckResult readBack = checks.get(2);
@@ -170,10 +172,11 @@ class FirstScreenTest {
             readBack.rawOutput().replace("4d6bcc3", "415242f")));
     MarkdownDocument changed = new MarkdownDocument();
     new ChecksSection().render(withChecks(drill, checks), changed);
+    // the failed read-back is quoted whole, the passing export still only named
     assertThat(changed.toString())
         .doesNotContain("the same as")
         .contains("\"version\": \"415242f\"")
-        .contains("\"version\": \"4d6bcc3\"");
+        .contains("`export previous` 7 lines");
   }
 
   @Test
@@ -244,7 +247,7 @@ class FirstScreenTest {
   }
 
   /** From a gate's heading to the next gate's. */
-  private static String gateSection(String md, String id) {
+  static String gateSection(String md, String id) {
     int start = md.indexOf("## Gate: " + id);
     assertThat(start).as("gate " + id).isNotNegative();
     int end = md.indexOf("\n## Gate: ", start + 1);

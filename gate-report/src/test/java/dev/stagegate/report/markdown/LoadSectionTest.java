@@ -94,12 +94,68 @@ class LoadSectionTest {
   }
 
   @Test
-  void aLongRunIsMergedToAtMostSixtyRowsAndSaysSo() {
-    String md = AuditMarkdown.standard().render(AuditReport.of(List.of(gateWith(load(240)))));
+  void aLongRunShowsTheFirstWorstAndLastIntervalsAndPointsToTheJsonTwinForAll() {
+    LoadEvidence l = load(240);
+    List<LoadInterval> intervals = new ArrayList<>(l.intervals());
+    intervals.set(100, new LoadInterval(6000, 6060, 1200, 1200, 0, 5.0, 40.0, 950.5, 1200));
+    String md =
+        AuditMarkdown.standard()
+            .render(AuditReport.of(List.of(gateWith(withIntervals(l, intervals)))));
 
-    assertThat(md).contains("240 intervals merged into 60 rows");
-    assertThat(md.lines().filter(l -> l.startsWith("| ") && l.contains(" | 4800 | ")).count())
-        .isEqualTo(60);
+    assertThat(md)
+        .contains(
+            "Intervals: 240 of 60 s, the ends and the worst below; all 240 in"
+                + " `stability_audit.json` → this gate's `burnIn.loads[0].intervals`.")
+        .contains("| first | 0.0–1.0 | 1200 |")
+        .contains("| most errors | 2.0–3.0 | 1200 | 20.00 | 3 (0.25 %) |")
+        .contains("| highest p99 | 100.0–101.0 | 1200 | 20.00 | 0 (0.00 %) | 5.0 | 40.0 | 950.5 |")
+        .contains("| last | 239.0–240.0 |");
+    assertThat(md.lines().filter(line -> line.startsWith("| ") && line.contains(" | 1200 | ")))
+        .hasSize(4);
+    String chart = md.substring(md.indexOf("```mermaid"));
+    assertThat(chart.lines().filter(line -> line.startsWith("  line [")))
+        .hasSize(3)
+        .allSatisfy(line -> assertThat(line.split(",")).hasSize(LoadSection.MAX_POINTS));
+    assertThat(chart).contains("950.5"); // a merged point keeps the spike
+  }
+
+  @Test
+  void aShortRunWithoutErrorsNamesAnIntervalPickedTwiceOnce() {
+    String md = AuditMarkdown.standard().render(AuditReport.of(List.of(gateWith(clean(2)))));
+
+    assertThat(md)
+        .contains("| first, highest p99 | 0.0–1.0 |")
+        .contains("| last | 1.0–2.0 |")
+        .doesNotContain("| most errors |");
+  }
+
+  private static LoadEvidence clean(int minutes) {
+    List<LoadInterval> intervals = new ArrayList<>();
+    for (int m = 0; m < minutes; m++) {
+      intervals.add(new LoadInterval(m * 60, m * 60 + 60, 1200, 1200, 0, 4.2, 9.5, 21.25, 80));
+    }
+    return withIntervals(load(minutes), intervals);
+  }
+
+  static LoadEvidence withIntervals(LoadEvidence l, List<LoadInterval> intervals) {
+    return new LoadEvidence(
+        l.service(),
+        l.target(),
+        l.requestedRate(),
+        l.achievedRate(),
+        l.sent(),
+        l.completed(),
+        l.errors(),
+        l.errorKinds(),
+        l.p50Ms(),
+        l.p95Ms(),
+        l.p99Ms(),
+        l.maxMs(),
+        l.maxErrorRate(),
+        l.p99CeilingMs(),
+        l.latencyVerdict(),
+        l.latencyEvidence(),
+        intervals);
   }
 
   @Test

@@ -1,0 +1,139 @@
+package dev.stagegate.report.markdown;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stagegate.report.AuditReport;
+import dev.stagegate.report.change.ChangeSummary;
+import dev.stagegate.report.change.ChangeType;
+import dev.stagegate.report.change.ChangedFile;
+import dev.stagegate.report.change.UncommittedChanges;
+import dev.stagegate.report.checklist.Checklist;
+import dev.stagegate.report.checklist.ChecklistId;
+import dev.stagegate.report.checklist.ChecklistItem;
+import dev.stagegate.report.checklist.ChecklistItemId;
+import dev.stagegate.report.checklist.ItemState;
+import dev.stagegate.report.risk.RiskAssessment;
+import dev.stagegate.report.risk.RiskCategory;
+import dev.stagegate.report.risk.RiskFinding;
+import dev.stagegate.report.risk.RiskLevel;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cuts that keep the example's audit under 25 KB each keep what a reviewer decides on: the
+ * riskiest changed files, every checklist item, and a pointer to what the JSON twin holds.
+ */
+class NoiseCutsTest {
+  private static ChangeSummary change(int files) {
+    List<ChangedFile> list = new ArrayList<>();
+    for (int i = 0; i < files; i++) {
+      String path = (i % 4 == 0 ? "docs/page-" : "src/File") + i + (i % 4 == 0 ? ".md" : ".java");
+      list.add(
+          new ChangedFile(path, ChangeType.MODIFY, null, List.of("change " + i, "again " + i)));
+    }
+    return new ChangeSummary(
+        "v1.0.0",
+        "a".repeat(40),
+        "b".repeat(40),
+        "last tag v1.0.0",
+        list,
+        files,
+        UncommittedChanges.NONE,
+        List.of());
+  }
+
+  private static RiskFinding finding(String file, RiskLevel level) {
+    return new RiskFinding(file, "rule", RiskCategory.DATABASE, level, "why", null);
+  }
+
+  private static String render(ChangeSummary change, RiskAssessment risk) {
+    MarkdownDocument doc = new MarkdownDocument();
+    new ChangeSummarySection().render(AuditReport.of(List.of(), change, risk), doc);
+    return doc.toString();
+  }
+
+  @Test
+  void aLongChangeListsTheRiskiestFilesFirstAndCountsTheRestPerDirectory() {
+    RiskAssessment risk =
+        RiskAssessment.of(
+            List.of(
+                finding("src/File21.java", RiskLevel.MEDIUM),
+                finding("src/File27.java", RiskLevel.HIGH)));
+
+    String md = render(change(30), risk);
+    List<String> rows =
+        md.lines()
+            .filter(l -> l.startsWith("| ") && !l.startsWith("| File") && !l.startsWith("| ---"))
+            .toList();
+
+    assertThat(rows).hasSize(ChangeSummarySection.FILES_SHOWN);
+    assertThat(rows.get(0)).isEqualTo("| src/File27.java | MODIFY | change 27<br>(+1 more) |");
+    assertThat(rows.get(1)).startsWith("| src/File21.java |");
+    assertThat(rows.get(2)).startsWith("| docs/page-0.md |");
+    assertThat(md)
+        .contains("30 files changed")
+        .contains(
+            "20 more files not listed here (src/ 14, docs/ 6); every file with its commit subjects"
+                + " in `stability_audit.json` → `changeSummary.files`.");
+  }
+
+  @Test
+  void aShortChangeListsEveryFileAndNoPointer() {
+    String md = render(change(10), RiskAssessment.of(List.of()));
+
+    assertThat(md.lines().filter(l -> l.startsWith("| ") && l.contains("| MODIFY |")))
+        .hasSize(10)
+        .contains("| docs/page-0.md | MODIFY | change 0<br>again 0 |");
+    assertThat(md).doesNotContain("more files not listed");
+  }
+
+  @Test
+  void itemsInARowWithTheSameStateAndEvidenceShareARowAndEachIsNamed() {
+    String none = "no @PostDeployWatch in this audit: check the deployed target";
+    Checklist during =
+        new Checklist(
+            ChecklistId.DURING_DEPLOYMENT,
+            List.of(
+                new ChecklistItem(ChecklistItemId.MARKER_ON_TARGET, ItemState.MANUAL, none),
+                new ChecklistItem(ChecklistItemId.RUNNING_APPROVED_IMAGES, ItemState.MANUAL, none),
+                new ChecklistItem(
+                    ChecklistItemId.MIGRATIONS_APPLIED, ItemState.DONE, "migrate exited 0"),
+                new ChecklistItem(ChecklistItemId.WORKERS_STARTED, ItemState.MANUAL, none)));
+    MarkdownDocument doc = new MarkdownDocument();
+    ChecklistSection.render(during, doc);
+
+    assertThat(doc.toString().lines().filter(l -> l.startsWith("| ✋") || l.startsWith("| ✅")))
+        .containsExactly(
+            "| ✋ MANUAL | Deployment marker verified on the target<br>"
+                + ChecklistItemId.RUNNING_APPROVED_IMAGES.text()
+                + " | "
+                + none
+                + " |",
+            "| ✅ DONE | " + ChecklistItemId.MIGRATIONS_APPLIED.text() + " | migrate exited 0 |",
+            "| ✋ MANUAL | " + ChecklistItemId.WORKERS_STARTED.text() + " | " + none + " |");
+  }
+
+  @Test
+  void aTimelineOfOnlyTheStackComingUpIsOneSentenceAndAnExitKeepsEveryRow() {
+    String quiet =
+        FirstScreenTest.gateSection(
+            AuditMarkdown.standard().render(new ExampleAudit(5, 10, 10).report()),
+            ExampleAudit.BURN_IN);
+    String failed =
+        FirstScreenTest.gateSection(
+            AuditMarkdown.standard()
+                .render(new ExampleAudit(5, 10, 10).withWorkerFailure("worker exited").report()),
+            ExampleAudit.BURN_IN);
+
+    assertThat(quiet)
+        .contains(
+            "Only the stack coming up (07:03:43–07:03:44 UTC): api, beat, worker started once;"
+                + " migrate ran and exited 0; nothing after (events: JSON twin →"
+                + " `burnIn.timeline`).")
+        .doesNotContain("| Time | Service | Event | Exit code |");
+    assertThat(failed)
+        .contains("| Time | Service | Event | Exit code |")
+        .contains("| worker | die | 3 |");
+  }
+}

@@ -191,16 +191,19 @@ BLOCK=$(awk '/^\[[0-9-]+ [0-9:]+\] DEPLOYMENT$/{b=""} {b=b $0 "\n"} /^Rollback: 
 SHOWN=$(awk '/^## Deployment$/{d=1} d&&/^```text$/{f=1; next} f&&/^```$/{exit} f{print}' "$RECORD")
 [[ "$SHOWN"$'\n' == "$(printf '%b' "$BLOCK")"$'\n' ]] \
   || die "the deploy record's DEPLOYMENT block differs from deployments.log's: $RECORD"
+# items one after the other with the same state and evidence share a row (each still named)
 for row in \
-  "| ✅ DONE | Migrations applied | " \
-  "| ✅ DONE | Background workers started | " \
-  "| ✅ DONE | Configuration loaded | " \
-  "| ✅ DONE | Database reachable | " \
-  "| ✅ DONE | Health checks pass | " \
-  "| ✅ DONE | Database migrations tested in staging | " \
-  "| ⚠️ ACCEPTED | Outside the blocked deploy window | " \
-  "| ✋ MANUAL | Payment processing works | "; do
-  grep -qF -- "$row" "$RECORD" || die "the deploy record has no row \"$row\": $RECORD"
+  "✅ DONE|Migrations applied" \
+  "✅ DONE|Background workers started" \
+  "✅ DONE|Configuration loaded" \
+  "✅ DONE|Database reachable" \
+  "✅ DONE|Health checks pass" \
+  "✅ DONE|Database migrations tested in staging" \
+  "⚠️ ACCEPTED|Outside the blocked deploy window" \
+  "✋ MANUAL|Payment processing works"; do
+  state=${row%%|*} item=${row#*|}
+  grep -F -- "| $state | " "$RECORD" | grep -qF -- "$item" \
+    || die "the deploy record has no $state row for \"$item\": $RECORD"
 done
 grep -qE '^\| (✅ DONE|❌ FAILED) \| Tests passing \| [0-9]+ tests?, ' "$RECORD" \
   || die "the deploy record's \"Tests passing\" is not read from the Surefire/Failsafe reports: $RECORD"

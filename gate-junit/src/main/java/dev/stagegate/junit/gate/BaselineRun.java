@@ -129,7 +129,13 @@ public final class BaselineRun {
         released = release.execute(body);
         baseline = baselineRun.execute(() -> {});
       } else {
-        mode = "side by side: two compose projects on one engine, started together";
+        mode =
+            "side by side: two compose projects on one engine, watched and loaded from the moment"
+                + " both were up";
+        // one stack measured while the other builds would be slower for no fault of its own
+        WatchRendezvous together = new WatchRendezvous(2);
+        release.watchTogether(together);
+        baselineRun.watchTogether(together);
         CompletableFuture<GateResult> running =
             CompletableFuture.supplyAsync(() -> baselineRun.execute(() -> {}));
         released = release.execute(body);

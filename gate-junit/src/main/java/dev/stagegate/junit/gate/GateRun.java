@@ -86,6 +86,8 @@ public final class GateRun implements AutoCloseable {
   private EngineInterruption engineInterruption;
   // the wait for the engine ran out once: teardown does not wait a second time
   private boolean engineGaveUp;
+  // runs compared side by side start their watches together; alone, nothing to wait for
+  private WatchRendezvous.Party rendezvous = new WatchRendezvous(1).party();
 
   /**
    * @param progress where a burn-in reports progress (a line every {@code
@@ -114,6 +116,11 @@ public final class GateRun implements AutoCloseable {
             spec.logAudit(),
             spec.settings().logLines(),
             service -> events == null ? Optional.empty() : events.lastExitCode(service));
+  }
+
+  /** Starts this run's watch only when the other parties of {@code rendezvous} are ready too. */
+  void watchTogether(WatchRendezvous together) {
+    this.rendezvous = together.party();
   }
 
   /** What this run was configured with. */
@@ -178,6 +185,7 @@ public final class GateRun implements AutoCloseable {
         smoke();
         bodyFailure = GateMethod.run(body, checks);
         if (spec.burnIn().isPresent()) {
+          rendezvous.ready();
           burnIn = new BurnInRun(spec, engine.client(), inspector, events, progress);
           load = LoadRun.start(spec.loads(), stack);
           journal =
@@ -212,6 +220,7 @@ public final class GateRun implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
+      rendezvous.leave();
       try {
         if (engineInterruption != null && engineInterruption.backAt() == null) {
           // the engine is not there to ask: the audit keeps the watch's own evidence

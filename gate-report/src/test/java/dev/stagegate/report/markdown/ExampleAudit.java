@@ -201,7 +201,8 @@ final class ExampleAudit {
         new BaselineEvidence(
             "previous",
             "HEAD~1 (4d6bcc3)",
-            "side by side: two compose projects on one engine, started together",
+            "side by side: two compose projects on one engine, watched and loaded from the moment"
+                + " both were up",
             "no regression vs HEAD~1 (4d6bcc3)",
             comparisons,
             base);

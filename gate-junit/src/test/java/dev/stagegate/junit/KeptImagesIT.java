@@ -81,6 +81,34 @@ class KeptImagesIT {
   }
 
   @Test
+  void aSecondPassingGateOfTheSameCommitTakesTheTagAndRemovesTheImagesItReplaced()
+      throws Exception {
+    Map<String, String> keep =
+        Map.of("stagegate.images.keep", "true", "stagegate.images.repository", repository);
+    GateKit.run(GoodGate.class, reports, keep);
+    List<TestedImage> first = onlyGate().images();
+    first.forEach(i -> tags.add(i.tag()));
+
+    GateKit.run(GoodGate.class, reports, keep);
+    GateResult second = onlyGate();
+
+    assertThat(second.images()).extracting(TestedImage::tag).isEqualTo(tags);
+    for (int i = 0; i < first.size(); i++) {
+      TestedImage before = first.get(i);
+      assertThat(second.images().get(i).imageId())
+          .as("a no-cache rebuild is a new image")
+          .isNotEqualTo(before.imageId());
+      assertThat(imageExists(before.imageId()))
+          .as("the first gate's %s image, untagged by the second, is removed", before.service())
+          .isFalse();
+    }
+    assertThat(check(second, "keep tested images").detail())
+        .contains("an earlier gate's images of this commit lost the tag and were removed: ")
+        .contains(first.get(0).shortId());
+    OwnLeftovers.assertNoneBut(second.images().stream().map(TestedImage::imageId).toList());
+  }
+
+  @Test
   void aFailingGateKeepsNothingAndRemovesWhatItBuilt() throws Exception {
     long t0 = System.nanoTime();
     GateKit.onlyFailure(

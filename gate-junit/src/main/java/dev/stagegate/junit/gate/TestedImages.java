@@ -1,6 +1,7 @@
 package dev.stagegate.junit.gate;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectImageResponse;
 import dev.stagegate.junit.compose.ComposeFile;
 import dev.stagegate.junit.compose.ComposeOverride;
 import dev.stagegate.junit.compose.ComposeService;
@@ -17,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.Status;
@@ -102,8 +104,10 @@ final class TestedImages {
     }
     String repository = settings.imagesRepository().orElse(compose.projectName());
     List<String> kept = new ArrayList<>();
+    List<String> replaced = new ArrayList<>();
     for (Map.Entry<String, String> e : ids.entrySet()) {
       String repo = repository + "/" + e.getKey().toLowerCase(Locale.ROOT);
+      Optional<String> before = holder(repo + ":" + version);
       try {
         client.tagImageCmd(e.getValue(), repo, version).withForce().exec();
       } catch (RuntimeException ex) {
@@ -114,6 +118,10 @@ final class TestedImages {
       tags.put(e.getKey(), repo + ":" + version);
       // the version (a 40-character commit) once for all services, not once per service
       kept.add(e.getKey() + " " + TestedImage.shortId(e.getValue()) + " as " + repo);
+      before
+          .filter(id -> !id.equals(e.getValue()))
+          .flatMap(this::removeIfOrphanedGateImage)
+          .ifPresent(replaced::add);
     }
     return CheckResult.pass(
         name,
@@ -121,8 +129,47 @@ final class TestedImages {
             + String.join(", ", kept)
             + ", each tagged :"
             + version
-            + " (up -d --no-build)",
+            + " (up -d --no-build)"
+            + (replaced.isEmpty()
+                ? ""
+                : "; an earlier gate's images of this commit lost the tag and were removed: "
+                    + String.join(", ", replaced)),
         "");
+  }
+
+  /** The image ID a tag names now, if any. */
+  private Optional<String> holder(String tag) {
+    try {
+      return Optional.ofNullable(client.inspectImageCmd(tag).exec().getId());
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Removes an image that moving the tag left without any name, when a gate built it: an earlier
+   * gate of the same commit kept it, and nothing can deploy it by name any more. One a container
+   * still uses (a deployed one) stays, as does anything a gate did not build.
+   *
+   * @return the short ID when it was removed
+   */
+  private Optional<String> removeIfOrphanedGateImage(String id) {
+    try {
+      InspectImageResponse image = client.inspectImageCmd(id).exec();
+      List<String> names = image.getRepoTags() == null ? List.of() : image.getRepoTags();
+      Map<String, String> imageLabels =
+          image.getConfig() == null || image.getConfig().getLabels() == null
+              ? Map.of()
+              : image.getConfig().getLabels();
+      if (!names.isEmpty() || !imageLabels.containsKey(RunLabels.MARKER)) {
+        return Optional.empty();
+      }
+      // not forced: the engine refuses while a container uses it; its untagged parents go with it
+      client.removeImageCmd(id).withForce(false).exec();
+      return Optional.of(TestedImage.shortId(id));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   /** The image IDs kept under a tag: teardown leaves them. */

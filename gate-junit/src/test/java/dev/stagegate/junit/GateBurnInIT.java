@@ -7,6 +7,7 @@ import dev.stagegate.junit.fixtures.BurnInCrashGate;
 import dev.stagegate.junit.fixtures.BurnInGoodStackGate;
 import dev.stagegate.junit.fixtures.BurnInLeakGate;
 import dev.stagegate.junit.fixtures.BurnInOomGate;
+import dev.stagegate.junit.fixtures.BurnInPageCacheGate;
 import dev.stagegate.junit.fixtures.BurnInSteadyGate;
 import dev.stagegate.junit.fixtures.BurnInTracebackGate;
 import dev.stagegate.junit.gate.GateFailedError;
@@ -128,6 +129,29 @@ class GateBurnInIT {
   void memoryLeakSeenInDockerStatsFails() throws IOException {
     assertThat(failureOf(BurnInLeakGate.class))
         .contains("memory of service \"worker\" to show no leak");
+  }
+
+  @Test
+  void pageCacheThatGrowsIsNoLeak() throws IOException {
+    // docker stats counts the page cache on the active list; the worker's own memory is flat
+    Events events = GateKit.run(BurnInPageCacheGate.class, reports, SHORT);
+    assertThat(GateKit.failures(events)).extracting(Throwable::getMessage).isEmpty();
+    GateResult gate = onlyGate();
+    assertThat(gate.verdict()).isEqualTo(dev.stagegate.report.Verdict.PASS_SHORTENED);
+    assertThat(gate.burnIn().trends())
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.memoryVerdict()).as(t.memoryEvidence()).isEqualTo("stable");
+              assertThat(t.memoryEvidence()).doesNotContain("page cache included");
+            });
+    assertThat(gate.services())
+        .singleElement()
+        .satisfies(
+            s ->
+                assertThat(s.stats().memoryBytes())
+                    .as("docker stats saw the page cache the judge left out")
+                    .isGreaterThan(8L << 20));
   }
 
   @Test

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.model.MemoryStatsConfig;
 import com.github.dockerjava.api.model.Statistics;
 import com.github.dockerjava.api.model.StatsConfig;
 import dev.stagegate.report.StatsSnapshot;
+import java.util.OptionalLong;
 
 /**
  * Turns the engine's raw stats into the numbers {@code docker stats} prints: CPU percent from the
@@ -51,6 +52,27 @@ final class StatsReading {
                 ? 1
                 : cpu.getCpuUsage().getPercpuUsage().size();
     return cpuDelta / systemDelta * cpus * 100.0;
+  }
+
+  /**
+   * Memory the kernel cannot reclaim without swap: anonymous and shared memory, the pages on the
+   * anon LRU lists ({@code active_anon + inactive_anon}; cgroup v1's hierarchical {@code total_}
+   * counters first). Page cache is not in it, also not the part on the active list that {@code
+   * docker stats} counts: a process that reads files grows that without leaking, and the kernel
+   * drops it under pressure. Empty when the engine does not report the counters.
+   */
+  static OptionalLong anonymous(MemoryStatsConfig m) {
+    StatsConfig st = m == null ? null : m.getStats();
+    if (st == null) {
+      return OptionalLong.empty();
+    }
+    if (st.getTotalActiveAnon() != null && st.getTotalInactiveAnon() != null) {
+      return OptionalLong.of(st.getTotalActiveAnon() + st.getTotalInactiveAnon());
+    }
+    if (st.getActiveAnon() != null && st.getInactiveAnon() != null) {
+      return OptionalLong.of(st.getActiveAnon() + st.getInactiveAnon());
+    }
+    return OptionalLong.empty();
   }
 
   /** Usage minus inactive file pages (cgroup v2 and newer CLIs) or minus cache (cgroup v1). */

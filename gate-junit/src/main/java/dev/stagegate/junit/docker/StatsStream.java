@@ -6,6 +6,7 @@ import com.github.dockerjava.api.model.Statistics;
 import dev.stagegate.report.StatsSnapshot;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -14,20 +15,26 @@ import java.util.function.Consumer;
  * be told from a quiet one.
  */
 public final class StatsStream implements AutoCloseable {
+  /**
+   * One reading handed on.
+   *
+   * @param snapshot what {@code docker stats} shows
+   * @param anonymousBytes memory the kernel cannot reclaim without swap (anonymous and shared; page
+   *     cache not counted), empty when the engine does not report it
+   */
+  public record Reading(StatsSnapshot snapshot, OptionalLong anonymousBytes) {}
+
   private final DockerClient client;
   private final String containerId;
   private final long intervalNanos;
-  private final Consumer<StatsSnapshot> readings;
+  private final Consumer<Reading> readings;
   private volatile long lastReadingNanos = System.nanoTime();
   private long lastHandedOnNanos;
   private volatile StatsSnapshot latest;
   private ResultCallback.Adapter<Statistics> callback;
 
   public StatsStream(
-      DockerClient client,
-      String containerId,
-      Duration interval,
-      Consumer<StatsSnapshot> readings) {
+      DockerClient client, String containerId, Duration interval, Consumer<Reading> readings) {
     this.client = client;
     this.containerId = containerId;
     this.intervalNanos = interval.toNanos();
@@ -51,7 +58,7 @@ public final class StatsStream implements AutoCloseable {
             }
             if (now - lastHandedOnNanos >= intervalNanos * 9 / 10) {
               lastHandedOnNanos = now;
-              readings.accept(snapshot);
+              readings.accept(new Reading(snapshot, StatsReading.anonymous(s.getMemoryStats())));
             }
           }
         };

@@ -33,6 +33,14 @@ final class BurnInRun {
   /** Points per chart series in the audit: enough for a readable chart, bounded for any run. */
   private static final int REPORT_BUCKETS = 120;
 
+  /**
+   * Said of a service whose memory could only be judged as {@code docker stats} shows it: the
+   * judges normally see anonymous memory alone (see {@code StatsReading.anonymous}).
+   */
+  static final String PAGE_CACHE_INCLUDED =
+      "(Judged on docker stats memory, active page cache included: the engine reported no"
+          + " anonymous memory.)";
+
   /** A kill or OOM event comes some milliseconds before its die: wait that long at most. */
   private static final Duration PENDING_DIE_WAIT = Duration.ofSeconds(2);
 
@@ -132,13 +140,17 @@ final class BurnInRun {
       }
       LeakVerdict leak = r.leakVerdict(leakJudge);
       CpuTrendVerdict cpu = r.cpuVerdict(cpuJudge);
+      String memoryEvidence =
+          watch.memoryWithPageCache().contains(r.service())
+              ? leak.evidence() + " " + PAGE_CACHE_INCLUDED
+              : leak.evidence();
       trends.add(
           new ServiceTrend(
               r.service(),
               leak.word(),
               finite(leak.slopeMibPerHour()),
               finite(leak.baselineMib()),
-              leak.evidence(),
+              memoryEvidence,
               cpu.word(),
               finite(cpu.slopePointsPerHour()),
               cpu.evidence(),
@@ -174,10 +186,10 @@ final class BurnInRun {
                 "Expecting memory of service \"%s\" to show no leak but it grew %.1f MiB/hour: %s",
                 r.service(),
                 leak.slopeMibPerHour(),
-                leak.evidence()));
+                memoryEvidence));
       } else if (leak.kind() == LeakVerdict.Kind.INCONCLUSIVE) {
         inconclusive.add(
-            "Memory trend of service \"" + r.service() + "\" is inconclusive: " + leak.evidence());
+            "Memory trend of service \"" + r.service() + "\" is inconclusive: " + memoryEvidence);
       }
       if (cpu.kind() == CpuTrendVerdict.Kind.TREND) {
         failures.add(

@@ -22,7 +22,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -60,6 +62,7 @@ final class BurnInWatch {
   private final CompletableFuture<WatchStop> stop = new CompletableFuture<>();
   private final Map<String, StatsStream> stats = new LinkedHashMap<>();
   private final Map<String, LogFollower> followers = new LinkedHashMap<>();
+  private final Set<String> memoryWithPageCache = ConcurrentHashMap.newKeySet();
   private final java.util.Set<String> stoppedContainers = new java.util.HashSet<>();
   private final EnginePing ping;
   private final EngineTroubleCheck trouble;
@@ -373,8 +376,22 @@ final class BurnInWatch {
     }
   }
 
-  private void onStats(ServiceRecorder recorder, StatsSnapshot s) {
-    recorder.onStats(elapsed().toMillis() / 1000.0, s.cpuPercent(), s.memoryBytes());
+  private void onStats(ServiceRecorder recorder, StatsStream.Reading r) {
+    StatsSnapshot s = r.snapshot();
+    // leaks are judged on what the kernel cannot reclaim; page cache growth is not a leak
+    long memory = r.anonymousBytes().orElse(s.memoryBytes());
+    if (r.anonymousBytes().isEmpty()) {
+      memoryWithPageCache.add(recorder.service());
+    }
+    recorder.onStats(elapsed().toMillis() / 1000.0, s.cpuPercent(), memory);
+  }
+
+  /**
+   * The services whose memory was recorded as {@code docker stats} shows it, page cache on the
+   * active list included, because the engine reported no anonymous memory for them.
+   */
+  Set<String> memoryWithPageCache() {
+    return Set.copyOf(memoryWithPageCache);
   }
 
   private boolean oneShot(String service) {

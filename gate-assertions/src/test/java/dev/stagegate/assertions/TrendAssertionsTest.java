@@ -38,9 +38,10 @@ class TrendAssertionsTest {
     assertThatThrownBy(() -> assertThat(memory(0.5)).hasNoLeak())
         .isInstanceOf(AssertionError.class)
         .hasMessageStartingWith("Expecting memory of \"worker\" to show no leak but it grew 2")
-        .hasMessageContaining("MiB/hour (from 145.")
-        .hasMessageContaining("over 60 min; Mann-Kendall p")
-        .hasMessageContaining(" < α=0.01)");
+        .hasMessageContaining("MiB/hour: Memory of \"worker\" grows ")
+        .hasMessageContaining("(from 145.")
+        .hasMessageContaining("Mann-Kendall p<0.0001 < α=0.01)")
+        .hasMessageContaining("over 60 min");
   }
 
   @Test

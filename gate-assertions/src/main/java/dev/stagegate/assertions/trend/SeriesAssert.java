@@ -48,19 +48,11 @@ public class SeriesAssert extends AbstractAssert<SeriesAssert, Series> {
     switch (verdict.kind()) {
       case LEAK ->
           failWithMessage(
-              "Expecting %s to show no leak but it grew %s MiB/hour (from %s MiB to %s MiB over"
-                  + " %s; Mann-Kendall %s)%n%s",
-              subject,
-              Format.one(verdict.slopeMibPerHour()),
-              Format.one(verdict.startMib()),
-              Format.one(verdict.endMib()),
-              Format.duration(verdict.observed()),
-              Format.test(verdict.pValue(), verdict.significance()),
-              verdict.evidence());
+              "%s",
+              ShouldShowNoLeak.shouldShowNoLeak(
+                  subject, verdict.slopeMibPerHour(), verdict.evidence()));
       case INCONCLUSIVE, NOT_JUDGED ->
-          failWithMessage(
-              "Expecting %s to show no leak but it could not be judged: %s",
-              subject, verdict.evidence());
+          failWithMessage("%s", ShouldShowNoLeak.shouldBeJudged(subject, verdict.evidence()));
       case STABLE -> {
         // passes
       }
@@ -82,19 +74,12 @@ public class SeriesAssert extends AbstractAssert<SeriesAssert, Series> {
     switch (verdict.kind()) {
       case TREND ->
           failWithMessage(
-              "Expecting %s to show no upward trend but it rose %s points/hour (from %s%% to %s%%"
-                  + " over %s; Mann-Kendall %s)%n%s",
-              subject,
-              Format.one(verdict.slopePointsPerHour()),
-              Format.one(verdict.startPercent()),
-              Format.one(verdict.endPercent()),
-              Format.duration(verdict.observed()),
-              Format.test(verdict.pValue(), verdict.significance()),
-              verdict.evidence());
+              "%s",
+              ShouldShowNoUpwardTrend.shouldShowNoUpwardTrend(
+                  subject, verdict.slopePointsPerHour(), verdict.evidence()));
       case INCONCLUSIVE, NOT_JUDGED ->
           failWithMessage(
-              "Expecting %s to show no upward trend but it could not be judged: %s",
-              subject, verdict.evidence());
+              "%s", ShouldShowNoUpwardTrend.shouldBeJudged(subject, verdict.evidence()));
       case STABLE -> {
         // passes
       }

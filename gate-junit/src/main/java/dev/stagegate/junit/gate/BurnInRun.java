@@ -5,6 +5,8 @@ import dev.stagegate.assertions.trend.CpuTrendJudge;
 import dev.stagegate.assertions.trend.CpuTrendVerdict;
 import dev.stagegate.assertions.trend.LeakVerdict;
 import dev.stagegate.assertions.trend.MemoryLeakJudge;
+import dev.stagegate.assertions.trend.ShouldShowNoLeak;
+import dev.stagegate.assertions.trend.ShouldShowNoUpwardTrend;
 import dev.stagegate.assertions.watch.ServiceRecorder;
 import dev.stagegate.junit.compose.ComposeService;
 import dev.stagegate.junit.docker.EventWatch;
@@ -19,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -181,10 +182,8 @@ final class BurnInRun {
       // each trend on its own: one that was not judged never hides the other's verdict
       if (leak.kind() == LeakVerdict.Kind.LEAK) {
         failures.add(
-            String.format(
-                Locale.ROOT,
-                "Expecting memory of service \"%s\" to show no leak but it grew %.1f MiB/hour: %s",
-                r.service(),
+            ShouldShowNoLeak.shouldShowNoLeak(
+                "memory of service \"" + r.service() + "\"",
                 leak.slopeMibPerHour(),
                 memoryEvidence));
       } else if (leak.kind() == LeakVerdict.Kind.INCONCLUSIVE) {
@@ -193,11 +192,8 @@ final class BurnInRun {
       }
       if (cpu.kind() == CpuTrendVerdict.Kind.TREND) {
         failures.add(
-            String.format(
-                Locale.ROOT,
-                "Expecting CPU of service \"%s\" to show no upward trend but it rose %.1f"
-                    + " points/hour: %s",
-                r.service(),
+            ShouldShowNoUpwardTrend.shouldShowNoUpwardTrend(
+                "CPU of service \"" + r.service() + "\"",
                 cpu.slopePointsPerHour(),
                 cpu.evidence()));
       } else if (cpu.kind() == CpuTrendVerdict.Kind.INCONCLUSIVE) {

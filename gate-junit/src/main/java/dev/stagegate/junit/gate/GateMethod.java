@@ -7,6 +7,11 @@ import java.util.List;
 final class GateMethod {
   private GateMethod() {}
 
+  /** The failure every kind of gate reports when its method body threw. */
+  static String failed(Throwable bodyFailure) {
+    return "The gate method failed: " + bodyFailure;
+  }
+
   /**
    * Runs {@code body} and adds its check to {@code checks}: passed, or failed with what it threw.
    * An {@link InterruptedException} restores the thread's interrupt status.

@@ -256,7 +256,7 @@ public final class GateRun implements AutoCloseable {
     List<String> failures = new ArrayList<>(otherFailures);
     failures.addAll(0, serviceProblems.values());
     if (bodyFailure != null) {
-      failures.add("The gate method failed: " + bodyFailure);
+      failures.add(GateMethod.failed(bodyFailure));
     }
     GateVerdict decided =
         GateVerdict.of(

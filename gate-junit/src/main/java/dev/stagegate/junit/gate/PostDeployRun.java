@@ -270,7 +270,7 @@ public final class PostDeployRun {
     }
     List<String> all = new ArrayList<>(failures);
     if (bodyFailure != null) {
-      all.add("The gate method failed: " + bodyFailure);
+      all.add(GateMethod.failed(bodyFailure));
     }
     GateVerdict decided = GateVerdict.of(all, inconclusive, watchEvidence.shortfall());
     return ReportRedaction.redact(

@@ -105,7 +105,7 @@ public final class PreDeployRun {
               : b.sentence());
     }
     if (bodyFailure != null) {
-      failures.add("The gate method failed: " + bodyFailure);
+      failures.add(GateMethod.failed(bodyFailure));
     }
     GateVerdict decided = GateVerdict.of(failures, List.of());
     return ReportRedaction.redact(

@@ -614,7 +614,7 @@ public final class RollbackRun implements AutoCloseable {
   private void runBody(GateRun.Body body) {
     bodyFailure = GateMethod.run(body, checks);
     if (bodyFailure != null) {
-      failures.add("The gate method failed: " + bodyFailure);
+      failures.add(GateMethod.failed(bodyFailure));
     }
   }
 

@@ -35,7 +35,7 @@ record ChangeReview(ChangeSummary change, RiskAssessment risk) {
    * Only deployments to this environment count as the base; by default, any environment's.
    * Documented in {@code docs/risk-rules.md}.
    */
-  static final String BASE_ENVIRONMENT = "stagegate.git.base-environment";
+  static final String BASE_ENVIRONMENT = GitChangeReader.BASE_ENVIRONMENT_KEY;
 
   /**
    * The change since the last deployment recorded in the configured deployment history ({@link

@@ -62,6 +62,12 @@ import org.eclipse.jgit.util.io.DisabledOutputStream;
  */
 public final class GitChangeReader {
   /** The configuration key whose value, when set, is the base ref. */
+  /**
+   * Configuration key: only deployments to this environment count as the change base (and as the
+   * rollback target when a drill names no environment); by default any environment's.
+   */
+  public static final String BASE_ENVIRONMENT_KEY = "stagegate.git.base-environment";
+
   public static final String BASE_KEY = "stagegate.git.base";
 
   /** Default bound on commits walked. */

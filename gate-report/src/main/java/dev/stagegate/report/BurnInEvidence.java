@@ -90,8 +90,7 @@ public record BurnInEvidence(
         timeline,
         timelineDropped,
         trends,
-        List.of(),
-        null);
+        List.of());
   }
 
   /** A burn-in with load and without a baseline. */

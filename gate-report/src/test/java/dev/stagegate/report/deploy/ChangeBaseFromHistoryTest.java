@@ -12,7 +12,6 @@ import dev.stagegate.report.change.GitChangeReader;
 import dev.stagegate.report.change.TestRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,17 +44,7 @@ class ChangeBaseFromHistoryTest {
 
   private static DeploymentEntry entry(
       Instant when, String version, String commit, String environment, Outcome outcome) {
-    return new DeploymentEntry(
-        when,
-        version,
-        commit,
-        environment,
-        "alice",
-        outcome,
-        Duration.ofSeconds(30),
-        List.of(),
-        null,
-        "");
+    return DeploymentEntries.bare(when, version, commit, environment, outcome, List.of());
   }
 
   private static DeploymentHistory history(Path reports, Map<String, String> config) {

@@ -90,8 +90,7 @@ public record BurnInEvidence(
         timeline,
         timelineDropped,
         trends,
-        List.of(),
-        null);
+        List.of());
   }
 
   /** A burn-in with load and without a baseline. */
@@ -120,38 +119,22 @@ public record BurnInEvidence(
 
   /** This evidence with its comparison against the baseline release. */
   public BurnInEvidence withBaseline(BaselineEvidence baseline) {
-    return new BurnInEvidence(
-        requested,
-        planned,
-        actual,
-        endedAt,
-        endedBecause,
-        timeline,
-        timelineDropped,
-        trends,
-        loads,
-        baseline,
-        engineInterruption);
+    return copy(this.loads, baseline, this.engineInterruption);
   }
 
   /** This evidence with the load each {@code @Load} put on the stack. */
   public BurnInEvidence withLoads(List<LoadEvidence> loads) {
-    return new BurnInEvidence(
-        requested,
-        planned,
-        actual,
-        endedAt,
-        endedBecause,
-        timeline,
-        timelineDropped,
-        trends,
-        loads,
-        baseline,
-        engineInterruption);
+    return copy(loads, this.baseline, this.engineInterruption);
   }
 
   /** This evidence with the engine's interruption of the watch. */
   public BurnInEvidence withEngineInterruption(EngineInterruption engineInterruption) {
+    return copy(this.loads, this.baseline, engineInterruption);
+  }
+
+  /** A copy that keeps the watch's own fields: only what is added after the watch is replaced. */
+  private BurnInEvidence copy(
+      List<LoadEvidence> loads, BaselineEvidence baseline, EngineInterruption engineInterruption) {
     return new BurnInEvidence(
         requested,
         planned,

@@ -161,7 +161,6 @@ public record GateResult(
         checks,
         services,
         failures,
-        null,
         null);
   }
 

@@ -150,13 +150,7 @@ public final class ApprovalCli {
       Path workDir,
       PrintStream out,
       PrintStream err) {
-    ApprovalCheck check = ApprovalCheck.of(audit);
-    if (options.containsKey("--approval")) {
-      check = check.withApproval(workDir.resolve(options.get("--approval")));
-    }
-    if (commit.isPresent()) {
-      check = check.expectingCommit(commit.get());
-    }
+    ApprovalCheck check = checkOf(audit, options, commit, workDir);
     if (options.containsKey("--images")) {
       Map<String, String> images = new LinkedHashMap<>();
       for (String pair : options.get("--images").split(",")) {
@@ -173,14 +167,11 @@ public final class ApprovalCli {
       }
       check = check.expectingImages(images);
     }
-    ApprovalStatus status = check.run();
-    if (!status.approved()) {
-      for (ApprovalRefusal r : status.problems()) {
-        err.println(r.reason() + ": " + r.message());
-      }
+    Optional<ApprovalRecord> approved = approved(check, err);
+    if (approved.isEmpty()) {
       return 1;
     }
-    ApprovalRecord record = status.record().orElseThrow();
+    ApprovalRecord record = approved.get();
     out.println(
         audit.getFileName()
             + " is approved: "
@@ -208,21 +199,11 @@ public final class ApprovalCli {
       Path workDir,
       PrintStream out,
       PrintStream err) {
-    ApprovalCheck check = ApprovalCheck.of(audit);
-    if (options.containsKey("--approval")) {
-      check = check.withApproval(workDir.resolve(options.get("--approval")));
-    }
-    if (commit.isPresent()) {
-      check = check.expectingCommit(commit.get());
-    }
-    ApprovalStatus status = check.run();
-    if (!status.approved()) {
-      for (ApprovalRefusal r : status.problems()) {
-        err.println(r.reason() + ": " + r.message());
-      }
+    Optional<ApprovalRecord> approved = approved(checkOf(audit, options, commit, workDir), err);
+    if (approved.isEmpty()) {
       return 1;
     }
-    ApprovalRecord record = status.record().orElseThrow();
+    ApprovalRecord record = approved.get();
     Path file = workDir.resolve(options.get("--out"));
     try {
       DeployOverride.write(record, file);
@@ -250,6 +231,31 @@ public final class ApprovalCli {
             + file.getFileName()
             + " up -d --no-build");
     return 0;
+  }
+
+  /** One setup for {@code check} and {@code override}, so override refuses what check refuses. */
+  private static ApprovalCheck checkOf(
+      Path audit, Map<String, String> options, Optional<String> commit, Path workDir) {
+    ApprovalCheck check = ApprovalCheck.of(audit);
+    if (options.containsKey("--approval")) {
+      check = check.withApproval(workDir.resolve(options.get("--approval")));
+    }
+    if (commit.isPresent()) {
+      check = check.expectingCommit(commit.get());
+    }
+    return check;
+  }
+
+  /** The approval {@code check} finds, or empty after printing each refusal to {@code err}. */
+  private static Optional<ApprovalRecord> approved(ApprovalCheck check, PrintStream err) {
+    ApprovalStatus status = check.run();
+    if (!status.approved()) {
+      for (ApprovalRefusal r : status.problems()) {
+        err.println(r.reason() + ": " + r.message());
+      }
+      return Optional.empty();
+    }
+    return Optional.of(status.record().orElseThrow());
   }
 
   private static int usage(PrintStream err, String problem) {

@@ -142,17 +142,7 @@ public record ApprovalRecord(
       String jsonSha256,
       Verdict verdict,
       String comment) {
-    this(
-        reviewer,
-        approvedAt,
-        commit,
-        auditFile,
-        auditSha256,
-        jsonSha256,
-        verdict,
-        comment,
-        "",
-        List.of());
+    this(reviewer, approvedAt, commit, auditFile, auditSha256, jsonSha256, verdict, comment, "");
   }
 
   /** Whether this approval accepts a verdict other than PASS, with a recorded reason. */

@@ -79,16 +79,18 @@ public record ChangeSummary(
 
   /** The empty summary for a directory that is not inside a git repository. */
   public static ChangeSummary notARepository(Path dir) {
-    return new ChangeSummary(
-        null,
-        null,
-        null,
-        NO_BASE,
-        BaseSource.NONE,
-        List.of(),
-        0,
+    return withoutHead(
         UncommittedChanges.NONE,
         List.of("not a git repository: " + dir + "; the change summary is empty"));
+  }
+
+  /**
+   * A summary with no HEAD to compare (no repository, or one without commits): no base and no
+   * files, only the working tree and the notes.
+   */
+  static ChangeSummary withoutHead(UncommittedChanges uncommitted, List<String> notes) {
+    return new ChangeSummary(
+        null, null, null, NO_BASE, BaseSource.NONE, List.of(), 0, uncommitted, notes);
   }
 
   /** How many changed files are not listed because of the file limit. */

@@ -142,16 +142,7 @@ public final class GitChangeReader {
       }
       List<String> notes = new ArrayList<>(none.notes());
       notes.addAll(candidates.notes());
-      return new ChangeSummary(
-          null,
-          null,
-          null,
-          ChangeSummary.NO_BASE,
-          BaseSource.NONE,
-          List.of(),
-          0,
-          UncommittedChanges.NONE,
-          notes);
+      return ChangeSummary.withoutHead(UncommittedChanges.NONE, notes);
     }
     try (Repository repo = found.get();
         RevWalk walk = new RevWalk(repo)) {
@@ -160,16 +151,7 @@ public final class GitChangeReader {
       ObjectId headId = resolveCommit(repo, Constants.HEAD);
       if (headId == null) {
         notes.add("the repository at " + repo.getDirectory() + " has no commits yet");
-        return new ChangeSummary(
-            null,
-            null,
-            null,
-            ChangeSummary.NO_BASE,
-            BaseSource.NONE,
-            List.of(),
-            0,
-            uncommitted,
-            notes);
+        return ChangeSummary.withoutHead(uncommitted, notes);
       }
       RevCommit head = walk.parseCommit(headId);
       Base base = chooseBase(repo, head, candidates, notes);

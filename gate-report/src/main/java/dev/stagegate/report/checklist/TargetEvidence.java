@@ -175,15 +175,7 @@ final class TargetEvidence {
       }
       if (!field.get().isBoolean() || !field.get().booleanValue()) {
         return new ChecklistItem(
-            id,
-            ItemState.FAILED,
-            GateEvidence.cite(f.gate())
-                + ": "
-                + f.check().name()
-                + " answered \""
-                + DB_READY
-                + "\": "
-                + GateEvidence.detail(field.get().toString()));
+            id, ItemState.FAILED, answered(f, GateEvidence.detail(field.get().toString())));
       }
       if (ready == null) {
         ready = f;
@@ -197,15 +189,18 @@ final class TargetEvidence {
               + DB_READY
               + "\": check the database from the target (or make /health report it)");
     }
-    return new ChecklistItem(
-        id,
-        ItemState.DONE,
-        GateEvidence.cite(ready.gate())
-            + ": "
-            + ready.check().name()
-            + " answered \""
-            + DB_READY
-            + "\": true");
+    return new ChecklistItem(id, ItemState.DONE, answered(ready, "true"));
+  }
+
+  /** The hook and its {@code db_ready} answer, cited alike for DONE and FAILED. */
+  private static String answered(Found hook, String value) {
+    return GateEvidence.cite(hook.gate())
+        + ": "
+        + hook.check().name()
+        + " answered \""
+        + DB_READY
+        + "\": "
+        + value;
   }
 
   /** The {@code db_ready} field of a JSON object, when the text is one and has it. */

@@ -1,5 +1,6 @@
 package dev.stagegate.report.deploy;
 
+import dev.stagegate.report.TestedImage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,6 +49,31 @@ final class DeploymentEntries {
         e.hooks(),
         e.auditSha256(),
         e.note());
+  }
+
+  /**
+   * A deployment by alice that took 30 s, without hooks, audit or note: for tests that look only at
+   * when, what and where it was deployed, and how it ended.
+   */
+  static DeploymentEntry bare(
+      Instant when,
+      String version,
+      String commit,
+      String environment,
+      Outcome outcome,
+      List<TestedImage> images) {
+    return new DeploymentEntry(
+        when,
+        version,
+        commit,
+        environment,
+        "alice",
+        outcome,
+        Duration.ofSeconds(30),
+        List.of(),
+        null,
+        "",
+        images);
   }
 
   static DeploymentEntry entry(String note) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stagegate.report.TestedImage;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,17 +32,12 @@ class RollbackTargetFromHistoryTest {
 
   private static DeploymentEntry entry(
       int minutes, String commit, String environment, Outcome outcome, List<TestedImage> images) {
-    return new DeploymentEntry(
+    return DeploymentEntries.bare(
         T0.plusSeconds(60L * minutes),
         commit.substring(0, 3),
         commit,
         environment,
-        "alice",
         outcome,
-        Duration.ofSeconds(30),
-        List.of(),
-        null,
-        "",
         images);
   }
 

@@ -10,7 +10,6 @@ import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.ChangeFixtures;
 import dev.stagegate.report.GoldenFile;
 import dev.stagegate.report.change.BaseSource;
-import java.io.InputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,9 +21,7 @@ class ChangeAndRiskJsonTest {
 
   @BeforeAll
   static void loadSchema() throws Exception {
-    try (InputStream in = AuditJson.class.getResourceAsStream(AuditJson.SCHEMA_RESOURCE)) {
-      validator = new SchemaSubsetValidator(JSON.readTree(in));
-    }
+    validator = SchemaSubsetValidator.forAuditSchema();
   }
 
   @Test

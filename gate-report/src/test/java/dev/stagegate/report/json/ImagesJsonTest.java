@@ -8,18 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stagegate.report.AuditFixtures;
 import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.ImageFixtures;
-import java.io.InputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ImagesJsonTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  private static SchemaSubsetValidator validator() throws Exception {
-    try (InputStream in = AuditJson.class.getResourceAsStream(AuditJson.SCHEMA_RESOURCE)) {
-      return new SchemaSubsetValidator(JSON.readTree(in));
-    }
-  }
 
   @Test
   void imagesConformToTheSchemaAndAShortIdDoesNot() throws Exception {
@@ -30,9 +23,9 @@ class ImagesJsonTest {
                     AuditReport.SCHEMA_VERSION,
                     AuditFixtures.T0,
                     List.of(ImageFixtures.passingWithImages(ImageFixtures.API_A)))));
-    assertThat(validator().validate(written)).isEmpty();
+    assertThat(SchemaSubsetValidator.forAuditSchema().validate(written)).isEmpty();
     ((ObjectNode) written.get("gates").get(0).get("images").get(0)).put("imageId", "b685ebbce2f6");
-    assertThat(validator().validate(written))
+    assertThat(SchemaSubsetValidator.forAuditSchema().validate(written))
         .singleElement()
         .asString()
         .startsWith("$.gates[0].images[0].imageId");

@@ -1,6 +1,9 @@
 package dev.stagegate.report.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -41,6 +44,13 @@ final class SchemaSubsetValidator {
 
   SchemaSubsetValidator(JsonNode schema) {
     this.root = schema;
+  }
+
+  /** A validator for the schema gate-report ships, read as a consumer reads it: from the jar. */
+  static SchemaSubsetValidator forAuditSchema() throws IOException {
+    try (InputStream in = AuditJson.class.getResourceAsStream(AuditJson.SCHEMA_RESOURCE)) {
+      return new SchemaSubsetValidator(new ObjectMapper().readTree(in));
+    }
   }
 
   /** Every violation, as {@code path: problem}; empty when the document conforms. */

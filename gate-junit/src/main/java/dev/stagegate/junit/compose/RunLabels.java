@@ -66,6 +66,19 @@ public record RunLabels(String runId, String host, long pid) {
     }
   }
 
+  /**
+   * The owner of a container, network or volume a gate run created: those carry the run's labels
+   * one by one ({@link #asMap()}). The packed image label is not enough: every container made from
+   * a built image inherits it — a deployed container of an image a gate kept, too — and names a run
+   * that is long over.
+   */
+  public static Optional<RunLabels> ofRunResource(Map<String, String> labels) {
+    if (labels == null || !labels.containsKey(RUN) || !labels.containsKey(PID)) {
+      return Optional.empty();
+    }
+    return from(labels);
+  }
+
   /** This machine's host name, as written into the owner labels. */
   public static String localHost() {
     try {

@@ -47,7 +47,7 @@ public final class LeftoverSweeper {
             .withShowAll(true)
             .withLabelFilter(List.of(RunLabels.MARKER))
             .exec()) {
-      if (dead(c.getLabels()) || orphanBuildStep(c, now)) {
+      if (deadRun(c.getLabels()) || leftBuildStep(c, now)) {
         containers +=
             attempt(
                 "container " + c.getId(),
@@ -62,7 +62,7 @@ public final class LeftoverSweeper {
     int networks = 0;
     for (Network n :
         client.listNetworksCmd().withFilter("label", List.of(RunLabels.MARKER)).exec()) {
-      if (dead(n.getLabels())) {
+      if (deadRun(n.getLabels())) {
         networks +=
             attempt("network " + n.getName(), () -> client.removeNetworkCmd(n.getId()).exec());
       }
@@ -72,7 +72,7 @@ public final class LeftoverSweeper {
         client.listVolumesCmd().withFilter("label", List.of(RunLabels.MARKER)).exec().getVolumes();
     if (volumeList != null) {
       for (var v : volumeList) {
-        if (dead(v.getLabels())) {
+        if (deadRun(v.getLabels())) {
           volumes +=
               attempt("volume " + v.getName(), () -> client.removeVolumeCmd(v.getName()).exec());
         }
@@ -100,17 +100,28 @@ public final class LeftoverSweeper {
   }
 
   /**
-   * A build-step container of a build that was killed: the legacy builder adds the labels one step
-   * at a time, so it carries the marker but not yet its owner. A live step lasts seconds.
+   * A build-step container of a build that was killed: the classic builder's step containers carry
+   * only the image label, packed ({@code run/host/pid}) or, while the labels are still being added
+   * one step at a time, the bare marker (then it counts once it is older than a live step lasts). A
+   * container of a compose project, a running one, or one of an image someone named (a kept or a
+   * user's image, whose containers inherit the label) is never a build step.
    */
-  private static boolean orphanBuildStep(Container c, long nowSeconds) {
+  private boolean leftBuildStep(Container c, long nowSeconds) {
     Map<String, String> labels = c.getLabels();
-    return labels != null
-        && !labels.containsKey(RunLabels.PID)
-        && !labels.containsKey("com.docker.compose.project")
-        && !"running".equals(c.getState())
-        && c.getCreated() != null
-        && nowSeconds - c.getCreated() > ORPHAN_AFTER_SECONDS;
+    boolean stepLike =
+        labels != null
+            && !labels.containsKey(RunLabels.PID)
+            && !labels.containsKey("com.docker.compose.project")
+            && !"running".equals(c.getState());
+    if (!stepLike) {
+      return false;
+    }
+    boolean ownerGone =
+        dead(labels)
+            || RunLabels.from(labels).isEmpty()
+                && c.getCreated() != null
+                && nowSeconds - c.getCreated() > ORPHAN_AFTER_SECONDS;
+    return ownerGone && !runsNamedImage(c);
   }
 
   /** How old an owner-less build-step container must be to count as orphaned. */
@@ -118,6 +129,25 @@ public final class LeftoverSweeper {
 
   private boolean dead(Map<String, String> labels) {
     return RunLabels.from(labels).map(l -> l.ownerIsDeadOn(localHost)).orElse(false);
+  }
+
+  /** A container, network or volume a run created, whose run is over: by the run's own labels. */
+  private boolean deadRun(Map<String, String> labels) {
+    return RunLabels.ofRunResource(labels).map(l -> l.ownerIsDeadOn(localHost)).orElse(false);
+  }
+
+  /**
+   * Whether the container runs an image someone named — one a gate kept for the deploy, or a
+   * user's: such a container inherited the image's label but is nobody's build step.
+   */
+  private boolean runsNamedImage(Container c) {
+    try {
+      List<String> tags = client.inspectImageCmd(c.getImageId()).exec().getRepoTags();
+      return tags != null
+          && tags.stream().anyMatch(t -> !t.equals("<none>:<none>") && !t.startsWith("stagegate-"));
+    } catch (RuntimeException e) {
+      return false; // the image is gone: a build step's intermediate image, removed with its build
+    }
   }
 
   private static int attempt(String what, Runnable removal) {

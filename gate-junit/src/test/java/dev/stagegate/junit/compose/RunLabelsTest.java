@@ -15,6 +15,16 @@ class RunLabelsTest {
   }
 
   @Test
+  void aContainerOrNetworkIsARunsOnlyByTheRunsOwnLabelsNeverByAnInheritedImageLabel() {
+    RunLabels l = new RunLabels("sgx", "h", 7);
+    assertThat(RunLabels.ofRunResource(l.asMap())).contains(l);
+    assertThat(RunLabels.ofRunResource(l.asImageLabel()))
+        .as("a deployed container inherits the packed label of the image a gate kept")
+        .isEmpty();
+    assertThat(RunLabels.ofRunResource(null)).isEmpty();
+  }
+
+  @Test
   void ownerIsDeadOnlyOnTheSameHostWhenItsProcessIsGone() {
     long me = ProcessHandle.current().pid();
     assertThat(new RunLabels("a", "here", me).ownerIsDeadOn("here")).isFalse();

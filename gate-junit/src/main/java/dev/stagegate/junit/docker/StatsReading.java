@@ -5,6 +5,7 @@ import com.github.dockerjava.api.model.MemoryStatsConfig;
 import com.github.dockerjava.api.model.Statistics;
 import com.github.dockerjava.api.model.StatsConfig;
 import dev.stagegate.report.StatsSnapshot;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -55,22 +56,30 @@ final class StatsReading {
   }
 
   /**
-   * Memory the kernel cannot reclaim without swap: anonymous and shared memory, the pages on the
-   * anon LRU lists ({@code active_anon + inactive_anon}; cgroup v1's hierarchical {@code total_}
-   * counters first). Page cache is not in it, also not the part on the active list that {@code
-   * docker stats} counts: a process that reads files grows that without leaking, and the kernel
-   * drops it under pressure. Empty when the engine does not report the counters.
+   * The processes' anonymous memory (heap, stacks, {@code mmap(MAP_ANONYMOUS)}): where a leak
+   * grows. Neither page cache (also not the part on the active list that {@code docker stats}
+   * counts: a process that keeps reading more files grows it without leaking, and the kernel drops
+   * it under pressure) nor shared memory (a database's buffer pool filling up to its configured
+   * size, or tmpfs, bounded by {@code shm_size}). cgroup v2: {@code anon}; v1: {@code total_rss}
+   * (else {@code rss}). Empty when the engine reports neither.
    */
-  static OptionalLong anonymous(MemoryStatsConfig m) {
+  static OptionalLong anonymous(Statistics s) {
+    MemoryStatsConfig m = s == null ? null : s.getMemoryStats();
     StatsConfig st = m == null ? null : m.getStats();
     if (st == null) {
       return OptionalLong.empty();
     }
-    if (st.getTotalActiveAnon() != null && st.getTotalInactiveAnon() != null) {
-      return OptionalLong.of(st.getTotalActiveAnon() + st.getTotalInactiveAnon());
+    // docker-java maps only cgroup v1's names; the engine's whole answer is in the raw values
+    if (s.getRawValues().get("memory_stats") instanceof Map<?, ?> memory
+        && memory.get("stats") instanceof Map<?, ?> stats
+        && stats.get("anon") instanceof Number anon) {
+      return OptionalLong.of(anon.longValue());
     }
-    if (st.getActiveAnon() != null && st.getInactiveAnon() != null) {
-      return OptionalLong.of(st.getActiveAnon() + st.getInactiveAnon());
+    if (st.getTotalRss() != null) {
+      return OptionalLong.of(st.getTotalRss());
+    }
+    if (st.getRss() != null) {
+      return OptionalLong.of(st.getRss());
     }
     return OptionalLong.empty();
   }

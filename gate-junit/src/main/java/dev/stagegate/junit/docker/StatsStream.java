@@ -58,7 +58,7 @@ public final class StatsStream implements AutoCloseable {
             }
             if (now - lastHandedOnNanos >= intervalNanos * 9 / 10) {
               lastHandedOnNanos = now;
-              readings.accept(new Reading(snapshot, StatsReading.anonymous(s.getMemoryStats())));
+              readings.accept(new Reading(snapshot, StatsReading.anonymous(s)));
             }
           }
         };

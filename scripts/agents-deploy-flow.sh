@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
 # The agents example's deploy flow, as a CI pipeline would run it: the burn-in's audit → approval
-# → deploy checks → deploy to production → post-deploy watch → record; then the watch must catch a
-# stopped worker. The same steps as scripts/example-deploy-flow.sh (the busybox example), for the
-# real stack (FastAPI, Celery, PostgreSQL, Redis).
+# → deploy checks → deploy of the approved images (no rebuild) → post-deploy watch (which checks
+# every container runs its approved image ID) → record; then the watch must catch a stopped worker.
+# The same steps as scripts/example-deploy-flow.sh (the busybox example), for the real stack
+# (FastAPI, Celery, PostgreSQL, Redis).
 #
 #   bash scripts/agents-deploy-flow.sh
+#   MVN_ARGS="-o -Dmaven.repo.local=/tmp/m2" bash scripts/agents-deploy-flow.sh   # extra Maven args
+#
+# What runs in production is exactly what the burn-in tested: the images it kept as
+# agents/<service>:<commit>, named by target/approved-images.yml (ApprovalCli override) and started
+# with up --no-build. The images carry the gate build's marker (staging); production's marker is
+# given at deploy time by examples/agents/deploy/production.yml, which bind-mounts the marker the
+# deploy checks allowed over the image's copy.
 #
 # "Production" is a compose project of its own on this engine (agents-production), next to the
 # gate's throwaway projects. The refusals are part of the flow: an unapproved audit, one edited after
@@ -27,6 +35,9 @@ AUDIT="$GATE_DIR/stability_audit.md"
 PG_URL=${STAGEGATE_FLOW_PG_URL:-jdbc:postgresql://127.0.0.1:55432/stagegate}
 export STAGEGATE_HISTORY_JDBC_PASSWORD=${STAGEGATE_HISTORY_JDBC_PASSWORD:-stagegate}
 HEAD=$(git rev-parse HEAD)
+# Extra arguments for every Maven run (unset: none), e.g. -o -Dmaven.repo.local=/tmp/m2
+read -r -a MVN_EXTRA <<<"${MVN_ARGS:-}"
+DEPLOY_FILES=(-f docker-compose.yml -f target/approved-images.yml -f deploy/production.yml)
 VERSION=$(sed -n 's:^  <version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
 # The example deploys the same SNAPSHOT from every commit and a version is tagged once: the tag this
 # run makes is checked, then removed again at the end.
@@ -34,7 +45,8 @@ TAG="v$VERSION"
 
 say() { printf '\n[agents-flow] %s\n' "$*"; }
 die() { printf '[agents-flow] FAILED: %s\n' "$*" >&2; exit 1; }
-mvn_agents() { mvn -B -ntp -q -pl examples/agents "$@"; }
+mvn_q() { mvn -B -ntp -q ${MVN_EXTRA[@]+"${MVN_EXTRA[@]}"} "$@"; }
+mvn_agents() { mvn_q -pl examples/agents "$@"; }
 # One Maven run of the module's ITs, picked one at a time, each with its own report directory.
 it() {
   local test=$1 dir=$2; shift 2
@@ -69,13 +81,15 @@ if git rev-parse -q --verify "refs/tags/$TAG" >/dev/null; then
   die "tag $TAG exists already; this demo makes and removes its own: git tag -d $TAG"
 fi
 teardown() {
-  (cd "$EX" && docker compose -p "$PROJECT" down -v --rmi local >/dev/null 2>&1) || true
+  # Nothing was built for production; the approved images stay (they carry their tags): a later
+  # deploy of this audit, and a rollback to it, needs them.
+  (cd "$EX" && docker compose -p "$PROJECT" down -v >/dev/null 2>&1) || true
   git tag -d "$TAG" >/dev/null 2>&1 || true
 }
 trap teardown EXIT
 
 say "0. build the library (the module's steps run with -pl examples/agents)"
-mvn -B -ntp -q install -DskipTests
+mvn_q install -DskipTests
 
 if [[ ! -f "$AUDIT" ]] || ! grep -q "$(git rev-parse --short=12 HEAD)" "$AUDIT"; then
   say "1. the gate: the burn-in (shortened in CI) writes the audit"
@@ -121,12 +135,15 @@ printf '\n<!-- edited after review -->\n' >>"$AUDIT"
 refused "changed after it was approved"
 mv "$AUDIT.orig" "$AUDIT"
 
+# The deploy checks read the marker file (examples/agents/.deployment_marker): the one the deploy
+# mounts into production (deploy/production.yml), so what they allow is what production reads.
 say "5. the release is still stamped for staging (the gate's build): refused"
 mvn_agents exec:exec@deployment-marker -Dagents.environment=staging
 refused "built for another environment"
 
-say "6. the build stamps the release for production; deploy checks: allowed"
+say "6. the release is stamped for production; deploy checks: allowed"
 # every later Maven run passes pre-integration-test, which writes the marker again: for production
+# (the containers keep the file they were started with)
 PROD=-Dagents.environment=production
 mvn_agents exec:exec@deployment-marker "$PROD"
 grep -qF "$HEAD" "$EX/.deployment_marker" \
@@ -138,11 +155,36 @@ if [[ "$VERDICT" != PASS ]]; then
     || die "the deploy decision does not show the accepted $VERDICT as ⚠️ ACCEPTED: $PRE_DIR"
 fi
 
-# As a team does today: compose builds the release's images again from the same tree (the
-# marker included), it does not deploy the images the gate tested.
-say "7. deploy to production: compose up --build --wait, as project $PROJECT"
+say "7. deploy the approved images without a rebuild: compose up --no-build --wait, as project $PROJECT"
+# The approval binds the image IDs the burn-in tested; the override names the tags it kept them
+# under (agents/<service>:<commit>), so compose runs exactly those images.
+mvn_agents exec:exec@approved-images || die "no override of the approved images"
+OVERRIDE="$EX/target/approved-images.yml"
+sed 's/^/[agents-flow]   /' "$OVERRIDE"
+# Every approved tag must still name the approved image (a re-run gate or a `docker tag` moves it).
+IMAGES=
+while read -r svc tag; do
+  id=$(docker image inspect -f '{{.Id}}' "$tag" 2>/dev/null) \
+    || die "the approved image $tag of $svc is not on this engine (a passing burn-in keeps it: stagegate.images.keep)"
+  IMAGES+="$svc=$id,"
+done < <(awk '/^  [a-z0-9_.-]+:$/ {svc=$1; sub(":", "", svc)} /^    image:/ {gsub(/"/, "", $2); print svc " " $2}' "$OVERRIDE")
+[[ -n "$IMAGES" ]] || die "no image in $OVERRIDE"
+mvn_agents exec:exec@check-images -Dstagegate.images="${IMAGES%,}" \
+  || die "the images tagged for the deploy are not the approved ones: $IMAGES"
+say "the tags name the approved images: ${IMAGES%,}"
+# the flow's own refusal: another image under an approved name is not deployed
+OTHER=$(docker image inspect -f '{{.Id}}' stagegate/python-base:bookworm)
+FIRST=${IMAGES%%,*}
+if out=$(mvn_agents exec:exec@check-images -Dstagegate.images="${FIRST%%=*}=$OTHER" 2>&1); then
+  die "an image other than the approved one was allowed for ${FIRST%%=*}"
+fi
+grep -qF "to deploy the approved image" <<<"$out" || { printf '%s\n' "$out"; die "the image refusal does not say why"; }
+say "refused as it should be: another image for ${FIRST%%=*}"
+# production's marker at deploy time: deploy/production.yml mounts the file the deploy checks allowed
+grep -qE '"environment" *: *"production"' "$EX/.deployment_marker" \
+  || die "the marker to mount does not name production: $EX/.deployment_marker"
 start=$(date +%s)
-(cd "$EX" && docker compose -p "$PROJECT" up -d --build --wait --wait-timeout 180 >/dev/null) \
+(cd "$EX" && docker compose -p "$PROJECT" "${DEPLOY_FILES[@]}" up -d --no-build --wait --wait-timeout 180 >/dev/null) \
   || die "production did not come up healthy: (cd $EX && docker compose -p $PROJECT ps -a)"
 say "production healthy in $(( $(date +%s) - start )) s"
 # found by compose's labels, never by its name
@@ -161,9 +203,13 @@ it AgentsPostDeployIT target/stagegate-deploy "${WATCH_ARGS[@]}" \
   -Dstagegate.history.jdbc-url="$PG_URL" -Dstagegate.history.jdbc-user=stagegate \
   -Dstagegate.history.tag=true \
   || die "the post-deploy watch failed (see $DEPLOY_DIR/stability_audit.md)"
+grep -qF "| ✅ DONE | Deployed images are the approved ones |" "$DEPLOY_DIR/stability_audit.md" \
+  || die "the post-deploy watch did not prove the approved images run: $DEPLOY_DIR/stability_audit.md"
+say "every container runs its approved image (post-deploy watch, by image ID)"
 
 say "9. the deployment is recorded in every format"
 grep -q "\"commit\":\"$HEAD\"" "$DEPLOY_DIR/deployments.jsonl" || die "no JSON Lines entry for $HEAD"
+grep -q '"images":\[{"service"' "$DEPLOY_DIR/deployments.jsonl" || die "the deployment record has no image IDs"
 grep -q "^Commit: ${HEAD:0:7}" "$DEPLOY_DIR/deployments.log" || die "no text block for $HEAD"
 rows=$(PGPASSWORD="$STAGEGATE_HISTORY_JDBC_PASSWORD" psql -h 127.0.0.1 -p 55432 -U stagegate -d stagegate -XtAqc \
   "select count(*) from deployment_history where commit = '$HEAD' and status = 'SUCCESS'")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stagegate.examples.agents.gates.AgentsBurnInGate;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.ServiceTrend;
+import dev.stagegate.report.TestedImage;
 import dev.stagegate.report.Verdict;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +38,10 @@ class AgentsBurnInIT {
         GateKit.run(
             AgentsBurnInGate.class,
             reports,
-            Map.of("stagegate.burnin.duration", duration.toString()));
+            // the approved audit's images: kept as agents/<service>:<commit> for the deploy
+            // (the module's other gates run with stagegate.images.keep=false, see pom.xml)
+            Map.of(
+                "stagegate.burnin.duration", duration.toString(), "stagegate.images.keep", "true"));
     GateResult gate = GateKit.onlyGate(reports, events);
     assertThat(gate.verdictText()).startsWith("PASS_SHORTENED (");
     assertThat(gate.burnIn().trends())
@@ -46,6 +50,13 @@ class AgentsBurnInIT {
     // every run here is shorter than the 4 h requested: PASS_SHORTENED at best, never PASS
     assertThat(GateKit.failureMessages(events)).isEmpty();
     assertThat(gate.verdict()).isEqualTo(Verdict.PASS_SHORTENED);
+    // what scripts/agents-deploy-flow.sh deploys, without a rebuild, once the audit is approved
+    assertThat(gate.images())
+        .as("the images the burn-in kept for the deploy")
+        .extracting(TestedImage::service)
+        .containsExactlyInAnyOrder("migrate", "api", "worker", "beat");
+    assertThat(gate.images())
+        .allSatisfy(i -> assertThat(i.tag()).startsWith("agents/" + i.service() + ":"));
     if (duration.compareTo(TREND_MIN_SPAN) >= 0) {
       assertThat(gate.burnIn().trends())
           .allSatisfy(

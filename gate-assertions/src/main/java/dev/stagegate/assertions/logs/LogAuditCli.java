@@ -2,6 +2,7 @@ package dev.stagegate.assertions.logs;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -24,9 +25,14 @@ public final class LogAuditCli {
 
   /** Entry point; exit status 2 on bad usage or an unreadable file. */
   public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs the command line and returns its exit status: 0, or 2 as {@link #main} says. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
     if (args.length < 1 || args.length > 2 || (args.length == 2 && !args[1].equals("--print"))) {
-      System.err.println("usage: LogAuditCli FILE [--print]");
-      System.exit(2);
+      err.println("usage: LogAuditCli FILE [--print]");
+      return 2;
     }
     boolean print = args.length == 2;
     Path file = Path.of(args[0]);
@@ -42,25 +48,24 @@ public final class LogAuditCli {
               finding -> {
                 findings[0]++;
                 if (print) {
-                  System.out.println(finding);
+                  out.println(finding);
                 }
               });
     } catch (NoSuchFileException e) {
-      System.err.println("no such file: " + file);
-      System.exit(2);
-      return;
+      err.println("no such file: " + file);
+      return 2;
     } catch (IOException e) {
-      System.err.println("cannot read " + file + ": " + e);
-      System.exit(2);
-      return;
+      err.println("cannot read " + file + ": " + e);
+      return 2;
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     double mbPerSecond = bytes / (1024.0 * 1024.0) / seconds;
-    System.out.printf(
+    out.printf(
         Locale.ROOT,
         "%d lines, %d findings, %.1f MB/s%n",
         scanner.linesSeen(),
         findings[0],
         mbPerSecond);
+    return 0;
   }
 }

@@ -67,7 +67,12 @@ public final class ApprovalCli {
 
   /** Runs with the real clock and working directory; exits with the status. */
   public static void main(String[] args) {
-    System.exit(run(args, Clock.systemUTC(), Path.of(""), System.out, System.err));
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs with the real clock and working directory; returns the exit status. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, Clock.systemUTC(), Path.of(""), out, err);
   }
 
   static int run(String[] args, Clock clock, Path workDir, PrintStream out, PrintStream err) {

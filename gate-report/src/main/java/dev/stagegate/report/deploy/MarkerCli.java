@@ -36,7 +36,12 @@ public final class MarkerCli {
 
   /** Runs with the real environment, clock and working directory; exits with the status. */
   public static void main(String[] args) {
-    System.exit(run(args, System.getenv(), Clock.systemUTC(), Path.of(""), System.out, System.err));
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs with the real environment, clock and working directory; returns the exit status. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, System.getenv(), Clock.systemUTC(), Path.of(""), out, err);
   }
 
   static int run(

@@ -99,7 +99,8 @@ public final class JournalRecovery {
     System.exit(run(args, System.out, System.err));
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err) {
+  /** Runs the command line and returns its exit status. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
     if (args.length != 1) {
       err.println("usage: JournalRecovery REPORT_DIR   (e.g. target/stagegate)");
       return 2;

@@ -89,6 +89,43 @@ class NoiseCutsTest {
   }
 
   @Test
+  void filesChangedByTheSameCommitsNameThemOnceAboveTheTable() {
+    String md =
+        render(changed("One commit | all", "One commit | all"), RiskAssessment.of(List.of()));
+
+    assertThat(md)
+        .contains("- Commits, the same for each file below: One commit \\| all\n")
+        .contains("| File | Change |\n| --- | --- |\n| README.md | MODIFY |\n")
+        .contains("| app/main.py | MODIFY |\n")
+        .doesNotContain("| Commits |");
+    // a file with other commits keeps the column, every row its own subjects
+    String mixed = render(changed("One commit | all", "Another"), RiskAssessment.of(List.of()));
+    assertThat(mixed)
+        .contains("| File | Change | Commits |")
+        .contains("| README.md | MODIFY | One commit \\| all |")
+        .contains("| app/main.py | MODIFY | Another |")
+        .doesNotContain("the same for each file");
+  }
+
+  /** README.md and docs/audit.md changed by {@code first}, app/main.py by {@code last}. */
+  private static ChangeSummary changed(String first, String last) {
+    List<ChangedFile> files =
+        List.of(
+            new ChangedFile("README.md", ChangeType.MODIFY, null, List.of(first)),
+            new ChangedFile("docs/audit.md", ChangeType.MODIFY, null, List.of(first)),
+            new ChangedFile("app/main.py", ChangeType.MODIFY, null, List.of(last)));
+    return new ChangeSummary(
+        "v1.0.0",
+        "a".repeat(40),
+        "b".repeat(40),
+        "last tag v1.0.0",
+        files,
+        3,
+        UncommittedChanges.NONE,
+        List.of());
+  }
+
+  @Test
   void itemsInARowWithTheSameStateAndEvidenceShareARowAndEachIsNamed() {
     String none = "no @PostDeployWatch in this audit: check the deployed target";
     Checklist during =

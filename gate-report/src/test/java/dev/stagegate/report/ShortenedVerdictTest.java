@@ -52,10 +52,11 @@ class ShortenedVerdictTest {
   void theTrendsOfAShortWindowSayNotJudgedWithTheReason() {
     String md = AuditMarkdown.standard().render(report);
     assertThat(md)
-        // "<" is escaped for Markdown; it renders as "not judged (1.5 min < 5 min)"
+        // no trend judged: one line with the window and the minimum span, not a table of dashes
         .contains(
-            "| api | not judged (1.5 min &lt; 5 min) | – | not judged (1.5 min &lt; 5 min) | – |")
-        .contains("not judged, each window shorter than `stagegate.trend.min-span`");
+            "- `api` (1.5 min): memory and CPU not judged, each window shorter than the 5 min of"
+                + " `stagegate.trend.min-span`; no slope")
+        .doesNotContain("| Memory slope |");
   }
 
   @Test

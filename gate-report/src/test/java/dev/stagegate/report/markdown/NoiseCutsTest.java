@@ -3,6 +3,7 @@ package dev.stagegate.report.markdown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stagegate.report.AuditReport;
+import dev.stagegate.report.ServiceTrend;
 import dev.stagegate.report.change.ChangeSummary;
 import dev.stagegate.report.change.ChangeType;
 import dev.stagegate.report.change.ChangedFile;
@@ -16,6 +17,7 @@ import dev.stagegate.report.risk.RiskAssessment;
 import dev.stagegate.report.risk.RiskCategory;
 import dev.stagegate.report.risk.RiskFinding;
 import dev.stagegate.report.risk.RiskLevel;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -122,6 +124,40 @@ class NoiseCutsTest {
         files,
         3,
         UncommittedChanges.NONE,
+        List.of());
+  }
+
+  @Test
+  void trendsNoneOfWhichWasJudgedAreOneLineWithTheirWindowsAndAJudgedOneKeepsTheTable() {
+    List<ServiceTrend> short3 =
+        List.of(trend("api", 90, false), trend("beat", 84, false), trend("worker", 84, false));
+
+    assertThat(BurnInSection.noneJudged(short3))
+        .isEqualTo(
+            "`api` (1.5 min), `beat`, `worker` (1.4 min): memory and CPU not judged, each window"
+                + " shorter than the 5 min of `stagegate.trend.min-span`; no slope, as it would be"
+                + " an extrapolation (the sentences: JSON twin → `burnIn.trends[]`).");
+    assertThat(BurnInSection.noneJudged(List.of(trend("api", 900, true), trend("beat", 84, false))))
+        .as("one trend judged: the table gives each verdict")
+        .isNull();
+    assertThat(BurnInSection.noneJudged(List.of())).isNull();
+  }
+
+  private static ServiceTrend trend(String service, int seconds, boolean judged) {
+    String verdict = judged ? "stable" : ServiceTrend.NOT_JUDGED;
+    return new ServiceTrend(
+        service,
+        verdict,
+        0,
+        0,
+        "memory sentence",
+        verdict,
+        0,
+        "CPU sentence",
+        0.01,
+        Duration.ofSeconds(seconds),
+        Duration.ofMinutes(5),
+        List.of(),
         List.of());
   }
 

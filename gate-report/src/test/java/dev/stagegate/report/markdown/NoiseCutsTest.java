@@ -3,6 +3,7 @@ package dev.stagegate.report.markdown;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stagegate.report.AuditReport;
+import dev.stagegate.report.CheckResult;
 import dev.stagegate.report.ServiceTrend;
 import dev.stagegate.report.change.ChangeSummary;
 import dev.stagegate.report.change.ChangeType;
@@ -159,6 +160,28 @@ class NoiseCutsTest {
         Duration.ofMinutes(5),
         List.of(),
         List.of());
+  }
+
+  @Test
+  void aLongPassingDetailIsCutAtAClauseAndSaysWhereTheWholeIsAFailedOneNever() {
+    String kept =
+        "kept for the deploy: api sha256:d6a48cc651f5 as examples/api, beat sha256:b5a8e3ca1016 as"
+            + " examples/beat, migrate sha256:d63aeba6f823 as examples/migrate, worker"
+            + " sha256:69a8bf28bd8e as examples/worker, each tagged"
+            + " :16c28edd18bc1f2f23db88a2e7e9bfce26d5042e (up -d --no-build)";
+
+    assertThat(ChecksSection.detail(CheckResult.pass("keep tested images", kept, ""), 6))
+        .isEqualTo(
+            "kept for the deploy: api sha256:d6a48cc651f5 as examples/api, beat"
+                + " sha256:b5a8e3ca1016 as examples/beat … (whole: JSON twin →"
+                + " `checks[6].detail`)");
+    assertThat(ChecksSection.detail(CheckResult.fail("keep tested images", kept, ""), 6))
+        .isEqualTo(kept);
+    String healthy =
+        "every long-running service healthy or running, one-shot jobs exited 0 (up took 4.5 s,"
+            + " healthy 1.1 s later)";
+    assertThat(ChecksSection.detail(CheckResult.pass("all services healthy", healthy, ""), 1))
+        .isEqualTo(healthy);
   }
 
   @Test

@@ -2,9 +2,12 @@ package dev.stagegate.report.markdown;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stagegate.report.AuditFixtures;
 import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.CheckResult;
+import dev.stagegate.report.GateResult;
 import dev.stagegate.report.ServiceTrend;
+import dev.stagegate.report.TestedImage;
 import dev.stagegate.report.change.ChangeSummary;
 import dev.stagegate.report.change.ChangeType;
 import dev.stagegate.report.change.ChangedFile;
@@ -182,6 +185,34 @@ class NoiseCutsTest {
             + " healthy 1.1 s later)";
     assertThat(ChecksSection.detail(CheckResult.pass("all services healthy", healthy, ""), 1))
         .isEqualTo(healthy);
+  }
+
+  @Test
+  void keptImagesOfOneCommitAndOneGateSayTheVersionAndTheGateOnceEachKeepsItsFullId() {
+    String commit = "16c28edd18bc1f2f23db88a2e7e9bfce26d5042e";
+    String api = "sha256:" + "b4".repeat(32);
+    String worker = "sha256:" + "65".repeat(32);
+    GateResult gate =
+        AuditFixtures.passingGate()
+            .withImages(
+                List.of(
+                    new TestedImage("api", api, "examples/api:" + commit),
+                    new TestedImage("worker", worker, "examples/worker:" + commit)));
+    MarkdownDocument doc = new MarkdownDocument();
+    new ImagesSection().render(AuditReport.of(List.of(gate), null, null), doc);
+
+    assertThat(doc.toString())
+        .contains(
+            "A deploy of this audit runs these images, without a rebuild, each tagged `:"
+                + commit
+                + "` and tested by "
+                + gate.displayName()
+                + ":\n\n- `api` → `examples/api` = `"
+                + api
+                + "`\n- `worker` → `examples/worker` = `"
+                + worker
+                + "`\n")
+        .doesNotContain("(tested by");
   }
 
   @Test

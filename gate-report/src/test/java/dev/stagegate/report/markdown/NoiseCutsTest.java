@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stagegate.report.AuditFixtures;
 import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.CheckResult;
+import dev.stagegate.report.EngineInfo;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.ServiceTrend;
 import dev.stagegate.report.TestedImage;
@@ -213,6 +214,43 @@ class NoiseCutsTest {
                 + worker
                 + "`\n")
         .doesNotContain("(tested by");
+  }
+
+  @Test
+  void oneEngineForEveryGateIsNamedOnceUnderTheTableAndAnotherEngineInItsGate() {
+    String same = AuditMarkdown.standard().render(AuditFixtures.small());
+    assertThat(same)
+        .contains(
+            "\n\nEngine of every gate: Docker 20.10.24 (API 1.41) · docker-compose version"
+                + " 1.29.2.\n\n## Gate: ")
+        .doesNotContain("- Engine: ");
+
+    GateResult passing = AuditFixtures.passingGate();
+    GateResult remote =
+        new GateResult(
+            "shop.WatchIT#watch",
+            "watch",
+            passing.kind(),
+            passing.verdict(),
+            passing.startedAt(),
+            passing.duration(),
+            passing.composeFile(),
+            passing.project(),
+            new EngineInfo("27.0.1", "1.46", "docker compose 2.29.0"),
+            passing.checks(),
+            passing.services(),
+            passing.failures(),
+            passing.burnIn());
+    String two =
+        AuditMarkdown.standard().render(AuditReport.of(List.of(passing, remote), null, null));
+    assertThat(two)
+        .doesNotContain("Engine of every gate")
+        .contains("- Engine: Docker 20.10.24 (API 1.41) · docker-compose version 1.29.2\n")
+        .contains("- Engine: Docker 27.0.1 (API 1.46) · docker compose 2.29.0\n");
+    assertThat(AuditMarkdown.standard().render(AuditReport.of(List.of(passing), null, null)))
+        .as("one gate: its engine in its overview")
+        .contains("- Engine: Docker 20.10.24")
+        .doesNotContain("Engine of every gate");
   }
 
   @Test

@@ -9,6 +9,8 @@ import dev.stagegate.report.EngineInfo;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.ServiceTrend;
 import dev.stagegate.report.TestedImage;
+import dev.stagegate.report.baseline.BaselineEvidence;
+import dev.stagegate.report.baseline.MetricComparison;
 import dev.stagegate.report.change.ChangeSummary;
 import dev.stagegate.report.change.ChangeType;
 import dev.stagegate.report.change.ChangedFile;
@@ -251,6 +253,61 @@ class NoiseCutsTest {
         .as("one gate: its engine in its overview")
         .contains("- Engine: Docker 20.10.24")
         .doesNotContain("Engine of every gate");
+  }
+
+  @Test
+  void noRegressionInEveryMetricIsSaidOnceAndARegressionKeepsTheOutcomeColumn() {
+    GateResult load = new ExampleAudit(5, 10, 10).withLoadAndBaseline().report().gates().get(2);
+    MarkdownDocument quiet = new MarkdownDocument();
+    new BaselineSection().render(load, quiet);
+    assertThat(quiet.toString())
+        .contains(
+            "Every metric: no regression.\n\n| Service | Metric | Release | Baseline | Change |"
+                + " Mann-Whitney U | P(release > baseline) |\n")
+        .doesNotContain("Outcome")
+        .doesNotContain("| no regression |");
+
+    BaselineEvidence b = load.burnIn().baseline();
+    List<MetricComparison> comparisons = new ArrayList<>(b.comparisons());
+    MetricComparison p95 = comparisons.get(0);
+    comparisons.set(
+        0,
+        new MetricComparison(
+            p95.service(),
+            p95.metric(),
+            p95.unit(),
+            9.9,
+            p95.baseline(),
+            125.0,
+            0.0001,
+            0.97,
+            MetricComparison.Outcome.REGRESSION,
+            "slower"));
+    BaselineEvidence regressed =
+        new BaselineEvidence(
+            b.ref(), b.label(), b.mode(), "regression", comparisons, b.baselineRun());
+    GateResult slower =
+        new GateResult(
+            load.id(),
+            load.displayName(),
+            load.kind(),
+            load.verdict(),
+            load.startedAt(),
+            load.duration(),
+            load.composeFile(),
+            load.project(),
+            load.engine(),
+            load.checks(),
+            load.services(),
+            load.failures(),
+            load.burnIn().withBaseline(regressed));
+    MarkdownDocument doc = new MarkdownDocument();
+    new BaselineSection().render(slower, doc);
+    assertThat(doc.toString())
+        .contains("| P(release > baseline) | Outcome |")
+        .contains("| 0.97 | regression |")
+        .contains("| no regression |")
+        .doesNotContain("Every metric");
   }
 
   @Test

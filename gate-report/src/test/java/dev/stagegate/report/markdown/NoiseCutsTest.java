@@ -7,7 +7,9 @@ import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.CheckResult;
 import dev.stagegate.report.EngineInfo;
 import dev.stagegate.report.GateResult;
+import dev.stagegate.report.ServiceEvidence;
 import dev.stagegate.report.ServiceTrend;
+import dev.stagegate.report.StatsSnapshot;
 import dev.stagegate.report.TestedImage;
 import dev.stagegate.report.baseline.BaselineEvidence;
 import dev.stagegate.report.baseline.MetricComparison;
@@ -308,6 +310,68 @@ class NoiseCutsTest {
         .contains("| 0.97 | regression |")
         .contains("| no regression |")
         .doesNotContain("Every metric");
+  }
+
+  @Test
+  void aMemoryLimitEveryServiceSharesIsInTheHeaderOnceAndDifferentLimitsStayInTheRows() {
+    List<ServiceEvidence> services = new ExampleAudit(5, 10, 10).report().gates().get(0).services();
+    MarkdownDocument shared = new MarkdownDocument();
+    new ServicesSection().render(gate(services), shared);
+    assertThat(shared.toString())
+        .contains("| Memory used (MiB, limit 24105.1 each) | CPU |")
+        .contains("| api | running | healthy | 0.8 | 1.5 % |")
+        .doesNotContain("/ 24105.1");
+
+    List<ServiceEvidence> mixed = new ArrayList<>(services);
+    ServiceEvidence api = services.get(0);
+    StatsSnapshot st = api.stats();
+    mixed.set(
+        0,
+        new ServiceEvidence(
+            api.service(),
+            api.container(),
+            api.oneShot(),
+            api.state(),
+            api.health(),
+            api.restartCount(),
+            api.exitCode(),
+            api.oomKilled(),
+            api.healthLog(),
+            new StatsSnapshot(
+                st.cpuPercent(),
+                490L << 20,
+                512L << 20,
+                st.networkRxBytes(),
+                st.networkTxBytes(),
+                st.pids()),
+            api.findings(),
+            api.findingsTotal(),
+            api.lastLogLines(),
+            api.totalLogLines()));
+    MarkdownDocument own = new MarkdownDocument();
+    new ServicesSection().render(gate(mixed), own);
+    assertThat(own.toString())
+        .contains("| Memory used / limit (MiB) | CPU |")
+        .contains("| api | running | healthy | 490.0 / 512.0 (95.7 %) |")
+        .contains("| beat | running | healthy | 0.8 / 24105.1 (0.0 %) |");
+  }
+
+  private static GateResult gate(List<ServiceEvidence> services) {
+    GateResult g = AuditFixtures.passingGate();
+    return new GateResult(
+        g.id(),
+        g.displayName(),
+        g.kind(),
+        g.verdict(),
+        g.startedAt(),
+        g.duration(),
+        g.composeFile(),
+        g.project(),
+        g.engine(),
+        g.checks(),
+        services,
+        g.failures(),
+        g.burnIn());
   }
 
   @Test

@@ -179,7 +179,7 @@ final class BaselineSection implements GateSection {
       bas.add(bm.get(i).mean() / MIB);
     }
     return LatencyChart.renderValues(
-        service + " memory (MiB), release then baseline", "MiB", x, List.of(rel, bas));
+        service + " memory, release then baseline", "MiB", x, List.of(rel, bas));
   }
 
   private static ServiceTrend trend(BurnInEvidence burnIn, String service) {

@@ -70,9 +70,18 @@ class ChartsSectionTest {
     for (FencedCodeBlock block : mermaid) {
       assertWellFormed(block.getLiteral());
     }
-    assertThat(tree.headings()).contains("### Resource charts", "#### api");
-    assertThat(mermaid.get(0).getLiteral()).contains("title \"api memory (MiB)\"");
-    assertThat(mermaid.get(1).getLiteral()).contains("y-axis \"percent\" 0 --> 10.0");
+    // the chart titles name the service, the y axes the unit: no heading or unit said twice
+    assertThat(tree.headings()).contains("### Resource charts");
+    int charts = markdown.indexOf("### Resource charts");
+    int next = markdown.indexOf("\n## ", charts);
+    assertThat(markdown.substring(charts, next < 0 ? markdown.length() : next))
+        .doesNotContain("\n#### ");
+    assertThat(mermaid.get(0).getLiteral())
+        .contains("title \"api memory\"")
+        .contains("y-axis \"MiB\" 0 --> ");
+    assertThat(mermaid.get(1).getLiteral())
+        .contains("title \"api CPU\"")
+        .contains("y-axis \"percent of a core\" 0 --> 10.0");
   }
 
   static void assertWellFormed(String chart) {

@@ -89,10 +89,10 @@ class BaselineGateIT {
         .contains(
             "| Interval | Minutes | Sent | Rate/s | Errors | p50 ms | p95 ms | p99 ms | max ms |")
         .contains("→ this gate's `burnIn.loads[0].intervals`")
-        .contains("api latency p50, p95, p99, then baseline p95 (ms)")
+        .contains("api latency p50, p95, p99, then baseline p95")
         .contains("### Baseline comparison")
         .contains("Release and baseline side by side")
-        .contains("memory (MiB), release then baseline");
+        .contains("memory, release then baseline");
   }
 
   @Test

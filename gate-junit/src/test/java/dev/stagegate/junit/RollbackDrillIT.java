@@ -239,7 +239,8 @@ class RollbackDrillIT {
     String said = back.rawOutput().substring(back.rawOutput().indexOf("--remove-orphans\n") + 17);
     assertThat(said).doesNotContain("ROLLBACK STOPPED").contains("api-1  Started");
     assertThat(Files.readString(reports().resolve("stability_audit.md")))
-        .contains("Target: the last deployment to drill at 2026-12-07 10:14 UTC");
+        .contains("# target: the last deployment to drill at 2026-12-07 10:14 UTC")
+        .contains("Where the target came from: the command's `# target:` line.");
   }
 
   private static DeploymentEntry recorded(

@@ -2,6 +2,7 @@ package dev.stagegate.report.markdown;
 
 import dev.stagegate.report.AuditFiles;
 import dev.stagegate.report.AuditReport;
+import dev.stagegate.report.EngineInfo;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.checklist.DeployFacts;
 import java.util.ArrayList;
@@ -145,12 +146,32 @@ public final class AuditMarkdown {
     for (AuditSection section : reportSections) {
       section.render(report, doc);
     }
+    List<GateSection> perGate = perGate(report);
     for (GateResult gate : report.gates()) {
       doc.heading(2, "Gate: " + gate.id());
-      for (GateSection section : gateSections) {
+      for (GateSection section : perGate) {
         section.render(gate, doc);
       }
     }
     return doc.toString();
+  }
+
+  /**
+   * The gate sections for this report: when the table of gates names the one engine every gate ran
+   * on, the gates' overviews leave it out.
+   */
+  private List<GateSection> perGate(AuditReport report) {
+    EngineInfo shared =
+        reportSections.stream().anyMatch(GateSummarySection.class::isInstance)
+            ? GateSummarySection.sharedEngine(report)
+            : null;
+    if (shared == null) {
+      return gateSections;
+    }
+    List<GateSection> sections = new ArrayList<>();
+    for (GateSection section : gateSections) {
+      sections.add(section instanceof GateOverviewSection o ? o.withSharedEngine(shared) : section);
+    }
+    return sections;
   }
 }

@@ -42,34 +42,48 @@ final class BaselineSection implements GateSection {
             "Run: " + MarkdownText.text(b.mode()),
             "Verdict: **" + MarkdownText.text(b.verdict()) + "**"));
     if (!b.comparisons().isEmpty()) {
+      // an Outcome column of "no regression" in every row says one thing: say it once; any other
+      // outcome keeps the column, so a regression stands in its row
+      boolean noneRegressed =
+          b.comparisons().stream()
+              .allMatch(c -> c.outcome() == MetricComparison.Outcome.NO_REGRESSION);
       List<List<String>> rows = new ArrayList<>();
       for (MetricComparison c : b.comparisons()) {
-        rows.add(
-            List.of(
-                MarkdownText.cell(c.service()),
-                MarkdownText.cell(c.metric()),
-                num(c.release()) + " " + MarkdownText.cell(c.unit()),
-                num(c.baseline()) + " " + MarkdownText.cell(c.unit()),
-                Double.isNaN(c.changePercent())
-                    ? "–"
-                    : String.format(Locale.ROOT, "%+.1f %%", c.changePercent()),
-                MetricComparison.p(c.pValue()),
-                Double.isNaN(c.superiority())
-                    ? "–"
-                    : String.format(Locale.ROOT, "%.2f", c.superiority()),
-                c.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
+        List<String> row =
+            new ArrayList<>(
+                List.of(
+                    MarkdownText.cell(c.service()),
+                    MarkdownText.cell(c.metric()),
+                    num(c.release()) + " " + MarkdownText.cell(c.unit()),
+                    num(c.baseline()) + " " + MarkdownText.cell(c.unit()),
+                    Double.isNaN(c.changePercent())
+                        ? "–"
+                        : String.format(Locale.ROOT, "%+.1f %%", c.changePercent()),
+                    MetricComparison.p(c.pValue()),
+                    Double.isNaN(c.superiority())
+                        ? "–"
+                        : String.format(Locale.ROOT, "%.2f", c.superiority())));
+        if (!noneRegressed) {
+          row.add(c.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        }
+        rows.add(row);
       }
-      doc.table(
-          List.of(
-              "Service",
-              "Metric",
-              "Release",
-              "Baseline",
-              "Change",
-              "Mann-Whitney U",
-              "P(release > baseline)",
-              "Outcome"),
-          rows);
+      List<String> header =
+          new ArrayList<>(
+              List.of(
+                  "Service",
+                  "Metric",
+                  "Release",
+                  "Baseline",
+                  "Change",
+                  "Mann-Whitney U",
+                  "P(release > baseline)"));
+      if (noneRegressed) {
+        doc.paragraph("Every metric: no regression.");
+      } else {
+        header.add("Outcome");
+      }
+      doc.table(header, rows);
     }
     GateResult base = b.baselineRun();
     if (base == null || base.burnIn() == null) {
@@ -165,7 +179,7 @@ final class BaselineSection implements GateSection {
       bas.add(bm.get(i).mean() / MIB);
     }
     return LatencyChart.renderValues(
-        service + " memory (MiB), release then baseline", "MiB", x, List.of(rel, bas));
+        service + " memory, release then baseline", "MiB", x, List.of(rel, bas));
   }
 
   private static ServiceTrend trend(BurnInEvidence burnIn, String service) {

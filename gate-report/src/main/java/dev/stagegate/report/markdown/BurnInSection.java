@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * A burn-in's watch: requested, planned and actual duration (a shortened run says so), why it
- * ended, memory and CPU verdicts per service with the numbers, and the restart/exit timeline.
+ * ended, memory and CPU verdicts per service with the numbers (one line naming the services and
+ * their windows when a short run judged none), and the restart/exit timeline.
  */
 final class BurnInSection implements GateSection {
   private static final DateTimeFormatter TIME =
@@ -76,6 +77,47 @@ final class BurnInSection implements GateSection {
               + " be an extrapolation (the sentences: JSON twin → `burnIn.trends[]`).");
     }
     return lines;
+  }
+
+  /**
+   * One line for a short run in which no trend was judged, memory nor CPU, each window shorter than
+   * the same minimum span: the services with their windows ({@code `api` (1.5 min), `beat`,
+   * `worker` (1.4 min)}), the minimum span and where the sentences are. A table of "not judged" and
+   * "–" in every cell said no more. Null when any trend was judged or a window is unknown: the
+   * table shows each verdict then.
+   */
+  static String noneJudged(List<ServiceTrend> trends) {
+    if (trends.isEmpty()) {
+      return null;
+    }
+    Duration min = trends.get(0).minimumSpan();
+    for (ServiceTrend t : trends) {
+      if (!ServiceTrend.NOT_JUDGED.equals(t.memoryVerdict())
+          || !ServiceTrend.NOT_JUDGED.equals(t.cpuVerdict())
+          || t.window() == null
+          || min == null
+          || !min.equals(t.minimumSpan())) {
+        return null;
+      }
+    }
+    // services with the same window share it: `beat`, `worker` (1.4 min)
+    List<String> parts = new ArrayList<>();
+    List<String> same = new ArrayList<>();
+    for (int i = 0; i < trends.size(); i++) {
+      ServiceTrend t = trends.get(i);
+      same.add(MarkdownText.code(t.service()));
+      String window = BurnInEvidence.human(t.window());
+      if (i == trends.size() - 1
+          || !window.equals(BurnInEvidence.human(trends.get(i + 1).window()))) {
+        parts.add(String.join(", ", same) + " (" + window + ")");
+        same.clear();
+      }
+    }
+    return String.join(", ", parts)
+        + ": memory and CPU not judged, each window shorter than the "
+        + BurnInEvidence.human(min)
+        + " of `stagegate.trend.min-span`; no slope, as it would be an extrapolation (the"
+        + " sentences: JSON twin → `burnIn.trends[]`).";
   }
 
   /**
@@ -151,7 +193,10 @@ final class BurnInSection implements GateSection {
               + MarkdownText.text(b.engineInterruption().sentence("burn-in"))
               + ".");
     }
-    if (!b.trends().isEmpty()) {
+    String noneJudged = noneJudged(b.trends());
+    if (noneJudged != null) {
+      doc.bullets(List.of(noneJudged));
+    } else if (!b.trends().isEmpty()) {
       List<List<String>> rows = new ArrayList<>();
       for (ServiceTrend t : b.trends()) {
         rows.add(

@@ -20,9 +20,10 @@ import java.util.Map;
  * {@code ## Change summary}: the base and head commits and how the base was chosen (last
  * deployment, release tag, configured, merge-base, or plainly none), a table of the changed files
  * with the commit subjects that explain them (at most {@link #FILES_SHOWN}, those a risk rule
- * matched first, the others counted per directory), and the uncommitted changes the gate also
- * built. Paths and subjects are untrusted text. Renders nothing when the report has no change
- * summary.
+ * matched first, the others counted per directory; when every file listed has the same commits, as
+ * when one commit is under review, they are said once above the table rather than in every row),
+ * and the uncommitted changes the gate also built. Paths and subjects are untrusted text. Renders
+ * nothing when the report has no change summary.
  *
  * <pre>{@code
  * String md = AuditMarkdown.standard().render(AuditReport.of(gates, change, risk));
@@ -76,26 +77,38 @@ final class ChangeSummarySection implements AuditSection {
       }
       facts.add("Note: " + MarkdownText.text(note));
     }
+    List<ChangedFile> shown =
+        change.files().isEmpty() ? List.of() : shown(change.files(), report.riskAssessment());
+    // a long change: one subject per file, the files being the point
+    int subjectsPerFile = shown.size() < change.files().size() ? 1 : SUBJECTS_SHOWN;
+    List<String> commits = new ArrayList<>();
+    for (ChangedFile f : shown) {
+      commits.add(subjects(f.commitSubjects(), subjectsPerFile));
+    }
+    // every file changed by the same commits (one commit under review): say them once, not per row
+    boolean sameCommits =
+        commits.size() > 1 && !commits.get(0).isEmpty() && commits.stream().distinct().count() == 1;
+    if (sameCommits) {
+      facts.add(
+          "Commits, the same for each file below: "
+              + MarkdownText.text(commits.get(0).replace("\n", "; ")));
+    }
     doc.bullets(facts);
-    if (!change.files().isEmpty()) {
-      List<ChangedFile> shown = shown(change.files(), report.riskAssessment());
+    if (!shown.isEmpty()) {
       List<List<String>> rows = new ArrayList<>();
-      for (ChangedFile f : shown) {
+      for (int i = 0; i < shown.size(); i++) {
+        ChangedFile f = shown.get(i);
         String type =
             f.changeType() == ChangeType.RENAME
                 ? "RENAME from " + MarkdownText.cell(f.oldPath())
                 : f.changeType().name();
         rows.add(
-            List.of(
-                MarkdownText.cell(f.path()),
-                type,
-                MarkdownText.cell(
-                    // a long change: one subject per file, the files being the point
-                    subjects(
-                        f.commitSubjects(),
-                        shown.size() < change.files().size() ? 1 : SUBJECTS_SHOWN))));
+            sameCommits
+                ? List.of(MarkdownText.cell(f.path()), type)
+                : List.of(MarkdownText.cell(f.path()), type, MarkdownText.cell(commits.get(i))));
       }
-      doc.table(List.of("File", "Change", "Commits"), rows);
+      doc.table(
+          sameCommits ? List.of("File", "Change") : List.of("File", "Change", "Commits"), rows);
       if (shown.size() < change.files().size()) {
         doc.paragraph(
             (change.files().size() - shown.size())

@@ -70,7 +70,6 @@ public final class ChartsSection implements GateSection {
     for (Map.Entry<String, ServiceSeries> e : byService.entrySet()) {
       String service = e.getKey();
       ServiceSeries s = e.getValue();
-      doc.heading(4, service);
       double origin = origin(s);
       String withBaseline = BaselineSection.memoryChart(gate, service);
       if (withBaseline != null) {
@@ -79,7 +78,7 @@ public final class ChartsSection implements GateSection {
         doc.codeBlock(
             "mermaid",
             MermaidXyChart.render(
-                service + " memory (MiB)",
+                service + " memory",
                 "MiB",
                 origin,
                 BoundedHistory.downsample(s.memoryBytes(), maxPoints),
@@ -89,8 +88,8 @@ public final class ChartsSection implements GateSection {
         doc.codeBlock(
             "mermaid",
             MermaidXyChart.render(
-                service + " CPU (percent of a core)",
-                "percent",
+                service + " CPU",
+                "percent of a core",
                 origin,
                 BoundedHistory.downsample(s.cpuPercent(), maxPoints),
                 percent -> percent));

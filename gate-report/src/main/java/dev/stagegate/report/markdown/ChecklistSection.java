@@ -7,13 +7,15 @@ import dev.stagegate.report.checklist.Checklists;
 import dev.stagegate.report.checklist.DeployFacts;
 import dev.stagegate.report.checklist.ItemState;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
  * The deploy checklists filled from the evidence ({@link Checklists#all}): per checklist a {@code
  * ###} heading and a table of state (✅ done, ❌ failed, ✋ manual), item and evidence; items in a row
- * with the same state and evidence share one row naming each. Evidence may quote container output,
- * so every cell goes through {@link MarkdownText#cell}.
+ * with the same state and evidence share one row naming each. The legend above them explains the
+ * states they show. Evidence may quote container output, so every cell goes through {@link
+ * MarkdownText#cell}.
  *
  * <p>In the standard audit it is rendered inside the deploy checklist (after a PASS only); on its
  * own it renders for any verdict:
@@ -35,19 +37,30 @@ public final class ChecklistSection implements AuditSection {
 
   @Override
   public void render(AuditReport report, MarkdownDocument doc) {
-    doc.paragraph(
-        ItemState.DONE.symbol()
-            + " done (the evidence shows it) · "
-            + ItemState.FAILED.symbol()
-            + " failed · "
-            + ItemState.MANUAL.symbol()
-            + " manual: a person checks it · "
-            + ItemState.ACCEPTED.symbol()
-            + " accepted: not done as required, deployed anyway for the reason a reviewer"
-            + " recorded");
-    for (Checklist checklist : Checklists.all(report, facts)) {
+    List<Checklist> checklists = Checklists.all(report, facts);
+    // the legend of the states these checklists show; the first screen counts all four
+    EnumSet<ItemState> shown = EnumSet.noneOf(ItemState.class);
+    checklists.forEach(c -> c.items().forEach(i -> shown.add(i.state())));
+    List<String> legend = new ArrayList<>();
+    for (ItemState state : shown) {
+      legend.add(state.symbol() + " " + meaning(state));
+    }
+    if (!legend.isEmpty()) {
+      doc.paragraph(String.join(" · ", legend));
+    }
+    for (Checklist checklist : checklists) {
       render(checklist, doc);
     }
+  }
+
+  private static String meaning(ItemState state) {
+    return switch (state) {
+      case DONE -> "done (the evidence shows it)";
+      case FAILED -> "failed";
+      case MANUAL -> "manual: a person checks it";
+      case ACCEPTED ->
+          "accepted: not done as required, deployed anyway for the reason a reviewer recorded";
+    };
   }
 
   /** One checklist: a level-3 heading and its table. */

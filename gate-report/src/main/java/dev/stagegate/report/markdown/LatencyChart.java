@@ -66,7 +66,7 @@ final class LatencyChart {
       for (int i = 0; i < drawn; i++) {
         double at = from + (to - from) * i / (drawn - 1);
         if (i > 0) {
-          l.append(", ");
+          l.append(','); // Mermaid reads the list; a space after each comma is only bytes
         }
         l.append(MermaidXyChart.number(MermaidXyChart.interpolate(x, y, at)));
       }

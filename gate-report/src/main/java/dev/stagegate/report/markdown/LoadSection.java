@@ -148,10 +148,10 @@ final class LoadSection implements GateSection {
             LoadInterval::p50Ms, LoadInterval::p95Ms, LoadInterval::p99Ms)) {
       lines.add(LatencyChart.values(points, f));
     }
-    String title = l.service() + " latency p50, p95, p99 (ms)";
+    String title = l.service() + " latency p50, p95, p99";
     if (base != null) {
       lines.add(LatencyChart.values(atMost(base.intervals(), MAX_POINTS), LoadInterval::p95Ms));
-      title = l.service() + " latency p50, p95, p99, then baseline p95 (ms)";
+      title = l.service() + " latency p50, p95, p99, then baseline p95";
     }
     doc.codeBlock("mermaid", LatencyChart.renderValues(title, points, lines));
   }

@@ -58,7 +58,7 @@ final class MermaidXyChart {
     for (int i = 0; i < drawn; i++) {
       double at = from + (to - from) * i / (drawn - 1);
       if (i > 0) {
-        line.append(", ");
+        line.append(','); // Mermaid reads the list; a space after each comma is only bytes
       }
       line.append(number(interpolate(minutes, values, at)));
     }

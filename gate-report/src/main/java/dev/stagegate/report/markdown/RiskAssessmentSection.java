@@ -14,11 +14,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code ## Risk assessment}: the overall level and what it was compared with, one row per category
- * (database, networking, AI model cost, secrets and configuration, entry points and process
- * managers) with the matched files and why, or "no change", then one row per finding (highest level
- * first) with, for content rules, the matching added line. Renders nothing when the report has no
- * assessment; says "not judged" when there was no commit to judge.
+ * {@code ## Risk assessment}: the overall level and what it was compared with, one row per changed
+ * category (database, networking, AI model cost, secrets and configuration, entry points and
+ * process managers) with the matched files and why, one line naming the categories with no change,
+ * then one row per finding (highest level first) with, for content rules, the matching added line.
+ * Renders nothing when the report has no assessment; says "not judged" when there was no commit to
+ * judge.
  *
  * <p>{@link #compactLines(AuditReport)} is the same per-category answer in one line each, for the
  * audit's first screen.
@@ -55,17 +56,29 @@ final class RiskAssessmentSection implements AuditSection {
             + " categories changed"
             + comparedWith(change));
     List<List<String>> rows = new ArrayList<>();
+    List<String> unchanged = new ArrayList<>();
     for (CategoryRisk c : risk.categories()) {
+      if (!c.changed()) {
+        // a row of "no change" and two empty cells per category: one line names them all
+        unchanged.add(c.category().label());
+        continue;
+      }
       rows.add(
-          c.changed()
-              ? List.of(
-                  c.category().label(),
-                  c.level().name(),
-                  MarkdownText.cell(String.join("\n", filesWithRules(risk, c))),
-                  MarkdownText.cell(String.join("\n", c.reasons())))
-              : List.of(c.category().label(), "no change", "", ""));
+          List.of(
+              c.category().label(),
+              c.level().name(),
+              MarkdownText.cell(String.join("\n", filesWithRules(risk, c))),
+              MarkdownText.cell(String.join("\n", c.reasons()))));
     }
-    doc.table(List.of("Category", "Risk", "Files", "Why"), rows);
+    if (!rows.isEmpty()) {
+      doc.table(List.of("Category", "Risk", "Files", "Why"), rows);
+    }
+    if (!unchanged.isEmpty()) {
+      doc.paragraph(
+          (rows.isEmpty() ? "No change in any category: " : "No change: ")
+              + String.join(", ", unchanged)
+              + ".");
+    }
     if (risk.findings().isEmpty()) {
       return;
     }
@@ -143,7 +156,8 @@ final class RiskAssessmentSection implements AuditSection {
       return "";
     }
     if (change.baseSource() == BaseSource.NONE) {
-      return " · " + MarkdownText.text(ChangeSummary.NO_BASE_NOTE);
+      // the first screen and the change summary give the whole note with its two fixes
+      return " · no base: only the last commit was looked at";
     }
     if (change.baseSource() == BaseSource.DEPLOYMENT) {
       // the ref is a commit id; the change summary has the deployment in words

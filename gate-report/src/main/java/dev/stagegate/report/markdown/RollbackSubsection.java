@@ -133,9 +133,23 @@ final class RollbackSubsection {
             + ". The drill ran this command itself, with its own project ("
             + MarkdownText.code(r.project())
             + ") and image names; it brings back the previous images by tag, without a rebuild."
-            + (r.target() == null ? "" : " Target: " + MarkdownText.text(r.target()) + ".")
+            + target(r)
             + " The command:");
     doc.codeBlock("bash", r.command());
+  }
+
+  /**
+   * Where the target came from: the sentence, unless the command's own {@code # target:} line, a
+   * few lines below, already says it word for word.
+   */
+  private static String target(RollbackEvidence r) {
+    if (r.target() == null) {
+      return "";
+    }
+    if (r.command() != null && r.command().contains("# target: " + r.target())) {
+      return " Where the target came from: the command's `# target:` line.";
+    }
+    return " Target: " + MarkdownText.text(r.target()) + ".";
   }
 
   private static String shortId(String commit) {

@@ -10,9 +10,9 @@ import java.util.Locale;
 /**
  * The state of each service at the end of the gate, with its {@code docker stats} snapshot (memory
  * used of the limit, CPU, network, PIDs): one row per service, one table rather than two listing
- * the same services. Restarts, exit codes, OOM kills and container names are columns when any
- * service had trouble; otherwise one sentence says there was none, and a one-shot job's exit code 0
- * stands by its state.
+ * the same services. A limit every service shares is said once in the header. Restarts, exit codes,
+ * OOM kills and container names are columns when any service had trouble; otherwise one sentence
+ * says there was none, and a one-shot job's exit code 0 stands by its state.
  */
 final class ServicesSection implements GateSection {
   @Override
@@ -30,6 +30,9 @@ final class ServicesSection implements GateSection {
                     s.restartCount() == 0
                         && !s.oomKilled()
                         && (s.exitCode() == null || s.exitCode() == 0));
+    // one memory limit for every service (docker stats gives the host's memory when none is set):
+    // in the header once, not in every row
+    long limit = sharedLimit(gate.services());
     List<List<String>> rows = new ArrayList<>();
     for (ServiceEvidence s : gate.services()) {
       StatsSnapshot stats = s.stats();
@@ -47,7 +50,7 @@ final class ServicesSection implements GateSection {
         row.add(s.exitCode() == null ? "–" : String.valueOf(s.exitCode()));
         row.add(s.oomKilled() ? "**yes**" : "no");
       }
-      row.add(stats == null ? "–" : memory(stats));
+      row.add(stats == null ? "–" : limit > 0 ? ByteSize.mib(stats.memoryBytes()) : memory(stats));
       row.add(stats == null ? "–" : String.format(Locale.ROOT, "%.1f %%", stats.cpuPercent()));
       row.add(
           stats == null
@@ -66,13 +69,41 @@ final class ServicesSection implements GateSection {
     if (!quiet) {
       header.addAll(List.of("Restarts", "Exit code", "OOMKilled"));
     }
-    header.addAll(List.of("Memory used / limit (MiB)", "CPU", "Net rx / tx", "PIDs"));
+    header.addAll(
+        List.of(
+            limit > 0
+                ? "Memory used (MiB, limit " + ByteSize.mib(limit) + " each)"
+                : "Memory used / limit (MiB)",
+            "CPU",
+            "Net rx / tx",
+            "PIDs"));
     if (quiet) {
       doc.paragraph(
           "No restart, no OOM kill, no nonzero exit (container names: JSON twin →"
               + " `services[].container`).");
     }
     doc.table(header, rows);
+  }
+
+  /**
+   * The memory limit in bytes that every service with stats shares, when at least two have stats;
+   * else 0 (each row then gives its own limit and the share of it used).
+   */
+  static long sharedLimit(List<ServiceEvidence> services) {
+    long limit = 0;
+    int withStats = 0;
+    for (ServiceEvidence s : services) {
+      if (s.stats() == null) {
+        continue;
+      }
+      long l = s.stats().memoryLimitBytes();
+      if (l <= 0 || (limit > 0 && l != limit)) {
+        return 0;
+      }
+      limit = l;
+      withStats++;
+    }
+    return withStats >= 2 ? limit : 0;
   }
 
   private static String memory(StatsSnapshot stats) {

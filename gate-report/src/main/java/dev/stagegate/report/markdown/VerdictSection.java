@@ -4,11 +4,12 @@ import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.Verdict;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
- * The title and the overall verdict, with one line per reason and a legend of the verdicts, so a
- * reviewer sees the decision and why before anything else.
+ * The title and the overall verdict, with one line per reason and a legend of the verdicts the
+ * audit shows, so a reviewer sees the decision and why before anything else.
  */
 final class VerdictSection implements AuditSection {
   @Override
@@ -59,6 +60,22 @@ final class VerdictSection implements AuditSection {
             + MarkdownText.text(String.valueOf(report.generatedAt()))
             + " · schema version "
             + report.schemaVersion());
-    doc.paragraph("Verdicts: " + MarkdownText.text(Verdict.legend()) + ".");
+    doc.paragraph("Verdicts: " + MarkdownText.text(legend(report)) + ".");
+  }
+
+  /**
+   * The legend of the verdicts this audit shows (its own and its gates'), in the order of {@link
+   * Verdict}: the meaning of a verdict that appears nowhere in it decides nothing here.
+   */
+  static String legend(AuditReport report) {
+    EnumSet<Verdict> shown = EnumSet.of(report.verdict());
+    for (GateResult gate : report.gates()) {
+      shown.add(gate.verdict());
+    }
+    List<String> parts = new ArrayList<>();
+    for (Verdict v : shown) {
+      parts.add(v.name() + ": " + v.meaning());
+    }
+    return String.join(" · ", parts);
   }
 }

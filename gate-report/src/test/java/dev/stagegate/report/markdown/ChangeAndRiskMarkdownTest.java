@@ -69,10 +69,12 @@ class ChangeAndRiskMarkdownTest {
         .containsExactly(
             "Category | Risk | Files",
             "Database | HIGH | app/core/database.py (database-engine, db-pool)",
-            "Networking | no change | ",
-            "AI model cost | no change | ",
-            "Secrets and configuration | no change | ",
             "Entry points and process managers | MEDIUM | app/main.py (app-entry-point)");
+    assertThat(markdown)
+        .contains(
+            "| Entry points and process managers | MEDIUM | app/main.py (app-entry-point) | the"
+                + " entry point: an import error keeps the service from starting |\n\n"
+                + "No change: Networking, AI model cost, Secrets and configuration.\n");
 
     List<List<String>> findings = tables.get(4);
     assertThat(findings.get(0))
@@ -149,8 +151,9 @@ class ChangeAndRiskMarkdownTest {
                 + " stagegate.git.base or record deployments\n")
         .contains(
             "**Risk: LOW** · 0 of 5 categories changed · no base: only the last commit was"
-                + " looked at; set stagegate.git.base or record deployments\n")
-        .contains("| Database | no change |  |  |")
+                + " looked at\n\nNo change in any category: Database, Networking, AI model cost,"
+                + " Secrets and configuration, Entry points and process managers.\n")
+        .doesNotContain("| Database |")
         .doesNotContain("Note: no base");
     assertThat(RiskAssessmentSection.compactLines(report))
         .containsExactly(

@@ -70,9 +70,18 @@ class ChartsSectionTest {
     for (FencedCodeBlock block : mermaid) {
       assertWellFormed(block.getLiteral());
     }
-    assertThat(tree.headings()).contains("### Resource charts", "#### api");
-    assertThat(mermaid.get(0).getLiteral()).contains("title \"api memory (MiB)\"");
-    assertThat(mermaid.get(1).getLiteral()).contains("y-axis \"percent\" 0 --> 10.0");
+    // the chart titles name the service, the y axes the unit: no heading or unit said twice
+    assertThat(tree.headings()).contains("### Resource charts");
+    int charts = markdown.indexOf("### Resource charts");
+    int next = markdown.indexOf("\n## ", charts);
+    assertThat(markdown.substring(charts, next < 0 ? markdown.length() : next))
+        .doesNotContain("\n#### ");
+    assertThat(mermaid.get(0).getLiteral())
+        .contains("title \"api memory\"")
+        .contains("y-axis \"MiB\" 0 --> ");
+    assertThat(mermaid.get(1).getLiteral())
+        .contains("title \"api CPU\"")
+        .contains("y-axis \"percent of a core\" 0 --> 10.0");
   }
 
   static void assertWellFormed(String chart) {
@@ -93,7 +102,7 @@ class ChartsSectionTest {
     assertThat(x.matches()).as(lines.get(2)).isTrue();
     assertThat(y.matches()).as(lines.get(3)).isTrue();
     assertThat(line.matches()).as(lines.get(4)).isTrue();
-    List<String> values = Arrays.asList(line.group(1).split(", "));
+    List<String> values = Arrays.asList(line.group(1).split(","));
     assertThat(values).hasSizeBetween(2, maxPoints);
     double yMax = Double.parseDouble(y.group(2));
     assertThat(Double.parseDouble(x.group(1)))
@@ -119,7 +128,7 @@ class ChartsSectionTest {
                 + "  title \"m\"\n"
                 + "  x-axis \"minutes\" 0.00 --> 1.00\n"
                 + "  y-axis \"MiB\" 0 --> 200.0\n"
-                + "  line [64.0, 128.0]\n");
+                + "  line [64.0,128.0]\n");
   }
 
   @Test
@@ -134,7 +143,7 @@ class ChartsSectionTest {
     assertWellFormed(chart, 88);
     assertThat(chart).contains("  x-axis \"minutes\" 0.00 --> 1.45\n");
     String line = chart.lines().filter(l -> l.startsWith("  line [")).findFirst().orElseThrow();
-    List<String> values = Arrays.asList(line.substring(8, line.length() - 1).split(", "));
+    List<String> values = Arrays.asList(line.substring(8, line.length() - 1).split(","));
     assertThat(values).hasSize(88).doesNotHaveDuplicates().startsWith("10.0", "11.0");
   }
 
@@ -149,7 +158,7 @@ class ChartsSectionTest {
             new dev.stagegate.report.HistoryBucket(180, 180, 1, 40, 40, 40));
     assertThat(MermaidXyChart.render("m", "MiB", 0, points, v -> v))
         .contains("  x-axis \"minutes\" 0.00 --> 3.00\n")
-        .contains("  line [10.0, 25.0, 40.0]\n");
+        .contains("  line [10.0,25.0,40.0]\n");
   }
 
   @Test
@@ -162,7 +171,7 @@ class ChartsSectionTest {
             List.of(new dev.stagegate.report.HistoryBucket(0, 0, 1, 5, 5, 5)),
             v -> v);
     assertWellFormed(chart);
-    assertThat(chart).contains("  line [5.0, 5.0]\n");
+    assertThat(chart).contains("  line [5.0,5.0]\n");
   }
 
   @Test

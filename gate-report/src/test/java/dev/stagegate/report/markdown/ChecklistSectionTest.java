@@ -26,6 +26,36 @@ class ChecklistSectionTest {
   }
 
   @Test
+  void theLegendExplainsTheStatesTheChecklistsShow() {
+    String md = AuditMarkdown.standard().render(passing());
+
+    assertThat(md)
+        .contains(
+            "## Deploy checklist\n\n✅ done (the evidence shows it) · ✋ manual: a person checks it\n")
+        .doesNotContain("⚠️ accepted:")
+        .doesNotContain("❌ failed");
+    // a failed item brings its state into the legend
+    GateResult failed =
+        new GateResult(
+            "a.B#c",
+            "c",
+            GateKind.HEALTHY_SMOKE,
+            Verdict.PASS,
+            AuditFixtures.T0,
+            Duration.ofSeconds(1),
+            "c.yml",
+            "p",
+            AuditFixtures.engine(),
+            List.of(CheckResult.fail("smoke GET api:8000/health", "status 503", "")),
+            List.of(),
+            List.of());
+    String withFailure =
+        new AuditMarkdown(List.of(new ChecklistSection(DeployFacts.none())), List.of())
+            .render(AuditReport.of(List.of(failed)));
+    assertThat(withFailure).startsWith("✅ done (the evidence shows it) · ❌ failed · ✋ manual");
+  }
+
+  @Test
   void afterAPassTheChecklistsAreTablesUnderTheDeployChecklistBeforeTheRollback() {
     MarkdownTree tree = MarkdownTree.parse(AuditMarkdown.standard().render(passing()));
     List<String> headings = tree.headings();

@@ -9,6 +9,7 @@ import dev.stagegate.report.GateKind;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.HealthProbe;
 import dev.stagegate.report.LogFinding;
+import dev.stagegate.report.RollbackEvidence;
 import dev.stagegate.report.ServiceEvidence;
 import dev.stagegate.report.ServiceSeries;
 import dev.stagegate.report.ServiceTrend;
@@ -60,6 +61,7 @@ final class ExampleAudit {
   private String failingProbeOutput;
   private String workerFailure;
   private boolean loadGate;
+  private boolean asInCi;
 
   /**
    * @param probes healthcheck runs kept per long-running service (the engine keeps 5; a long run of
@@ -95,7 +97,29 @@ final class ExampleAudit {
     return this;
   }
 
+  /**
+   * The report gains what the CI run of the example holds beyond that (its last audit, re-rendered
+   * by {@link SampleTwinSizeTest}): every building gate keeps its four images (a {@code keep tested
+   * images} check naming each), the burn-in first, so the later gates' tags move on; the drill runs
+   * its eleven steps, exporting both commits, and proves the command it prints.
+   */
+  ExampleAudit asInCi() {
+    this.asInCi = true;
+    return this;
+  }
+
   AuditReport report() {
+    if (asInCi) {
+      List<GateResult> gates = new ArrayList<>();
+      gates.add(kept(burnIn(), "d6"));
+      gates.add(kept(smoke(), "fb"));
+      if (loadGate) {
+        gates.add(kept(load(), "b4"));
+      }
+      gates.add(provenDrill());
+      return AuditReport.of(gates, change(), risk())
+          .withSource(new SourceRevision("https://github.com/acme/agents.git", "main", COMMIT));
+    }
     List<GateResult> gates =
         loadGate
             ? List.of(smoke(), burnIn().withImages(images()), load(), drill())
@@ -323,6 +347,183 @@ final class ExampleAudit {
             + " trend; a slope per hour from so short a window would be an extrapolation, so none"
             + " is given.",
         intervals);
+  }
+
+  /**
+   * {@code gate} with its four images kept under {@code examples/<service>:<commit>} (IDs from
+   * {@code seed}) and the check that says so, worded as gate-junit words it.
+   */
+  private static GateResult kept(GateResult gate, String seed) {
+    List<TestedImage> images = new ArrayList<>();
+    List<String> named = new ArrayList<>();
+    List<String> services = List.of("api", "beat", "migrate", "worker");
+    for (String s : services) {
+      String id = "sha256:" + (seed + services.indexOf(s)).repeat(22).substring(0, 64);
+      images.add(new TestedImage(s, id, "examples/" + s + ":" + COMMIT));
+      named.add(s + " " + TestedImage.shortId(id) + " as examples/" + s);
+    }
+    List<CheckResult> checks = new ArrayList<>(gate.checks());
+    checks.add(
+        CheckResult.pass(
+            "keep tested images",
+            "kept for the deploy: "
+                + String.join(", ", named)
+                + ", each tagged :"
+                + COMMIT
+                + " (up -d --no-build)",
+            ""));
+    return new GateResult(
+        gate.id(),
+        gate.displayName(),
+        gate.kind(),
+        gate.verdict(),
+        gate.startedAt(),
+        gate.duration(),
+        gate.composeFile(),
+        gate.project(),
+        gate.engine(),
+        checks,
+        gate.services(),
+        gate.failures(),
+        gate.burnIn(),
+        gate.rollback(),
+        images);
+  }
+
+  /** The drill as CI runs it: both commits exported, the way back and forth, each marker read. */
+  private GateResult provenDrill() {
+    String previous = "4d6bcc3a16d75a0656aea0e8bdb91be3a76346a8";
+    String now = COMMIT.substring(0, 7);
+    String before = previous.substring(0, 7);
+    String marker = marker(before, previous);
+    String current = marker(now, COMMIT);
+    String build = buildOutput();
+    List<CheckResult> checks =
+        List.of(
+            CheckResult.pass(
+                "export current",
+                "exported examples/ of HEAD " + now + " and wrote its marker (version " + now + ")",
+                current),
+            CheckResult.pass(
+                "export previous",
+                "exported examples/ of HEAD~1 "
+                    + before
+                    + " and wrote its marker (version "
+                    + before
+                    + ")",
+                marker),
+            CheckResult.pass(
+                "migrations since previous", "no migration changed: images alone roll back", ""),
+            CheckResult.pass(
+                "previous images",
+                "built HEAD~1 ("
+                    + before
+                    + ") as its gate did, in 1.1 s, and kept api sha256:b0c3fb197512, beat"
+                    + " sha256:6b8dda26c8bf, migrate sha256:f10e53cdadcf, worker"
+                    + " sha256:665f6079ab67 under the drill's names",
+                build),
+            CheckResult.pass(
+                "current up",
+                now + " (" + now + ") healthy 6.7 s after its build started, in project sgpgc59b",
+                build + build),
+            CheckResult.pass(
+                "marker after current up",
+                "service \"api\" runs commit " + now + ", version " + now + ", environment staging",
+                current),
+            CheckResult.pass(
+                "rollback to HEAD~1 (" + before + ")",
+                before
+                    + " ("
+                    + before
+                    + ") healthy 6.0 s after the rollback command started (no build), in project"
+                    + " sgpgc59b",
+                build),
+            CheckResult.pass(
+                "marker after rollback",
+                "service \"api\" runs commit "
+                    + before
+                    + ", version "
+                    + before
+                    + ", environment staging",
+                marker),
+            CheckResult.pass(
+                "return to current",
+                now + " (" + now + ") healthy 6.1 s after up -d (no build), in project sgpgc59b",
+                build),
+            CheckResult.pass(
+                "marker after return to current",
+                "service \"api\" runs commit " + now + ", version " + now + ", environment staging",
+                current),
+            CheckResult.pass("gate method", "the method body passed", ""));
+    String target =
+        "no deployment recorded to staging in /ci/examples/target/stagegate/deployments.jsonl,"
+            + " /ci/examples/target/stagegate/deployments.log: rolling back to the previous"
+            + " commit's kept images by tag name (HEAD~1: no tag below HEAD)";
+    StringBuilder command =
+        new StringBuilder("# roll project agents-staging back to HEAD~1 (")
+            .append(before)
+            .append("): the images its gate tested and kept, no rebuild\n# target: ")
+            .append(target)
+            .append("\nmkdir -p /tmp/rollback-")
+            .append(before)
+            .append(" && git archive ")
+            .append(previous)
+            .append(" examples | tar -x -C /tmp/rollback-")
+            .append(before)
+            .append("\ncd /tmp/rollback-")
+            .append(before)
+            .append("/examples\ncat > rollback-images.yml <<'IMAGES'\nservices:\n");
+    for (String s : List.of("api", "beat", "migrate", "worker")) {
+      command.append("  ").append(s).append(":\n    image: examples/").append(s).append(':');
+      command.append(previous).append('\n');
+    }
+    command.append(
+        "IMAGES\ndocker compose -p agents-staging -f docker-compose.yml -f rollback-images.yml up"
+            + " -d --no-build --remove-orphans");
+    GateResult g =
+        gate(
+            DRILL,
+            GateKind.ROLLBACK_DRILL,
+            Verdict.PASS,
+            Duration.ofMillis(22_900),
+            checks,
+            services(false),
+            List.of(),
+            null);
+    return new GateResult(
+        g.id(),
+        g.displayName(),
+        g.kind(),
+        g.verdict(),
+        g.startedAt(),
+        g.duration(),
+        g.composeFile(),
+        "sgpgc59b",
+        g.engine(),
+        g.checks(),
+        g.services(),
+        g.failures(),
+        null,
+        new RollbackEvidence(
+            "HEAD~1",
+            previous,
+            before,
+            COMMIT,
+            "sgpgc59b",
+            command.toString(),
+            true,
+            T0.plusSeconds(240),
+            Duration.ofMillis(5_998),
+            before,
+            target));
+  }
+
+  private static String marker(String version, String commit) {
+    return "{\n  \"version\": \""
+        + version
+        + "\",\n  \"timestamp\": \"2026-12-07T07:07:12Z\",\n  \"commit\": \""
+        + commit
+        + "\",\n  \"environment\": \"staging\",\n  \"deployed_by\": \"root\"\n}";
   }
 
   private GateResult drill() {

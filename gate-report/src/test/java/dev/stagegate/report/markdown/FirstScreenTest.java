@@ -134,9 +134,13 @@ class FirstScreenTest {
   void theSameSmokeCheckTwiceIsOneRowAndAChangedResultKeepsBoth() {
     String burnIn =
         gateSection(render(new ExampleAudit(5, 1000, 40).report()), ExampleAudit.BURN_IN);
+    // every check passed: no Result column saying PASS in every row, one line says it
+    assertThat(burnIn)
+        .contains("### Checks\n\nEvery check passed:\n\n| Check | Detail |\n")
+        .doesNotContain("| PASS |");
     assertThat(burnIn.lines().filter(l -> l.startsWith("| smoke GET api:8000/health")))
         .containsExactly(
-            "| smoke GET api:8000/health (2 runs) | PASS | status 200, body contains"
+            "| smoke GET api:8000/health (2 runs) | status 200, body contains"
                 + " {\"status\":\"ok\",\"db_ready\":true} |");
 
     MarkdownDocument doc = new MarkdownDocument();
@@ -157,9 +161,10 @@ class FirstScreenTest {
     MarkdownDocument doc = new MarkdownDocument();
     new ChecksSection().render(drill, doc);
     assertThat(doc.toString())
-        .contains("Output of `marker after rollback`: the same as `export previous`'s.")
-        // a passing check's 7-line marker is named, not quoted: its detail says what it holds
-        .contains("`export previous` 7 lines")
+        // a passing check's 7-line marker is named, not quoted: its detail says what it holds;
+        // the marker read back unchanged is named with it
+        .contains("`export previous` 7 lines (also the output of `marker after rollback`)")
+        .doesNotContain("the same as")
         .doesNotContain("\"version\": \"4d6bcc3\"");
 
     List<CheckResult> checks = new ArrayList<>(drill.checks());
@@ -175,8 +180,19 @@ class FirstScreenTest {
     // the failed read-back is quoted whole, the passing export still only named
     assertThat(changed.toString())
         .doesNotContain("the same as")
+        .doesNotContain("also the output of")
         .contains("\"version\": \"415242f\"")
         .contains("`export previous` 7 lines");
+
+    // a failed check whose output is the same as a passing one's that was only named: quoted
+    checks.set(2, CheckResult.fail(readBack.name(), "marker not reloaded", readBack.rawOutput()));
+    MarkdownDocument same = new MarkdownDocument();
+    new ChecksSection().render(withChecks(drill, checks), same);
+    assertThat(same.toString())
+        .contains("<summary>Output: marker after rollback (7 lines)</summary>")
+        .contains("\"version\": \"4d6bcc3\"")
+        .contains("| marker after rollback | **FAIL** | marker not reloaded |")
+        .doesNotContain("also the output of");
   }
 
   @Test

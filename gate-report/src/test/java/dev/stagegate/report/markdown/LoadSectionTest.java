@@ -88,9 +88,10 @@ class LoadSectionTest {
         .contains("p99 21.3 ms, max 80.0 ms (p99 ceiling 500.0 ms)")
         .contains("Latency trend: **stable**")
         .contains("| 2.0–3.0 | 1200 | 20.00 | 3 (0.25 %) | 4.2 | 9.5 | 21.3 | 80.0 |")
-        .contains("  title \"api latency p50, p95, p99 (ms)\"")
-        .contains("  line [4.2, 4.2, 4.2, 4.2, 4.2]")
-        .contains("  line [21.3, 21.3, 21.3, 21.3, 21.3]");
+        .contains("  title \"api latency p50, p95, p99\"")
+        .contains("  y-axis \"ms\" 0 --> ")
+        .contains("  line [4.2,4.2,4.2,4.2,4.2]")
+        .contains("  line [21.3,21.3,21.3,21.3,21.3]");
   }
 
   @Test

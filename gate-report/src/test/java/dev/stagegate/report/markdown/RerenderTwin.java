@@ -45,14 +45,18 @@ public final class RerenderTwin {
         .render(report);
   }
 
-  /** Bytes per heading (up to the next heading of any level), in order. */
+  /**
+   * Bytes per heading (up to the next heading of any level), in order; a {@code #} line inside a
+   * fenced code block (a shell comment) is not a heading.
+   */
   static Map<String, Integer> sections(String md) {
     Map<String, Integer> out = new LinkedHashMap<>();
     String current = "(top)";
     StringBuilder body = new StringBuilder();
     int n = 0;
+    Fences fences = new Fences();
     for (String line : md.split("\n", -1)) {
-      if (line.startsWith("#")) {
+      if (fences.isHeading(line)) {
         out.merge(current + " #" + n++, bytes(body.toString()), Integer::sum);
         current = line;
         body.setLength(0);
@@ -63,7 +67,66 @@ public final class RerenderTwin {
     return out;
   }
 
-  private static int bytes(String s) {
+  /**
+   * Bytes per heading of {@code level}, each with everything under it (deeper headings included),
+   * in order of first appearance; headings of the same text are summed. Text under a shallower
+   * heading before its first heading of {@code level} counts for that shallower heading, marked
+   * {@code (own text)}. With {@code gatesOnly}, only what is under a {@code ## Gate:} heading
+   * counts, and every gate's own text (its verdict line and overview) is one entry.
+   */
+  static Map<String, Integer> sectionsAtLevel(String md, int level, boolean gatesOnly) {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    String key = "(title)";
+    boolean inGate = false;
+    Fences fences = new Fences();
+    for (String line : md.split("\n", -1)) {
+      if (fences.isHeading(line)) {
+        int depth = line.indexOf(' ');
+        if (depth == 2) {
+          inGate = line.startsWith("## Gate: ");
+        }
+        if (depth == level) {
+          key = line;
+        } else if (depth < level) {
+          key = (gatesOnly && inGate ? "## Gate: *" : line) + " (own text)";
+        }
+      }
+      if (!gatesOnly || inGate) {
+        out.merge(key, bytes(line) + 1, Integer::sum);
+      }
+    }
+    return out;
+  }
+
+  static int bytes(String s) {
     return s.getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  /** Tells headings from {@code #} lines inside fenced code blocks, line by line in order. */
+  private static final class Fences {
+    private String open;
+
+    boolean isHeading(String line) {
+      String fence = fence(line);
+      if (open == null && fence != null) {
+        open = fence;
+        return false;
+      }
+      if (open != null) {
+        if (line.strip().equals(open) || (fence != null && line.strip().startsWith(open))) {
+          open = null;
+        }
+        return false;
+      }
+      return line.matches("#{1,6} .*");
+    }
+
+    private static String fence(String line) {
+      int n = 0;
+      while (n < line.length() && (line.charAt(n) == '`' || line.charAt(n) == '~')) {
+        n++;
+      }
+      return n >= 3 ? line.substring(0, n) : null;
+    }
   }
 }

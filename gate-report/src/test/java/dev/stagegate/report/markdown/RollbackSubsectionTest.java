@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stagegate.report.AuditFixtures;
 import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.ChangeFixtures;
+import dev.stagegate.report.GateResult;
+import dev.stagegate.report.RollbackEvidence;
 import dev.stagegate.report.RollbackFixtures;
 import dev.stagegate.report.TestedImage;
 import java.util.List;
@@ -34,12 +36,58 @@ class RollbackSubsectionTest {
             ". The drill ran this command itself, with its own project (`"
                 + RollbackFixtures.drill(true).rollback().project()
                 + "`) and image names; it brings back the previous images by tag, without a"
-                + " rebuild. Target: "
-                + RollbackFixtures.TARGET
-                + ". The command:")
+                + " rebuild. Where the target came from: the command's `# target:` line. The"
+                + " command:")
         .contains(RollbackFixtures.COMMAND)
+        .contains("# target: " + RollbackFixtures.TARGET + "\n")
+        .doesNotContain("Target: " + RollbackFixtures.TARGET)
         .doesNotContain("NOT proven")
         .doesNotContain("git checkout");
+  }
+
+  @Test
+  void aCommandWithoutItsTargetLineLeavesTheTargetSentence() {
+    GateResult drill = RollbackFixtures.drill(true);
+    RollbackEvidence r = drill.rollback();
+    String command = r.command().replace("# target: " + RollbackFixtures.TARGET + "\n", "");
+    GateResult older =
+        new GateResult(
+            drill.id(),
+            drill.displayName(),
+            drill.kind(),
+            drill.verdict(),
+            drill.startedAt(),
+            drill.duration(),
+            drill.composeFile(),
+            drill.project(),
+            drill.engine(),
+            drill.checks(),
+            drill.services(),
+            drill.failures(),
+            drill.burnIn(),
+            new RollbackEvidence(
+                r.previousRef(),
+                r.previousCommit(),
+                r.previousVersion(),
+                r.currentCommit(),
+                r.project(),
+                command,
+                r.proven(),
+                r.drilledAt(),
+                r.rollbackHealthyAfter(),
+                r.markerVersion(),
+                r.target()));
+
+    String md =
+        render(
+            AuditReport.of(
+                List.of(AuditFixtures.passingGate(), older),
+                ChangeFixtures.change(),
+                ChangeFixtures.risk()));
+
+    assertThat(md)
+        .contains(" rebuild. Target: " + RollbackFixtures.TARGET + ". The command:")
+        .doesNotContain("# target:");
   }
 
   @Test

@@ -50,7 +50,10 @@ import java.util.regex.Pattern;
  */
 public final class LogAudit {
   private static final LogAudit DEFAULTS =
-      new LogAudit(EnumSet.allOf(BlockRule.class), EnumSet.allOf(LineRule.class), List.of());
+      new LogAudit(
+          EnumSet.allOf(BlockRule.class),
+          EnumSet.allOf(LineRule.class),
+          KnownBenignLine.allowRules());
 
   private final Set<BlockRule> blockRules;
   private final Set<LineRule> lineRules;
@@ -67,9 +70,19 @@ public final class LogAudit {
     return rules.isEmpty() ? EnumSet.noneOf(type) : EnumSet.copyOf(rules);
   }
 
-  /** Every rule on, nothing allowed. */
+  /**
+   * Every rule on; nothing allowed but the {@link KnownBenignLine}s of well-known servers (a client
+   * that knocked too early is not the server's error).
+   */
   public static LogAudit defaults() {
     return DEFAULTS;
+  }
+
+  /** This audit with the {@link KnownBenignLine}s counted as findings like any other line. */
+  public LogAudit withoutKnownBenignLines() {
+    List<AllowRule> known = KnownBenignLine.allowRules();
+    return new LogAudit(
+        blockRules, lineRules, allowed.stream().filter(a -> !known.contains(a)).toList());
   }
 
   /**

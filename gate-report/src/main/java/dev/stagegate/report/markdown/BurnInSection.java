@@ -212,7 +212,8 @@ final class BurnInSection implements GateSection {
       if (b.trends().stream().anyMatch(ServiceTrend::judged)) {
         // how to read a slope, only where there is one
         doc.paragraph(
-            "Slopes are Theil-Sen per hour, memory in MiB and as a share of the service's baseline"
+            "Slopes are Theil-Sen per hour, memory (the processes' anonymous memory: no page"
+                + " cache, no shared memory) in MiB and as a share of the service's baseline"
                 + " (its typical memory floor); each trend is a one-sided Mann-Kendall test"
                 + (first.significance() > 0
                     ? " at α = " + String.format(Locale.ROOT, "%s", alpha(first.significance()))

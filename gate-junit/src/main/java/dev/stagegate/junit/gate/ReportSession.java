@@ -72,7 +72,9 @@ public final class ReportSession implements AutoCloseable {
    */
   public ReportSession(Path dir, String localHost, Function<String, Optional<String>> config) {
     this.dir = dir;
-    this.facts = DeployFacts.none().withTests(tests(testReportDirs(config.apply(TEST_REPORTS))));
+    Optional<String> reportDirs = config.apply(TEST_REPORTS).filter(v -> !v.isBlank());
+    this.facts =
+        DeployFacts.none().withTests(tests(testReportDirs(reportDirs), reportDirs.isEmpty()));
     ChangeReview review = ChangeReview.of(Path.of("").toAbsolutePath(), config, dir);
     this.change = review.change();
     this.risk = review.risk();
@@ -112,12 +114,27 @@ public final class ReportSession implements AutoCloseable {
   /**
    * The tests of this module, for the checklists: Surefire's reports are this build's (it runs
    * before the gates); Failsafe's hold the ITs that finished before this one, this build's or an
-   * earlier one's (each IT class rewrites its own file). Empty when there are none (the item stays
+   * earlier one's (each IT class rewrites its own file). A report of a class still running (on this
+   * thread's stack) is an earlier run's and is left out. Empty when there are none (the item stays
    * manual).
    */
-  private static Optional<TestSummary> tests(List<Path> reports) {
+  private static Optional<TestSummary> tests(List<Path> reports, boolean thisBuildsOwn) {
+    // the test classes on this thread's stack have not finished: a report of theirs is stale
+    java.util.Set<String> running =
+        StackWalker.getInstance()
+            .walk(
+                frames ->
+                    frames
+                        .map(StackWalker.StackFrame::getClassName)
+                        .collect(java.util.stream.Collectors.toSet()));
+    // a forked test JVM's parent is the build (Maven): reports older than it are an earlier build's
+    // (only for the default directories: configured ones may hold another build's on purpose)
+    Optional<java.time.Instant> buildStart =
+        thisBuildsOwn
+            ? ProcessHandle.current().parent().flatMap(p -> p.info().startInstant())
+            : Optional.empty();
     try {
-      return TestSummary.fromReports(reports);
+      return TestSummary.fromReports(reports, running, buildStart);
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // unreadable reports prove nothing: the item stays manual
     }

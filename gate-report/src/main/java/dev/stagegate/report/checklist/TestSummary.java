@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -99,19 +101,40 @@ public record TestSummary(
    * @throws IOException naming the file when a report cannot be read or is not a test suite
    */
   public static Optional<TestSummary> fromReports(List<Path> dirs) throws IOException {
+    return fromReports(dirs, Set.of(), Optional.empty());
+  }
+
+  /**
+   * As {@link #fromReports(List)}, this build's reports only: it leaves out the reports of {@code
+   * stillRunning} test classes (a class writes its report when it finishes, so while it runs, a
+   * report under its name is an earlier run's) and reports last written before {@code buildStart}.
+   * The source names what was left out.
+   */
+  public static Optional<TestSummary> fromReports(
+      List<Path> dirs, Set<String> stillRunning, Optional<Instant> buildStart) throws IOException {
     int tests = 0;
     int failures = 0;
     int errors = 0;
     int skipped = 0;
     int files = 0;
     List<String> sources = new ArrayList<>();
+    List<String> stale = new ArrayList<>();
     for (Path dir : dirs) {
       if (!Files.isDirectory(dir)) {
         continue;
       }
       List<Path> reports = new ArrayList<>();
       try (DirectoryStream<Path> found = Files.newDirectoryStream(dir, "TEST-*.xml")) {
-        found.forEach(reports::add);
+        for (Path report : found) {
+          String name = report.getFileName().toString();
+          if (stillRunning.contains(name.substring(5, name.length() - 4))
+              || buildStart.isPresent()
+                  && Files.getLastModifiedTime(report).toInstant().isBefore(buildStart.get())) {
+            stale.add(name);
+          } else {
+            reports.add(report);
+          }
+        }
       }
       if (reports.isEmpty()) {
         continue;
@@ -129,8 +152,11 @@ public record TestSummary(
     if (files == 0) {
       return Optional.empty();
     }
-    return Optional.of(
-        new TestSummary(tests, failures, errors, skipped, files, String.join(", ", sources)));
+    String source = String.join(", ", sources);
+    if (!stale.isEmpty()) {
+      source += "; left out, an earlier build's: " + String.join(", ", stale);
+    }
+    return Optional.of(new TestSummary(tests, failures, errors, skipped, files, source));
   }
 
   private static int[] read(Path report) throws IOException {

@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +38,25 @@ class TestSummaryTest {
         .contains(new TestSummary(15, 1, 2, 2, 2, tmp.toString()));
     assertThat(TestSummary.fromSurefireReports(tmp).orElseThrow().describe())
         .isEqualTo("15 tests, 1 failure, 2 errors, 2 skipped (2 reports in " + tmp + ")");
+  }
+
+  @Test
+  void onlyThisBuildsReportsCountNotAStillRunningClassesNorOlderOnes() throws IOException {
+    Files.writeString(tmp.resolve("TEST-a.BTest.xml"), suite(10, 0, 0));
+    Files.writeString(tmp.resolve("TEST-a.BurnInIT.xml"), suite(1, 1, 0));
+    Files.writeString(tmp.resolve("TEST-a.OldIT.xml"), suite(3, 0, 3));
+    Instant buildStart = Instant.now().minusSeconds(60);
+    Files.setLastModifiedTime(
+        tmp.resolve("TEST-a.OldIT.xml"), FileTime.from(buildStart.minusSeconds(3600)));
+
+    TestSummary s =
+        TestSummary.fromReports(List.of(tmp), Set.of("a.BurnInIT"), Optional.of(buildStart))
+            .orElseThrow();
+
+    assertThat(s.passed()).isTrue();
+    assertThat(s.reports()).isEqualTo(1);
+    assertThat(s.source()).contains("; left out, an earlier build's: ");
+    assertThat(s.source()).contains("TEST-a.BurnInIT.xml").contains("TEST-a.OldIT.xml");
   }
 
   /** A report as Surefire 3.5 writes it, with its testcase elements. */

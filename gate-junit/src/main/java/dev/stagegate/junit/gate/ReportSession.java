@@ -72,9 +72,7 @@ public final class ReportSession implements AutoCloseable {
    */
   public ReportSession(Path dir, String localHost, Function<String, Optional<String>> config) {
     this.dir = dir;
-    Optional<String> reportDirs = config.apply(TEST_REPORTS).filter(v -> !v.isBlank());
-    this.facts =
-        DeployFacts.none().withTests(tests(testReportDirs(reportDirs), reportDirs.isEmpty()));
+    this.facts = DeployFacts.none().withTests(tests(testReportDirs(config.apply(TEST_REPORTS))));
     ChangeReview review = ChangeReview.of(Path.of("").toAbsolutePath(), config, dir);
     this.change = review.change();
     this.risk = review.risk();
@@ -118,7 +116,7 @@ public final class ReportSession implements AutoCloseable {
    * thread's stack) is an earlier run's and is left out. Empty when there are none (the item stays
    * manual).
    */
-  private static Optional<TestSummary> tests(List<Path> reports, boolean thisBuildsOwn) {
+  private static Optional<TestSummary> tests(List<Path> reports) {
     // the test classes on this thread's stack have not finished: a report of theirs is stale
     java.util.Set<String> running =
         StackWalker.getInstance()
@@ -127,14 +125,8 @@ public final class ReportSession implements AutoCloseable {
                     frames
                         .map(StackWalker.StackFrame::getClassName)
                         .collect(java.util.stream.Collectors.toSet()));
-    // a forked test JVM's parent is the build (Maven): reports older than it are an earlier build's
-    // (only for the default directories: configured ones may hold another build's on purpose)
-    Optional<java.time.Instant> buildStart =
-        thisBuildsOwn
-            ? ProcessHandle.current().parent().flatMap(p -> p.info().startInstant())
-            : Optional.empty();
     try {
-      return TestSummary.fromReports(reports, running, buildStart);
+      return TestSummary.fromReports(reports, running);
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // unreadable reports prove nothing: the item stays manual
     }

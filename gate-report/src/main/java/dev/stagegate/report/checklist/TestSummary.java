@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -101,17 +100,16 @@ public record TestSummary(
    * @throws IOException naming the file when a report cannot be read or is not a test suite
    */
   public static Optional<TestSummary> fromReports(List<Path> dirs) throws IOException {
-    return fromReports(dirs, Set.of(), Optional.empty());
+    return fromReports(dirs, Set.of());
   }
 
   /**
-   * As {@link #fromReports(List)}, this build's reports only: it leaves out the reports of {@code
-   * stillRunning} test classes (a class writes its report when it finishes, so while it runs, a
-   * report under its name is an earlier run's) and reports last written before {@code buildStart}.
-   * The source names what was left out.
+   * As {@link #fromReports(List)}, leaving out the reports of {@code stillRunning} test classes: a
+   * class writes its report when it finishes, so while it runs, a report under its name is an
+   * earlier run's. The source names what was left out.
    */
-  public static Optional<TestSummary> fromReports(
-      List<Path> dirs, Set<String> stillRunning, Optional<Instant> buildStart) throws IOException {
+  public static Optional<TestSummary> fromReports(List<Path> dirs, Set<String> stillRunning)
+      throws IOException {
     int tests = 0;
     int failures = 0;
     int errors = 0;
@@ -127,9 +125,7 @@ public record TestSummary(
       try (DirectoryStream<Path> found = Files.newDirectoryStream(dir, "TEST-*.xml")) {
         for (Path report : found) {
           String name = report.getFileName().toString();
-          if (stillRunning.contains(name.substring(5, name.length() - 4))
-              || buildStart.isPresent()
-                  && Files.getLastModifiedTime(report).toInstant().isBefore(buildStart.get())) {
+          if (stillRunning.contains(name.substring(5, name.length() - 4))) {
             stale.add(name);
           } else {
             reports.add(report);
@@ -154,7 +150,7 @@ public record TestSummary(
     }
     String source = String.join(", ", sources);
     if (!stale.isEmpty()) {
-      source += "; left out, an earlier build's: " + String.join(", ", stale);
+      source += "; left out, an earlier run's (the class still runs): " + String.join(", ", stale);
     }
     return Optional.of(new TestSummary(tests, failures, errors, skipped, files, source));
   }

@@ -125,16 +125,13 @@ public final class BuiltImages {
    * Such an image is never a leftover, whatever its labels say.
    */
   public static boolean named(Image image) {
-    String[] tags = image.getRepoTags();
-    if (tags == null) {
-      return false;
-    }
-    for (String tag : tags) {
-      if (!tag.equals("<none>:<none>") && !tag.startsWith("stagegate-")) {
-        return true;
-      }
-    }
-    return false;
+    return named(image.getRepoTags() == null ? List.of() : List.of(image.getRepoTags()));
+  }
+
+  /** {@link #named(Image)} for an image's tags as {@code docker image inspect} gives them. */
+  public static boolean named(List<String> tags) {
+    return tags != null
+        && tags.stream().anyMatch(t -> !t.equals("<none>:<none>") && !t.startsWith("stagegate-"));
   }
 
   /** Orders image IDs so that no image comes before an image whose parent it is. */

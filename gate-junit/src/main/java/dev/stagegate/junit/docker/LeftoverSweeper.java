@@ -116,11 +116,12 @@ public final class LeftoverSweeper {
     if (!stepLike) {
       return false;
     }
+    // a packed owner decides; the bare marker (labels still being added) only by age
     boolean ownerGone =
-        dead(labels)
-            || RunLabels.from(labels).isEmpty()
-                && c.getCreated() != null
-                && nowSeconds - c.getCreated() > ORPHAN_AFTER_SECONDS;
+        RunLabels.from(labels)
+            .map(l -> l.ownerIsDeadOn(localHost))
+            .orElseGet(
+                () -> c.getCreated() != null && nowSeconds - c.getCreated() > ORPHAN_AFTER_SECONDS);
     return ownerGone && !runsNamedImage(c);
   }
 
@@ -142,9 +143,7 @@ public final class LeftoverSweeper {
    */
   private boolean runsNamedImage(Container c) {
     try {
-      List<String> tags = client.inspectImageCmd(c.getImageId()).exec().getRepoTags();
-      return tags != null
-          && tags.stream().anyMatch(t -> !t.equals("<none>:<none>") && !t.startsWith("stagegate-"));
+      return BuiltImages.named(client.inspectImageCmd(c.getImageId()).exec().getRepoTags());
     } catch (RuntimeException e) {
       return false; // the image is gone: a build step's intermediate image, removed with its build
     }

@@ -32,6 +32,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Test
 @ExtendWith(StageGateExtension.class)
 public @interface BurnIn {
+  /**
+   * The configuration parameter that sets {@link #watchAfterFailure()} for every burn-in that does
+   * not set it itself, e.g. {@code -Dstagegate.burnin.watch-after-failure=PT1M}.
+   */
+  String WATCH_AFTER_FAILURE_KEY = "stagegate.burnin.watch-after-failure";
+
   /** Duration in hours. */
   int hours() default 0;
 
@@ -63,6 +69,21 @@ public @interface BurnIn {
    * }</pre>
    */
   String baseline() default "";
+
+  /**
+   * Keep watching this long after the first failure (ISO-8601, e.g. {@code PT30S}) instead of
+   * ending at once, so the audit shows how the other services reacted: an outage drill's worker
+   * errors, an api's {@code db_ready:false}, restarts. The verdict is FAIL from the first failure
+   * on; the failures seen afterwards are listed after it. Empty: the configuration parameter
+   * {@value #WATCH_AFTER_FAILURE_KEY}, else {@code PT0S} (end at the first failure). At most {@code
+   * PT30M}.
+   *
+   * <pre>{@code
+   * @BurnIn(hours = 4, smokeEvery = "PT5S", watchAfterFailure = "PT30S")
+   * void survivesAnOutageOfTheDatabase(GateStack stack) {}
+   * }</pre>
+   */
+  String watchAfterFailure() default "";
 
   /** The smallest worsening against the baseline that fails (0.1: 10 %), with p below 0.01. */
   double baselineMinimumEffect() default 0.10;

@@ -407,7 +407,13 @@ public final class StageGateExtension implements InvocationInterceptor, Paramete
         smoke.map(HealthySmoke::settle).filter(s -> !s.isBlank()).isPresent()
             ? GateSettings.parseDuration(smoke.get().settle(), "@HealthySmoke(settle)")
             : settings.settle();
-    Optional<BurnInPlan> plan = burnIn.map(b -> BurnInPlan.of(b, settings));
+    Optional<BurnInPlan> plan =
+        burnIn.map(
+            b ->
+                BurnInPlan.of(
+                    b,
+                    settings,
+                    context.getConfigurationParameter(BurnIn.WATCH_AFTER_FAILURE_KEY)));
     List<SmokeSpec> smokes = new ArrayList<>();
     for (SmokeCheck c : AnnotationSupport.findRepeatableAnnotations(method, SmokeCheck.class)) {
       smokes.add(SmokeSpec.of(c, compose));

@@ -113,6 +113,27 @@ class GateBurnInIT {
   }
 
   @Test
+  void watchesOnAfterTheFirstFailureWhenAskedAndListsWhatItSawThen() throws IOException {
+    Map<String, String> drill = new java.util.HashMap<>(SHORT);
+    drill.put(dev.stagegate.junit.BurnIn.WATCH_AFTER_FAILURE_KEY, "PT15S");
+    Events events = GateKit.run(BurnInCrashGate.class, reports, drill);
+    String message = GateKit.onlyFailure(events).getMessage();
+    // the first death fails the gate; the restart's second death, seen while watching on, is
+    // listed after it, and the audit says the watch went on
+    assertThat(message)
+        .containsPattern("(?s)died \\(exit code 3\\) after .*died \\(exit code 3\\) after ");
+    GateResult gate = onlyGate();
+    assertThat(gate.burnIn().endedBecause())
+        .startsWith("Expecting service \"worker\" to keep running")
+        .contains("then watched 15");
+    assertThat(gate.burnIn().actual()).isBetween(Duration.ofSeconds(15), Duration.ofSeconds(45));
+    assertThat(gate.services())
+        .filteredOn(s -> s.service().equals("worker"))
+        .singleElement()
+        .satisfies(w -> assertThat(w.restartCount()).isPositive());
+  }
+
+  @Test
   void oomKillFails() throws IOException {
     assertThat(failureOf(BurnInOomGate.class)).contains("\"worker\"").containsPattern("OOM|137");
   }

@@ -1,5 +1,6 @@
 package dev.stagegate.junit.catalog;
 
+import dev.stagegate.junit.BurnIn;
 import dev.stagegate.junit.config.GateSettings;
 import dev.stagegate.junit.docker.SshTunnel;
 import dev.stagegate.junit.gate.BaselineRun;
@@ -116,6 +117,16 @@ public final class ConfigCatalog {
           "none",
           "overrides every burn-in's duration (e.g. `PT2M` in CI); reported as `PASS_SHORTENED`",
           "`GateSettings`");
+
+  public static final ConfigKey BURNIN_WATCH_AFTER_FAILURE =
+      new ConfigKey(
+          ConfigSection.GATES,
+          BurnIn.WATCH_AFTER_FAILURE_KEY,
+          "duration",
+          "`PT0S`",
+          "how long a burn-in keeps watching after its first failure, so the other services'"
+              + " reactions are in the evidence (at most `PT30M`; `@BurnIn(watchAfterFailure)` wins)",
+          "`@BurnIn`");
 
   public static final ConfigKey STATS_INTERVAL =
       new ConfigKey(
@@ -580,6 +591,7 @@ public final class ConfigCatalog {
           LOGS_LINES,
           LOGS_FAILFAST,
           BURNIN_DURATION,
+          BURNIN_WATCH_AFTER_FAILURE,
           STATS_INTERVAL,
           STATS_STALL,
           PROGRESS_INTERVAL,

@@ -81,7 +81,9 @@ final class BurnInRun {
       throws InterruptedException {
     this.plan = plan;
     try {
-      stop = watch.watch(plan.planned(), plan.smokeEvery(), smoke, checkpoint);
+      stop =
+          watch.watch(
+              plan.planned(), plan.smokeEvery(), plan.watchAfterFailure(), smoke, checkpoint);
       if (!stop.isCompleted()) {
         events.awaitPendingDies(PENDING_DIE_WAIT);
       }
@@ -206,7 +208,7 @@ final class BurnInRun {
             plan == null ? Duration.ZERO : plan.planned(),
             actual,
             stop != null ? stop.detectedAt() : endedAt == null ? Instant.now() : endedAt,
-            stop == null ? "did not start" : stop.reason(),
+            stop == null ? "did not start" : stop.ending(),
             events.events(),
             events.dropped(),
             trends)

@@ -16,6 +16,7 @@ import dev.stagegate.report.EngineSign;
 import dev.stagegate.report.LogFinding;
 import dev.stagegate.report.StackEvent;
 import dev.stagegate.report.StatsSnapshot;
+import dev.stagegate.report.Verdict;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,9 @@ import java.util.function.Supplier;
 final class BurnInWatch {
   private static final Duration TICK = Duration.ofMillis(500);
 
+  /** Failures kept from the watch after the first one: each is said once, and a loop says a lot. */
+  static final int AFTERWARDS_KEPT = 20;
+
   /** How often the watch asks the engine whether it still answers. */
   static final Duration ENGINE_PING_EVERY = Duration.ofSeconds(2);
 
@@ -60,6 +64,9 @@ final class BurnInWatch {
   private final Map<String, ServiceRecorder> recorders;
   private final Consumer<String> progress;
   private final CompletableFuture<WatchStop> stop = new CompletableFuture<>();
+  // failures after the first, when the watch goes on after it (watchAfterFailure)
+  private final Set<String> afterwards = new java.util.LinkedHashSet<>();
+  private int afterwardsDropped;
   private final Map<String, StatsStream> stats = new LinkedHashMap<>();
   private final Map<String, LogFollower> followers = new LinkedHashMap<>();
   private final Set<String> memoryWithPageCache = ConcurrentHashMap.newKeySet();
@@ -147,6 +154,21 @@ final class BurnInWatch {
       Supplier<List<String>> smoke,
       Runnable checkpoint)
       throws InterruptedException {
+    return watch(duration, smokeEvery, Duration.ZERO, smoke, checkpoint);
+  }
+
+  /**
+   * As {@link #watch(Duration, Optional, Supplier, Runnable)}, but a failure ends the watch only
+   * {@code afterFailure} later (never after {@code duration}): the failures seen meanwhile come
+   * with the first, in {@link WatchStop#afterwards()}.
+   */
+  WatchStop watch(
+      Duration duration,
+      Optional<Duration> smokeEvery,
+      Duration afterFailure,
+      Supplier<List<String>> smoke,
+      Runnable checkpoint)
+      throws InterruptedException {
     startNanos = System.nanoTime();
     events.onEvent(this::onEvent);
     try {
@@ -168,7 +190,7 @@ final class BurnInWatch {
         }
       }
       checkpoint.run();
-      return loop(duration, smokeEvery, smoke, checkpoint);
+      return loop(duration, smokeEvery, afterFailure, smoke, checkpoint);
     } finally {
       events.onEvent(e -> {});
       stats.values().forEach(StatsStream::close);
@@ -189,6 +211,7 @@ final class BurnInWatch {
   private WatchStop loop(
       Duration duration,
       Optional<Duration> smokeEvery,
+      Duration afterFailure,
       Supplier<List<String>> smoke,
       Runnable checkpoint)
       throws InterruptedException {
@@ -197,18 +220,54 @@ final class BurnInWatch {
     long nextProgress = startNanos + settings.progressInterval().toNanos();
     long nextSmoke = smokeEvery.map(d -> startNanos + d.toNanos()).orElse(Long.MAX_VALUE);
     long nextPing = startNanos + ENGINE_PING_EVERY.toNanos();
+    WatchStop first = null; // the failure the watch goes on after
+    long firstAt = 0;
     while (true) {
       long now = System.nanoTime();
       if (now >= deadline) {
-        return WatchStop.completed();
+        return first == null ? WatchStop.completed() : watchedOn(first, firstAt);
       }
       long wait = Math.min(TICK.toNanos(), deadline - now);
-      try {
-        return stop.get(wait, TimeUnit.NANOSECONDS);
-      } catch (TimeoutException e) {
-        // nothing failed during this tick: check the slower conditions
-      } catch (java.util.concurrent.ExecutionException e) {
-        return WatchStop.inconclusive("the watch broke: " + e.getCause());
+      if (first == null) {
+        try {
+          WatchStop s = stop.get(wait, TimeUnit.NANOSECONDS);
+          if (s.verdict() != Verdict.FAIL || afterFailure.isZero()) {
+            return s;
+          }
+          first = s;
+          firstAt = System.nanoTime();
+          deadline = Math.min(deadline, firstAt + afterFailure.toNanos());
+          progress.accept(
+              watchName
+                  + " failed after "
+                  + BurnInClock.human(elapsed())
+                  + "; watching "
+                  + BurnInClock.human(afterFailure)
+                  + " more for the other services' reactions: "
+                  + s.reason());
+          continue;
+        } catch (TimeoutException e) {
+          // nothing failed during this tick: check the slower conditions
+        } catch (java.util.concurrent.ExecutionException e) {
+          return WatchStop.inconclusive("the watch broke: " + e.getCause());
+        }
+      } else {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      }
+      if (first != null) {
+        // after a failure the verdict is decided: the evidence stream or the engine failing now
+        // ends the watch without taking the failure back
+        if (events.failure().isPresent() || (System.nanoTime() >= nextPing && !ping.answers())) {
+          return watchedOn(first, firstAt);
+        }
+        if (System.nanoTime() >= nextPing) {
+          nextPing = System.nanoTime() + ENGINE_PING_EVERY.toNanos();
+        }
+        if (System.nanoTime() >= nextSmoke) {
+          nextSmoke += smokeEvery.orElseThrow().toNanos();
+          smoke.get().forEach(this::afterwards);
+        }
+        continue;
       }
       Optional<Throwable> broken = events.failure();
       if (broken.isPresent()) {
@@ -257,7 +316,7 @@ final class BurnInWatch {
         nextSmoke += smokeEvery.orElseThrow().toNanos();
         List<String> failures = smoke.get();
         if (!failures.isEmpty()) {
-          return WatchStop.failed(String.join("; ", failures));
+          fail(String.join("; ", failures)); // the next tick ends the watch, or watches on
         }
       }
     }
@@ -297,8 +356,42 @@ final class BurnInWatch {
       return; // the engine's answer decides whose it is
     }
     if (failure != null) {
-      stop.complete(WatchStop.failed(failure));
+      fail(failure);
     }
+  }
+
+  /** Ends the watch with {@code failure}, or keeps it among the later ones. */
+  private void fail(String failure) {
+    if (!stop.complete(WatchStop.failed(failure))) {
+      afterwards(failure);
+    }
+  }
+
+  private void afterwards(String failure) {
+    synchronized (afterwards) {
+      if (afterwards.size() < AFTERWARDS_KEPT) {
+        afterwards.add(failure);
+      } else if (!afterwards.contains(failure)) {
+        afterwardsDropped++;
+      }
+    }
+  }
+
+  private WatchStop watchedOn(WatchStop first, long firstAt) {
+    List<String> later;
+    synchronized (afterwards) {
+      later = new java.util.ArrayList<>(afterwards);
+      later.remove(first.reason());
+      if (afterwardsDropped > 0) {
+        later.add(
+            "… and "
+                + afterwardsDropped
+                + " more failures after the first (only the first "
+                + AFTERWARDS_KEPT
+                + " are kept)");
+      }
+    }
+    return first.watchedOn(Duration.ofNanos(System.nanoTime() - firstAt), later);
   }
 
   /** What an event means for the watch: a failure sentence, or {@code null} when nothing. */
@@ -338,7 +431,7 @@ final class BurnInWatch {
   private void onTroubleDecided(EngineTroubleCheck.Outcome o) {
     if (!o.engineGone()) {
       linesAtTrouble = null; // the engine answered: the held failures are the services' own
-      o.firstFailure().ifPresent(f -> stop.complete(WatchStop.failed(f)));
+      o.firstFailure().ifPresent(this::fail);
       return;
     }
     EngineInterruption interruption =

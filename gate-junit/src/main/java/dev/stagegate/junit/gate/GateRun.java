@@ -206,6 +206,7 @@ public final class GateRun implements AutoCloseable {
             smoke();
           } else if (stop.verdict() == Verdict.FAIL) {
             otherFailures.add(stop.reason());
+            otherFailures.addAll(stop.afterwards());
           } else {
             inconclusive.add(stop.reason());
           }

@@ -11,6 +11,7 @@ import dev.stagegate.junit.gate.GateFailedError;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.ServiceEvidence;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * EngineTestKit: each must fail the gate with a message naming the service and the cause. The OOM
  * variant is a burn-in that fails within seconds; its watch is capped at two minutes so that a gate
  * that missed the kill ends INCONCLUSIVE instead of running on. The outages (PostgreSQL, Redis)
- * happen in the gate's body, so the gate also sees how the other services react.
+ * happen 10 s into a burn-in, which then watches on ({@code watchAfterFailure}) so the audit shows
+ * how the other services reacted; their watches are capped at two minutes too.
  */
 class AgentsFailuresIT {
   private static final Map<String, String> CAPPED = Map.of("stagegate.burnin.duration", "PT2M");
@@ -80,26 +82,33 @@ class AgentsFailuresIT {
   }
 
   @Test
-  void databaseStoppedUnderTheStackFails() {
-    assertThat(failureOf(DatabaseStoppedGate.class, Map.of()))
-        .contains("service \"db\" to be running but it exited with code 0")
+  void databaseStoppedMidBurnInFailsAndTheAuditShowsTheOthersReactions() {
+    assertThat(failureOf(DatabaseStoppedGate.class, CAPPED))
+        .contains("service \"db\" to keep running for the whole burn-in but it")
+        .contains("expected status 200 but got 503")
+        .contains("\"db_ready\":false")
         .contains("service \"worker\" to log no errors")
         .contains("OperationalError");
-    assertThat(DatabaseStoppedGate.healthDuringOutage)
-        .startsWith("503 ")
-        .contains("\"db_ready\":false");
+    GateResult gate = GateKit.onlyGate(reports);
+    // failed at the database's stop, then watched on for 25 s: the reactions are evidence
+    assertThat(gate.burnIn().endedBecause())
+        .contains("then watched")
+        .contains("more for the other");
+    assertThat(gate.burnIn().actual()).isGreaterThan(Duration.ofSeconds(25));
     assertThat(service("worker").restartCount()).isZero();
+    assertThat(service("api").restartCount()).isZero();
   }
 
   @Test
-  void redisStoppedUnderTheStackFailsAndTheWorkerRetriesWithoutExiting() {
-    assertThat(failureOf(RedisStoppedGate.class, Map.of()))
-        .contains("service \"redis\" to be running but it exited with code 0")
+  void redisStoppedMidBurnInFailsAndTheWorkerRetriesWithoutExiting() {
+    assertThat(failureOf(RedisStoppedGate.class, CAPPED))
+        .contains("service \"redis\" to keep running for the whole burn-in but it")
         .contains("service \"worker\" to log no errors")
         .contains("Cannot connect to redis://redis:6379");
     ServiceEvidence worker = service("worker");
     assertThat(worker.state()).isEqualTo("running");
     assertThat(worker.restartCount()).isZero();
+    assertThat(GateKit.onlyGate(reports).burnIn().actual()).isGreaterThan(Duration.ofSeconds(20));
   }
 
   @Test

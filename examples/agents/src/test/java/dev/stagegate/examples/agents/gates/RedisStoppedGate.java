@@ -1,23 +1,27 @@
 package dev.stagegate.examples.agents.gates;
 
+import dev.stagegate.junit.BurnIn;
 import dev.stagegate.junit.GateStack;
-import dev.stagegate.junit.HealthySmoke;
 import dev.stagegate.junit.SmokeCheck;
 import java.time.Duration;
 
 /**
- * Redis, Celery's broker, stopped under the running stack: the worker and beat lose their
- * connection and retry, logging errors, without exiting. The gate's own checks then judge it.
+ * Redis, Celery's broker, stopped 10 s into the burn-in. The gate fails at once for Redis, and
+ * watches on for 20 s ({@code watchAfterFailure}) so the audit shows the others' reactions: the
+ * worker and beat lose their connection and retry, logging errors, without exiting.
  */
 public class RedisStoppedGate {
-  @HealthySmoke(compose = "docker-compose.yml")
+  @BurnIn(
+      minutes = 30,
+      compose = "docker-compose.yml",
+      smokeEvery = "PT5S",
+      watchAfterFailure = "PT20S")
   @SmokeCheck(
       service = "api",
       port = 8000,
       path = "/health",
       json = "{\"status\":\"ok\",\"db_ready\":true}")
-  void stackIsFitToDeploy(GateStack stack) throws InterruptedException {
-    ServiceOutage.stop(stack, "redis");
-    ServiceOutage.letTheOthersReact(Duration.ofSeconds(15));
+  void survivesTheBurnIn(GateStack stack) {
+    ServiceOutage.stopAfter(stack, "redis", Duration.ofSeconds(10));
   }
 }

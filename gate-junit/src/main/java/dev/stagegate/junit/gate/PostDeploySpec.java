@@ -1,8 +1,6 @@
 package dev.stagegate.junit.gate;
 
 import dev.stagegate.assertions.deploy.DeployHook;
-import dev.stagegate.assertions.deploy.HttpJsonHook;
-import dev.stagegate.assertions.deploy.MetricHook;
 import dev.stagegate.assertions.logs.LogAudit;
 import dev.stagegate.junit.GateConfigurationException;
 import dev.stagegate.junit.LogAllow;
@@ -11,10 +9,8 @@ import dev.stagegate.junit.config.GateSettings;
 import dev.stagegate.junit.config.LogAllowlist;
 import dev.stagegate.junit.docker.SshTunnel;
 import dev.stagegate.report.deploy.DeploymentHistory;
-import java.lang.reflect.InvocationTargetException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +30,7 @@ import java.util.function.Function;
  * @param expectedCommit the commit the marker must name (HEAD unless configured)
  * @param requested the duration the annotation asks for
  * @param planned the duration this run watches ({@value #WATCH_DURATION} may shorten it)
- * @param hooks the hooks, built-in first, in order
+ * @param hooks the hooks, built-in first, in order ({@link PostDeployHooks})
  * @param hookTimeout per hook ({@value #HOOK_TIMEOUT})
  * @param history where the deployment is recorded: the JSON Lines log ({@value #LOG}) and, as
  *     configured, the text log, the {@code deployment_history} table and the release tag
@@ -183,10 +179,7 @@ public record PostDeploySpec(
     Optional<String> version =
         lookup.apply(VERSION).or(() -> Optional.of(a.version().trim()).filter(s -> !s.isBlank()));
 
-    List<DeployHook> hooks = builtInHooks(a, baseUrl);
-    for (Class<? extends DeployHook> type : a.hooks()) {
-      hooks.add(instantiate(type));
-    }
+    List<DeployHook> hooks = PostDeployHooks.of(a, baseUrl);
     for (LogAllow allow : logAllows) {
       LogAllowlist.checkedRegex(allow.pattern(), "@LogAllow(pattern)");
     }
@@ -222,87 +215,6 @@ public record PostDeploySpec(
   /** The log audit for the target's services, with the annotations' and settings' allowlist. */
   LogAudit logAudit(Iterable<String> services) {
     return LogAllowlist.apply(logAllows, GateSettings.read(config, services).logAllow());
-  }
-
-  private static List<DeployHook> builtInHooks(PostDeployWatch a, Optional<URI> baseUrl) {
-    List<DeployHook> hooks = new ArrayList<>();
-    boolean http = !a.healthPath().isBlank() || a.metrics().length > 0;
-    if (http && baseUrl.isEmpty()) {
-      throw new GateConfigurationException(
-          "@PostDeployWatch has HTTP checks (healthPath or metrics) but no base URL: set the"
-              + " configuration parameter "
-              + BASE_URL
-              + " (e.g. http://10.0.0.5:8000) or the annotation's baseUrl.");
-    }
-    if (!a.healthPath().isBlank()) {
-      HttpJsonHook health = HttpJsonHook.get(relative(a.healthPath(), "healthPath"));
-      if (!a.healthJson().isBlank()) {
-        try {
-          health = health.expectJson(a.healthJson());
-        } catch (IllegalArgumentException e) {
-          throw new GateConfigurationException(
-              "@PostDeployWatch(healthJson) is not JSON: " + e.getMessage(), e);
-        }
-      }
-      hooks.add(health.named("health " + a.healthPath()));
-    }
-    for (String m : a.metrics()) {
-      int eq = m.lastIndexOf('=');
-      if (eq <= 0 || eq == m.length() - 1) {
-        throw new GateConfigurationException(
-            "@PostDeployWatch(metrics) entries are name=value (e.g. system_state_status=0) but"
-                + " one was '"
-                + m
-                + "'.");
-      }
-      String selector = m.substring(0, eq).trim();
-      double value;
-      try {
-        value = Double.parseDouble(m.substring(eq + 1).trim());
-      } catch (NumberFormatException e) {
-        throw new GateConfigurationException(
-            "@PostDeployWatch(metrics): the value in '" + m + "' is not a number.", e);
-      }
-      try {
-        hooks.add(
-            MetricHook.prometheus(relative(a.metricsPath(), "metricsPath"))
-                .expect(selector, value)
-                .named("metric " + selector));
-      } catch (IllegalArgumentException e) {
-        throw new GateConfigurationException(
-            "@PostDeployWatch(metrics): '" + m + "' is not a metric selector: " + e.getMessage(),
-            e);
-      }
-    }
-    return hooks;
-  }
-
-  private static DeployHook instantiate(Class<? extends DeployHook> type) {
-    try {
-      return type.getDeclaredConstructor().newInstance();
-    } catch (NoSuchMethodException e) {
-      throw new GateConfigurationException(
-          "@PostDeployWatch(hooks): " + type.getName() + " needs a public no-arg constructor.", e);
-    } catch (InvocationTargetException e) {
-      throw new GateConfigurationException(
-          "@PostDeployWatch(hooks): the constructor of "
-              + type.getName()
-              + " threw "
-              + e.getCause(),
-          e.getCause());
-    } catch (ReflectiveOperationException e) {
-      throw new GateConfigurationException(
-          "@PostDeployWatch(hooks): cannot instantiate " + type.getName() + ": " + e, e);
-    }
-  }
-
-  private static URI relative(String path, String attribute) {
-    try {
-      return URI.create(path.trim());
-    } catch (IllegalArgumentException e) {
-      throw new GateConfigurationException(
-          "@PostDeployWatch(" + attribute + ") is not a URI path: '" + path + "'.", e);
-    }
   }
 
   private static URI absoluteUri(String value) {

@@ -5,20 +5,18 @@ import dev.stagegate.junit.RollbackDrill;
 import dev.stagegate.junit.compose.ComposeCommand;
 import dev.stagegate.junit.compose.ComposeFile;
 import dev.stagegate.junit.config.GateSettings;
-import dev.stagegate.report.deploy.DeployedRelease;
 import dev.stagegate.report.deploy.DeploymentHistory;
-import dev.stagegate.report.deploy.LastDeployment;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * Everything a {@link RollbackDrill} needs, validated before Docker is touched: the repository, the
- * current commit, the ref to roll back to (resolved), and where the marker goes.
+ * current commit, the ref to roll back to (resolved; chosen by {@link RollbackChoice}), and where
+ * the marker goes.
  *
  * @param composeAttribute the compose file as given (attribute or {@value #COMPOSE})
  * @param repoRoot the working tree root of the repository holding the compose file
@@ -198,90 +196,11 @@ public record RollbackSpec(
                 + composeInRepo
                 + ". Commit the compose file first.");
       }
-      List<String> notes = new ArrayList<>();
-      Optional<DeployedRelease> deployed =
-          LastDeployment.latest(history, historyEnvironment, Optional.of(head), notes);
-      String ref;
-      String choice;
-      RollbackTarget target;
-      if (configuredRef.isPresent()) {
-        ref = configuredRef.get();
-        choice = "given by " + previousSource;
-        target = RollbackTarget.given(previousSource, deployed);
-      } else if (deployed.isPresent()) {
-        DeployedRelease release = deployed.get();
-        String recorded =
-            git.resolve(release.commit())
-                .orElseThrow(
-                    () ->
-                        new GateConfigurationException(
-                            "@RollbackDrill would roll back to "
-                                + release.describe()
-                                + ", but commit "
-                                + release.commit()
-                                + " is not in "
-                                + git.gitDir()
-                                + (git.shallow() ? ", a shallow clone" : "")
-                                + ". Fetch it (git fetch --tags --unshallow; actions/checkout:"
-                                + " fetch-depth: 0), or set "
-                                + PREVIOUS
-                                + " to the release to roll back to."));
-        // the release's tag when it names that commit, so the marker and the steps say v1.2.2
-        String tagRef = "v" + release.version();
-        ref =
-            git.isTag(tagRef) && git.resolve(tagRef).filter(recorded::equals).isPresent()
-                ? tagRef
-                : recorded;
-        choice = release.describe();
-        previousSource = "the deployment history";
-        target = RollbackTarget.deployed(release);
-      } else {
-        Optional<String> tag = git.newestTagBelowHead();
-        ref = tag.orElse(RollbackRefs.FALLBACK);
-        choice =
-            tag.isPresent()
-                ? "the newest tag reachable from HEAD that does not point at HEAD"
-                : "HEAD~1: no tag below HEAD";
-        previousSource = tag.isPresent() ? "the newest tag below HEAD" : "the default HEAD~1";
-        target =
-            RollbackTarget.previousCommit(
-                historyEnvironment,
-                searched(history),
-                tag.map(t -> t + ", the newest tag below HEAD")
-                    .orElse("HEAD~1: no tag below HEAD"));
-      }
-      if (!notes.isEmpty()) {
-        target =
-            new RollbackTarget(
-                target.deployed(), target.source() + " (" + String.join("; ", notes) + ")");
-      }
-      String where = previousSource;
-      String previous =
-          git.resolve(ref).orElseThrow(() -> unresolved(ref, where, git.shallow(), git.gitDir()));
-      if (previous.equals(head)) {
-        throw new GateConfigurationException(
-            "@RollbackDrill: the rollback target '"
-                + ref
-                + "' ("
-                + where
-                + ") is HEAD itself ("
-                + RollbackRefs.shortId(head)
-                + "); a drill back to the same commit proves nothing. Set "
-                + PREVIOUS
-                + " to the release you would roll back to.");
-      }
-      if (!git.hasFile(previous, composeInRepo)) {
-        throw new GateConfigurationException(
-            "@RollbackDrill cannot roll back to '"
-                + ref
-                + "' ("
-                + RollbackRefs.shortId(previous)
-                + "): that commit has no "
-                + composeInRepo
-                + ", so there is nothing to deploy. Choose a ref that has it with "
-                + PREVIOUS
-                + ".");
-      }
+      RollbackChoice chosen =
+          RollbackChoice.choose(
+              git, head, configuredRef, previousSource, history, historyEnvironment);
+      String ref = chosen.ref();
+      String previous = chosen.commit(git, head, composeInRepo);
       return new RollbackSpec(
           id,
           displayName,
@@ -291,7 +210,7 @@ public record RollbackSpec(
           composeName,
           head,
           ref,
-          choice,
+          chosen.choice(),
           previous,
           git.isTag(ref),
           markerService,
@@ -302,37 +221,12 @@ public record RollbackSpec(
           // the audit's command is for the deployed project, and names the tags its gates keep
           lookup.apply(PostDeploySpec.PROJECT).orElse(compose.projectName()),
           settings.imagesRepository().orElse(compose.projectName()),
-          target);
+          chosen.target());
     } catch (IOException e) {
       throw new GateConfigurationException(
           "@RollbackDrill cannot read the git repository holding " + composeAttribute + ": " + e,
           e);
     }
-  }
-
-  /** Every history source looked in, as the fallback's sentence names them. */
-  private static String searched(DeploymentHistory history) {
-    List<String> sources = new ArrayList<>();
-    sources.add(history.jsonLog().file().toString());
-    history.textLog().ifPresent(t -> sources.add(t.file().toString()));
-    history.table().ifPresent(t -> sources.add("table " + t.table()));
-    return String.join(", ", sources);
-  }
-
-  private static GateConfigurationException unresolved(
-      String ref, String where, boolean shallow, Path gitDir) {
-    return new GateConfigurationException(
-        "@RollbackDrill cannot roll back to '"
-            + ref
-            + "' ("
-            + where
-            + "): it does not resolve to a commit in "
-            + gitDir
-            + (shallow ? ", a shallow clone" : "")
-            + ". CI checkouts are often shallow and without tags: run 'git fetch --tags"
-            + " --unshallow' before the tests (actions/checkout: fetch-depth: 0), or set "
-            + PREVIOUS
-            + " to a tag or commit that exists.");
   }
 
   private static void checkMarkerFile(String markerFile) {

@@ -4,6 +4,8 @@ import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.EngineInfo;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.checklist.DeployFacts;
+import dev.stagegate.report.text.MarkdownDocument;
+import dev.stagegate.report.text.MarkdownText;
 import java.util.ArrayList;
 import java.util.List;
 

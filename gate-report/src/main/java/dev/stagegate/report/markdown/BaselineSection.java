@@ -9,6 +9,8 @@ import dev.stagegate.report.baseline.BaselineEvidence;
 import dev.stagegate.report.baseline.MetricComparison;
 import dev.stagegate.report.load.LoadEvidence;
 import dev.stagegate.report.load.LoadInterval;
+import dev.stagegate.report.text.MarkdownDocument;
+import dev.stagegate.report.text.MarkdownText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -26,6 +26,7 @@ import dev.stagegate.report.risk.RiskAssessment;
 import dev.stagegate.report.risk.RiskCategory;
 import dev.stagegate.report.risk.RiskFinding;
 import dev.stagegate.report.risk.RiskLevel;
+import dev.stagegate.report.text.MarkdownDocument;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.stagegate.report;
 
-import dev.stagegate.report.baseline.BaselineEvidence;
 import dev.stagegate.report.load.LoadEvidence;
 import dev.stagegate.report.redact.Redactor;
 import java.util.List;

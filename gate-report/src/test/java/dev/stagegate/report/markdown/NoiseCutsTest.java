@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stagegate.report.AuditFixtures;
 import dev.stagegate.report.AuditReport;
+import dev.stagegate.report.BaselineEvidence;
 import dev.stagegate.report.CheckResult;
 import dev.stagegate.report.EngineInfo;
 import dev.stagegate.report.GateResult;
@@ -11,7 +12,6 @@ import dev.stagegate.report.ServiceEvidence;
 import dev.stagegate.report.ServiceTrend;
 import dev.stagegate.report.StatsSnapshot;
 import dev.stagegate.report.TestedImage;
-import dev.stagegate.report.baseline.BaselineEvidence;
 import dev.stagegate.report.baseline.MetricComparison;
 import dev.stagegate.report.change.ChangeSummary;
 import dev.stagegate.report.change.ChangeType;

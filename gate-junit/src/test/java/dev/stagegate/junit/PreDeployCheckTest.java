@@ -3,7 +3,6 @@ package dev.stagegate.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stagegate.junit.fixtures.PreDeployGate;
-import dev.stagegate.report.AuditFiles;
 import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.CheckResult;
 import dev.stagegate.report.CheckStatus;
@@ -17,6 +16,7 @@ import dev.stagegate.report.approval.AuditDigest;
 import dev.stagegate.report.checklist.CheckName;
 import dev.stagegate.report.deploy.DeploymentMarker;
 import dev.stagegate.report.json.AuditJson;
+import dev.stagegate.report.writer.AuditFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;

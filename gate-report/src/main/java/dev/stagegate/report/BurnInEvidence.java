@@ -1,6 +1,5 @@
 package dev.stagegate.report;
 
-import dev.stagegate.report.baseline.BaselineEvidence;
 import dev.stagegate.report.load.LoadEvidence;
 import java.time.Duration;
 import java.time.Instant;

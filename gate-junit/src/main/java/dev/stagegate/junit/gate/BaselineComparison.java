@@ -2,12 +2,12 @@ package dev.stagegate.junit.gate;
 
 import dev.stagegate.assertions.baseline.RegressionJudge;
 import dev.stagegate.junit.load.LoadSummary;
+import dev.stagegate.report.BaselineEvidence;
 import dev.stagegate.report.BurnInEvidence;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.HistoryBucket;
 import dev.stagegate.report.ServiceTrend;
 import dev.stagegate.report.Verdict;
-import dev.stagegate.report.baseline.BaselineEvidence;
 import dev.stagegate.report.baseline.MetricComparison;
 import dev.stagegate.report.load.LoadInterval;
 import java.util.ArrayList;

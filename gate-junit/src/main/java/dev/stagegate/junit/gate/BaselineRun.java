@@ -2,8 +2,8 @@ package dev.stagegate.junit.gate;
 
 import dev.stagegate.assertions.baseline.RegressionJudge;
 import dev.stagegate.junit.docker.DockerEngine;
+import dev.stagegate.report.BaselineEvidence;
 import dev.stagegate.report.GateResult;
-import dev.stagegate.report.baseline.BaselineEvidence;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;

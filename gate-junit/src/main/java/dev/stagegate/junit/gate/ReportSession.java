@@ -1,7 +1,6 @@
 package dev.stagegate.junit.gate;
 
 import dev.stagegate.junit.compose.RunLabels;
-import dev.stagegate.report.AuditFiles;
 import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.change.ChangeSummary;
@@ -15,6 +14,7 @@ import dev.stagegate.report.journal.JournalRecovery;
 import dev.stagegate.report.markdown.AuditMarkdown;
 import dev.stagegate.report.markdown.ChartsSection;
 import dev.stagegate.report.risk.RiskAssessment;
+import dev.stagegate.report.writer.AuditFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.stagegate.report.deploy;
 
-import dev.stagegate.report.markdown.HumanDuration;
-import dev.stagegate.report.markdown.MarkdownDocument;
-import dev.stagegate.report.markdown.MarkdownText;
+import dev.stagegate.report.text.HumanDuration;
+import dev.stagegate.report.text.MarkdownDocument;
+import dev.stagegate.report.text.MarkdownText;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.stagegate.report.deploy;
 
-import dev.stagegate.report.markdown.HumanDuration;
+import dev.stagegate.report.text.HumanDuration;
 import dev.stagegate.report.text.UntrustedText;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,11 +1,11 @@
 package dev.stagegate.report.journal;
 
-import dev.stagegate.report.AuditFiles;
 import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.Verdict;
 import dev.stagegate.report.json.AuditJson;
 import dev.stagegate.report.json.AuditJsonException;
+import dev.stagegate.report.writer.AuditFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.stagegate.report.AuditReport;
@@ -20,10 +19,6 @@ import dev.stagegate.report.BurnInEvidence;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.change.ChangeSummary;
 import dev.stagegate.report.change.UncommittedChanges;
-import dev.stagegate.report.checklist.Checklist;
-import dev.stagegate.report.checklist.ChecklistItem;
-import dev.stagegate.report.checklist.Checklists;
-import dev.stagegate.report.checklist.DeployFacts;
 import dev.stagegate.report.risk.CategoryRisk;
 import dev.stagegate.report.risk.RiskAssessment;
 import java.io.IOException;
@@ -64,28 +59,19 @@ public final class AuditJson {
   }
 
   /**
-   * The audit as {@code stability_audit.json} carries it: the report plus, after it, the deploy
-   * checklists filled from the report and {@code facts} ({@code "checklists"}: title, then each
-   * item's text, state and evidence), the same states the Markdown shows and counts on its first
-   * screen. They are derived, so {@link #readReport} ignores them.
+   * The audit as {@link #write(AuditReport)} writes it, followed by one more top-level property
+   * {@code name} holding {@code derived}: a value computed from the report that {@link #readReport}
+   * ignores, such as the deploy checklists of {@code stability_audit.json}, which {@code
+   * dev.stagegate.report.writer.AuditTwin} builds (the checklists sit above this package, so they
+   * come in as a finished tree).
+   *
+   * <pre>{@code
+   * String twin = AuditJson.write(report, "checklists", checklistsArray);
+   * }</pre>
    */
-  public static String write(AuditReport report, DeployFacts facts) {
+  public static String write(AuditReport report, String name, JsonNode derived) {
     ObjectNode tree = MAPPER.valueToTree(report);
-    ArrayNode lists = tree.putArray("checklists");
-    for (Checklist checklist : Checklists.all(report, facts)) {
-      ObjectNode list = lists.addObject();
-      list.put("id", checklist.id().name());
-      list.put("title", checklist.title());
-      ArrayNode items = list.putArray("items");
-      for (ChecklistItem item : checklist.items()) {
-        items
-            .addObject()
-            .put("id", item.id().name())
-            .put("text", item.text())
-            .put("state", item.state().name())
-            .put("evidence", item.evidence());
-      }
-    }
+    tree.set(name, derived);
     return writeValue(tree);
   }
 

@@ -37,7 +37,7 @@ import java.util.List;
   "riskAssessment",
   "source"
 })
-// Derived from the gates and the deploy facts when written (AuditJson.write(report, facts)); the
+// Derived from the gates and the deploy facts when written (writer.AuditTwin.json); the
 // gates decide them again on read, as for the verdict.
 @JsonIgnoreProperties(value = {"checklists"})
 abstract class AuditReportMixin {

@@ -1,10 +1,11 @@
 package dev.stagegate.report.markdown;
 
-import dev.stagegate.report.AuditFiles;
 import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.EngineInfo;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.checklist.DeployFacts;
+import dev.stagegate.report.text.MarkdownDocument;
+import dev.stagegate.report.text.MarkdownText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -103,8 +104,8 @@ public final class AuditMarkdown {
 
   /**
    * This audit with the deploy checklists filled from {@code facts} as well as from the report (the
-   * standard audit uses {@link DeployFacts#none()}). For {@link AuditFiles#write(AuditReport,
-   * java.nio.file.Path, AuditMarkdown)}:
+   * standard audit uses {@link DeployFacts#none()}). For {@link
+   * dev.stagegate.report.writer.AuditFiles#write(AuditReport, java.nio.file.Path, AuditMarkdown)}:
    *
    * <pre>{@code
    * AuditFiles.write(report, dir, AuditMarkdown.standard().withDeployFacts(facts));

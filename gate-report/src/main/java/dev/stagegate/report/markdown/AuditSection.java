@@ -1,6 +1,7 @@
 package dev.stagegate.report.markdown;
 
 import dev.stagegate.report.AuditReport;
+import dev.stagegate.report.text.MarkdownDocument;
 
 /**
  * One part of the audit that looks at the whole report (the verdict, the table of gates; later a

@@ -9,6 +9,8 @@ import dev.stagegate.report.deploy.CommitIds;
 import dev.stagegate.report.risk.RiskAssessment;
 import dev.stagegate.report.risk.RiskFinding;
 import dev.stagegate.report.risk.RiskLevel;
+import dev.stagegate.report.text.MarkdownDocument;
+import dev.stagegate.report.text.MarkdownText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -5,6 +5,7 @@ import dev.stagegate.report.GateResult;
 import dev.stagegate.report.HistoryBucket;
 import dev.stagegate.report.ServiceEvidence;
 import dev.stagegate.report.ServiceSeries;
+import dev.stagegate.report.text.MarkdownDocument;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -6,6 +6,8 @@ import dev.stagegate.report.checklist.ChecklistItem;
 import dev.stagegate.report.checklist.Checklists;
 import dev.stagegate.report.checklist.DeployFacts;
 import dev.stagegate.report.checklist.ItemState;
+import dev.stagegate.report.text.MarkdownDocument;
+import dev.stagegate.report.text.MarkdownText;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

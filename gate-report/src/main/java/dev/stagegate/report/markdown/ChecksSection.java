@@ -3,6 +3,8 @@ package dev.stagegate.report.markdown;
 import dev.stagegate.report.CheckResult;
 import dev.stagegate.report.CheckStatus;
 import dev.stagegate.report.GateResult;
+import dev.stagegate.report.text.MarkdownDocument;
+import dev.stagegate.report.text.MarkdownText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

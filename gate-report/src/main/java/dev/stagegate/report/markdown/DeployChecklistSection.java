@@ -4,6 +4,7 @@ import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.checklist.DeployFacts;
 import dev.stagegate.report.deploy.DeploymentEntry;
 import dev.stagegate.report.redact.Redactor;
+import dev.stagegate.report.text.MarkdownDocument;
 
 /**
  * After a PASS or PASS_SHORTENED: the deploy checklists filled from the evidence ({@link

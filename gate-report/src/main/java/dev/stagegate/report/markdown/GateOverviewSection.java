@@ -3,6 +3,9 @@ package dev.stagegate.report.markdown;
 import dev.stagegate.report.EngineInfo;
 import dev.stagegate.report.GateKind;
 import dev.stagegate.report.GateResult;
+import dev.stagegate.report.text.HumanDuration;
+import dev.stagegate.report.text.MarkdownDocument;
+import dev.stagegate.report.text.MarkdownText;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 

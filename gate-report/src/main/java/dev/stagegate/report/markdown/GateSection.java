@@ -1,6 +1,7 @@
 package dev.stagegate.report.markdown;
 
 import dev.stagegate.report.GateResult;
+import dev.stagegate.report.text.MarkdownDocument;
 
 /**
  * One part of a gate's details (checks, services, logs; later e.g. a chart). Runs once per gate,

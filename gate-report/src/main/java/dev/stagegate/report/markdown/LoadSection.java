@@ -1,10 +1,12 @@
 package dev.stagegate.report.markdown;
 
+import dev.stagegate.report.BaselineEvidence;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.ServiceTrend;
-import dev.stagegate.report.baseline.BaselineEvidence;
 import dev.stagegate.report.load.LoadEvidence;
 import dev.stagegate.report.load.LoadInterval;
+import dev.stagegate.report.text.MarkdownDocument;
+import dev.stagegate.report.text.MarkdownText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -6,6 +6,8 @@ import dev.stagegate.report.change.ChangeSummary;
 import dev.stagegate.report.risk.CategoryRisk;
 import dev.stagegate.report.risk.RiskAssessment;
 import dev.stagegate.report.risk.RiskFinding;
+import dev.stagegate.report.text.MarkdownDocument;
+import dev.stagegate.report.text.MarkdownText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -7,6 +7,8 @@ import dev.stagegate.report.RollbackEvidence;
 import dev.stagegate.report.TestedImage;
 import dev.stagegate.report.Verdict;
 import dev.stagegate.report.change.ChangeSummary;
+import dev.stagegate.report.text.MarkdownDocument;
+import dev.stagegate.report.text.MarkdownText;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

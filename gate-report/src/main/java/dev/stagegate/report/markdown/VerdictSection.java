@@ -3,6 +3,8 @@ package dev.stagegate.report.markdown;
 import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.Verdict;
+import dev.stagegate.report.text.MarkdownDocument;
+import dev.stagegate.report.text.MarkdownText;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

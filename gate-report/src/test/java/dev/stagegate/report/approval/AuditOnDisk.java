@@ -1,9 +1,9 @@
 package dev.stagegate.report.approval;
 
-import dev.stagegate.report.AuditFiles;
 import dev.stagegate.report.AuditFixtures;
 import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.ChangeFixtures;
+import dev.stagegate.report.writer.AuditFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.stagegate.report.AuditFiles;
 import dev.stagegate.report.AuditFixtures;
 import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.change.SourceRevision;
@@ -14,6 +13,8 @@ import dev.stagegate.report.checklist.ChecklistItem;
 import dev.stagegate.report.checklist.Checklists;
 import dev.stagegate.report.checklist.DeployFacts;
 import dev.stagegate.report.markdown.AuditMarkdown;
+import dev.stagegate.report.writer.AuditFiles;
+import dev.stagegate.report.writer.AuditTwin;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ class AuditTwinJsonTest {
   @Test
   void theTwinConformsToTheSchemaAndAnUnknownItemFieldDoesNot() throws Exception {
     SchemaSubsetValidator validator = SchemaSubsetValidator.forAuditSchema();
-    JsonNode twin = JSON.readTree(AuditJson.write(report().withSource(SOURCE), DeployFacts.none()));
+    JsonNode twin = JSON.readTree(AuditTwin.json(report().withSource(SOURCE), DeployFacts.none()));
     assertThat(validator.validate(twin)).isEmpty();
     ((ObjectNode) twin.at("/checklists/0/items/0")).put("state", "OK");
     assertThat(validator.validate(twin)).isNotEmpty();
@@ -79,11 +80,11 @@ class AuditTwinJsonTest {
   @Test
   void readingBackKeepsTheSourceAndRecomputesTheChecklists() {
     AuditReport report = report().withSource(SOURCE);
-    String twin = AuditJson.write(report, DeployFacts.none());
+    String twin = AuditTwin.json(report, DeployFacts.none());
     AuditReport back = AuditJson.readReport(twin, "stability_audit.json");
     assertThat(back).isEqualTo(report);
     // the checklists are derived: writing the read report gives the same bytes
-    assertThat(AuditJson.write(back, DeployFacts.none())).isEqualTo(twin);
+    assertThat(AuditTwin.json(back, DeployFacts.none())).isEqualTo(twin);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stagegate.report.AuditFixtures;
 import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.ChangeFixtures;
+import dev.stagegate.report.text.MarkdownDocument;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,7 @@
 package dev.stagegate.report.markdown;
 
 import dev.stagegate.report.AuditReport;
+import dev.stagegate.report.BaselineEvidence;
 import dev.stagegate.report.BoundedHistory;
 import dev.stagegate.report.BurnInEvidence;
 import dev.stagegate.report.CheckResult;
@@ -17,7 +18,6 @@ import dev.stagegate.report.StackEvent;
 import dev.stagegate.report.StatsSnapshot;
 import dev.stagegate.report.TestedImage;
 import dev.stagegate.report.Verdict;
-import dev.stagegate.report.baseline.BaselineEvidence;
 import dev.stagegate.report.baseline.MetricComparison;
 import dev.stagegate.report.change.ChangeSummary;
 import dev.stagegate.report.change.ChangeType;

@@ -9,6 +9,8 @@ import dev.stagegate.report.checklist.Checklist;
 import dev.stagegate.report.checklist.Checklists;
 import dev.stagegate.report.checklist.DeployFacts;
 import dev.stagegate.report.checklist.ItemState;
+import dev.stagegate.report.text.MarkdownDocument;
+import dev.stagegate.report.text.MarkdownText;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,8 @@ package dev.stagegate.report.markdown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stagegate.report.text.MarkdownDocument;
+import dev.stagegate.report.text.MarkdownText;
 import dev.stagegate.report.text.UntrustedText;
 import java.util.List;
 import org.commonmark.node.BulletList;

@@ -9,6 +9,7 @@ import dev.stagegate.report.GateResult;
 import dev.stagegate.report.RollbackEvidence;
 import dev.stagegate.report.RollbackFixtures;
 import dev.stagegate.report.TestedImage;
+import dev.stagegate.report.text.MarkdownDocument;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.stagegate.report.markdown;
+package dev.stagegate.report.text;
 
 import java.util.Locale;
 

@@ -1,6 +1,4 @@
-package dev.stagegate.report.markdown;
-
-import dev.stagegate.report.text.UntrustedText;
+package dev.stagegate.report.text;
 
 /**
  * Turns untrusted text (anything a container printed, and anything derived from it) into Markdown

@@ -1,8 +1,10 @@
-package dev.stagegate.report;
+package dev.stagegate.report.writer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stagegate.report.AuditFixtures;
+import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.json.AuditJson;
 import dev.stagegate.report.markdown.AuditMarkdown;
 import java.nio.charset.StandardCharsets;

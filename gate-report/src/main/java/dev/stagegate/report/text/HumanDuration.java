@@ -1,4 +1,4 @@
-package dev.stagegate.report.markdown;
+package dev.stagegate.report.text;
 
 import java.time.Duration;
 import java.util.Locale;

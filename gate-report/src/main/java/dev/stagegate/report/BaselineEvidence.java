@@ -1,6 +1,6 @@
-package dev.stagegate.report.baseline;
+package dev.stagegate.report;
 
-import dev.stagegate.report.GateResult;
+import dev.stagegate.report.baseline.MetricComparison;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
-package dev.stagegate.report;
+package dev.stagegate.report.writer;
 
-import dev.stagegate.report.json.AuditJson;
+import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.markdown.AuditMarkdown;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -71,7 +71,7 @@ public final class AuditFiles {
       throws IOException {
     // Render first: a rendering bug must not leave anything behind.
     // The JSON twin carries the checklist states the Markdown counts, filled from the same facts.
-    byte[] json = AuditJson.write(report, markdown.deployFacts()).getBytes(StandardCharsets.UTF_8);
+    byte[] json = AuditTwin.json(report, markdown.deployFacts()).getBytes(StandardCharsets.UTF_8);
     byte[] md = markdown.render(report).getBytes(StandardCharsets.UTF_8);
     Files.createDirectories(dir);
     Path jsonTarget = jsonPath(dir);

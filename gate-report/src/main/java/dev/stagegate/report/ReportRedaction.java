@@ -1,14 +1,7 @@
-package dev.stagegate.report.redact;
+package dev.stagegate.report;
 
-import dev.stagegate.report.AuditReport;
-import dev.stagegate.report.BurnInEvidence;
-import dev.stagegate.report.CheckResult;
-import dev.stagegate.report.GateResult;
-import dev.stagegate.report.HealthProbe;
-import dev.stagegate.report.LogFinding;
-import dev.stagegate.report.ServiceEvidence;
-import dev.stagegate.report.baseline.BaselineEvidence;
 import dev.stagegate.report.load.LoadEvidence;
+import dev.stagegate.report.redact.Redactor;
 import java.util.List;
 
 /**

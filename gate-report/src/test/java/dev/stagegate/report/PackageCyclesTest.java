@@ -1,0 +1,30 @@
+package dev.stagegate.report;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * gate-report's packages form a graph without cycles (issue #13), so each package can be read,
+ * tested and changed from the bottom up: docs/architecture.md draws the graph this test keeps true.
+ */
+class PackageCyclesTest {
+  @Test
+  void packagesDependOnEachOtherWithoutCycles() {
+    JavaClasses production =
+        new ClassFileImporter()
+            .withImportOption(new ImportOption.DoNotIncludeTests())
+            .importPackages("dev.stagegate.report");
+    // "(report..)" makes every package its own slice, the root dev.stagegate.report included
+    // ("report.(**)" would leave the root out, and with it the model's cycles).
+    slices()
+        .matching("dev.stagegate.(report..)")
+        .namingSlices("$1")
+        .should()
+        .beFreeOfCycles()
+        .check(production);
+  }
+}

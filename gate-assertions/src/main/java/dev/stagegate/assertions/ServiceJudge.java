@@ -5,6 +5,7 @@ import dev.stagegate.report.ServiceEvidence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Judges what a gate saw of one service: restarts, exits, OOM kills, health and log findings. Each
@@ -16,6 +17,7 @@ import java.util.Optional;
  * // ["Expecting service \"worker\" to have 0 restarts but had 2 (exit code 137, OOMKilled)"]
  * }</pre>
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ServiceJudge {
   /** Findings quoted in one message; the rest are counted. */
   static final int QUOTED_FINDINGS = 5;

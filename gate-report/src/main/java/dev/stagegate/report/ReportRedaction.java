@@ -3,6 +3,7 @@ package dev.stagegate.report;
 import dev.stagegate.report.load.LoadEvidence;
 import dev.stagegate.report.redact.Redactor;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Applies a {@link Redactor} to every free-text field of an audit, giving a new audit that is safe
@@ -20,6 +21,7 @@ import java.util.List;
  * AuditFiles.write(ReportRedaction.redact(report, redactor), dir);
  * }</pre>
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class ReportRedaction {
   private ReportRedaction() {}
 

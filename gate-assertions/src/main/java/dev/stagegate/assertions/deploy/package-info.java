@@ -24,4 +24,7 @@
  * {@link dev.stagegate.assertions.deploy.CommandRunner} that gate-junit implements with {@code
  * docker exec}.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 package dev.stagegate.assertions.deploy;
+
+import org.apiguardian.api.API;

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * Audits one log file from the command line, for the throughput benchmark ({@code
@@ -20,6 +21,7 @@ import java.util.Locale;
  * The file is streamed, never loaded whole. {@code --print} also lists the findings. MB/s is
  * mebibytes per second of the audit itself, not counting JVM start-up.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class LogAuditCli {
   private LogAuditCli() {}
 

@@ -8,4 +8,7 @@
  * finding), and {@link dev.stagegate.assertions.logs.LogFailure} for a block's first line, message
  * and line range.
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 package dev.stagegate.assertions.logs;
+
+import org.apiguardian.api.API;

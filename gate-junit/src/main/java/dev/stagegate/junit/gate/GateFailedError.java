@@ -2,11 +2,13 @@ package dev.stagegate.junit.gate;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A gate that did not pass: every failure of the run, one sentence each, and where the audit is. An
  * {@link AssertionError}, so the test counts as failed, not errored.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class GateFailedError extends AssertionError {
   private static final long serialVersionUID = 1L;
 

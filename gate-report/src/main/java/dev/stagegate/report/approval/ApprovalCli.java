@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Approves an audit after review, and checks the approval before a deploy.
@@ -40,6 +41,7 @@ import java.util.Optional;
  * F --out FILE} checks as {@code check} does, then writes the compose override that names the
  * approved images ({@link DeployOverride}) for {@code docker compose … up -d --no-build}.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class ApprovalCli {
   static final String USAGE =
       "usage: ApprovalCli approve --audit FILE --reviewer NAME [--comment TEXT] [--commit SHA]"

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Writes the deployment marker of HEAD from a CI pipeline or a Dockerfile build step.
@@ -22,6 +23,7 @@ import java.util.Map;
  * .deployment_marker}), {@code --repo DIR} (default the current directory). Exit status 0 when
  * written, 1 when the repository or the file cannot be used, 2 for bad arguments.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class MarkerCli {
   static final String USAGE =
       "usage: MarkerCli write --version V --environment E [--deployed-by U] [--out PATH]"

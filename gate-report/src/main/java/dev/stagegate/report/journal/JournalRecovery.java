@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * Turns the journals of runs whose JVM died into INCOMPLETE gates, so nothing collected is lost.
@@ -29,6 +30,7 @@ import java.util.stream.Stream;
  * which renders {@code stability_audit.md} and {@code .json} in that folder from the journals
  * alone.
  */
+@API(status = API.Status.STABLE, since = "0.1")
 public final class JournalRecovery {
   private JournalRecovery() {}
 

@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Reads and writes the evidence model as JSON: the form of {@code stability_audit.json}.
@@ -44,6 +45,7 @@ import java.util.List;
  * AuditReport fromDisk = AuditJson.readReport(Path.of("target/stagegate/stability_audit.json"));
  * }</pre>
  */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class AuditJson {
   /** Classpath location of the JSON Schema (draft 2020-12) of the audit. */
   public static final String SCHEMA_RESOURCE = "/dev/stagegate/report/stability_audit.schema.json";

@@ -54,6 +54,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * <p>State lives in the {@link ExtensionContext.Store}: the run per test method (closed, i.e. torn
  * down, by JUnit at the latest when the method's context closes) and the audit per engine
  * execution.
+ *
+ * <p>Longer than 300 lines because PackageCyclesTest lets only this class wire the runtime.
  */
 public final class StageGateExtension implements InvocationInterceptor, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE =

@@ -1,7 +1,5 @@
 package dev.stagegate.assertions.deploy;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,8 +51,6 @@ public final class HookRunner {
 
   /** The overall deadline of a run, in seconds after its start. */
   public static final int DEFAULT_OVERALL_TIMEOUT_SECONDS = 30;
-
-  private static final int STACK_FRAMES = 20;
 
   private final Map<String, DeployHook> hooks;
   private final Duration defaultTimeout;
@@ -177,47 +173,48 @@ public final class HookRunner {
       base = base.withCommandRunner(commandRunner);
     }
 
-    List<Running> running = new ArrayList<>();
+    List<RunningHook> running = new ArrayList<>();
     for (DeployHook hook : hooks.values()) {
       String name = hook.name();
       long ownEnd = start + timeouts.getOrDefault(name, defaultTimeout).toNanos();
       long end = Math.min(ownEnd, overallEnd);
       HookContext ctx = base.withDeadline(startedAt.plusNanos(end - start));
-      CompletableFuture<Finished> done = new CompletableFuture<>();
-      Thread thread = new Thread(() -> done.complete(call(hook, ctx)), "stagegate-hook-" + name);
+      CompletableFuture<FinishedHook> done = new CompletableFuture<>();
+      Thread thread =
+          new Thread(() -> done.complete(FinishedHook.call(hook, ctx)), "stagegate-hook-" + name);
       // A hook that ignores interrupts must not keep the JVM (or the test run) alive.
       thread.setDaemon(true);
-      running.add(new Running(name, end, ownEnd > overallEnd, thread, done));
+      running.add(new RunningHook(name, end, ownEnd > overallEnd, thread, done));
     }
-    running.forEach(r -> r.thread.start());
+    running.forEach(r -> r.thread().start());
 
     // Judged in deadline order, so each hung hook is interrupted at its own deadline rather than
     // after waiting for a later one.
     Map<String, HookResult> results = new HashMap<>();
     boolean interrupted = false;
-    List<Running> byDeadline = new ArrayList<>(running);
-    byDeadline.sort(Comparator.comparingLong(Running::end));
-    for (Running r : byDeadline) {
-      Finished finished = null;
+    List<RunningHook> byDeadline = new ArrayList<>(running);
+    byDeadline.sort(Comparator.comparingLong(RunningHook::end));
+    for (RunningHook r : byDeadline) {
+      FinishedHook finished = null;
       if (!interrupted) {
         try {
-          finished = r.done.get(Math.max(0, r.end - System.nanoTime()), TimeUnit.NANOSECONDS);
+          finished = r.done().get(Math.max(0, r.end() - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
           finished = null;
         } catch (InterruptedException e) {
           interrupted = true;
-          byDeadline.forEach(other -> other.thread.interrupt());
+          byDeadline.forEach(other -> other.thread().interrupt());
         } catch (ExecutionException e) {
           throw new IllegalStateException("unreachable: hook futures complete normally", e);
         }
       }
       if (interrupted && finished == null) {
-        finished = r.done.getNow(null);
-        if (finished == null || finished.at > r.end) {
+        finished = r.done().getNow(null);
+        if (finished == null || finished.at() > r.end()) {
           results.put(
-              r.name,
+              r.name(),
               new HookResult(
-                  r.name,
+                  r.name(),
                   HookStatus.FAIL,
                   Duration.ofNanos(System.nanoTime() - start),
                   "not judged: the thread running the hooks was interrupted",
@@ -226,75 +223,17 @@ public final class HookRunner {
         }
       }
       // A result that arrived after the deadline (the waiter woke late) is still a timeout.
-      if (finished == null || finished.at > r.end) {
-        results.put(r.name, timeout(r, start));
+      if (finished == null || finished.at() > r.end()) {
+        results.put(r.name(), HookResults.timeout(r, start));
       } else {
-        results.put(r.name, judged(r.name, finished, start));
+        results.put(r.name(), HookResults.judged(r.name(), finished, start));
       }
     }
     Duration total = Duration.ofNanos(System.nanoTime() - start);
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
-    return new HookReport(running.stream().map(r -> results.get(r.name)).toList(), total);
-  }
-
-  private static Finished call(DeployHook hook, HookContext ctx) {
-    try {
-      HookOutcome outcome = hook.check(ctx);
-      return new Finished(outcome, null, System.nanoTime());
-    } catch (Throwable t) {
-      // Everything a hook throws, AssertionError included, is that hook's failure to report; the
-      // runner itself must go on and report the others.
-      return new Finished(null, t, System.nanoTime());
-    }
-  }
-
-  private static HookResult judged(String name, Finished f, long start) {
-    Duration took = Duration.ofNanos(f.at - start);
-    if (f.thrown != null) {
-      return new HookResult(
-          name, HookStatus.FAIL, took, Texts.describe(f.thrown), stackTrace(f.thrown));
-    }
-    if (f.outcome == null) {
-      return new HookResult(name, HookStatus.FAIL, took, "returned no outcome (null)", "");
-    }
-    return new HookResult(
-        name,
-        f.outcome.passed() ? HookStatus.PASS : HookStatus.FAIL,
-        took,
-        f.outcome.detail(),
-        Texts.evidence(f.outcome.evidence()));
-  }
-
-  private static HookResult timeout(Running r, long start) {
-    Duration after = Duration.ofNanos(r.end - start);
-    // Where the hook hangs is the most useful evidence, and only available before the interrupt.
-    StringBuilder where = new StringBuilder(r.thread.getName()).append(" was at:");
-    StackTraceElement[] frames = r.thread.getStackTrace();
-    for (int i = 0; i < Math.min(frames.length, STACK_FRAMES); i++) {
-      where.append("\n\tat ").append(frames[i]);
-    }
-    if (frames.length > STACK_FRAMES) {
-      where.append("\n\t... ").append(frames.length - STACK_FRAMES).append(" more");
-    }
-    r.thread.interrupt();
-    String detail =
-        "timed out after "
-            + Texts.seconds(after)
-            + (r.cutByOverall ? ", the overall deadline of the run" : "");
-    return new HookResult(
-        r.name,
-        HookStatus.TIMEOUT,
-        Duration.ofNanos(System.nanoTime() - start),
-        detail,
-        where.toString());
-  }
-
-  private static String stackTrace(Throwable t) {
-    StringWriter out = new StringWriter();
-    t.printStackTrace(new PrintWriter(out));
-    return Texts.evidence(out.toString());
+    return new HookReport(running.stream().map(r -> results.get(r.name())).toList(), total);
   }
 
   private static Duration positive(Duration d, String what) {
@@ -304,15 +243,4 @@ public final class HookRunner {
     }
     return d;
   }
-
-  /** A hook's return or throw, and when (System.nanoTime). */
-  private record Finished(HookOutcome outcome, Throwable thrown, long at) {}
-
-  /** A started hook: its name, deadline (System.nanoTime), thread and result to come. */
-  private record Running(
-      String name,
-      long end,
-      boolean cutByOverall,
-      Thread thread,
-      CompletableFuture<Finished> done) {}
 }

@@ -36,6 +36,12 @@ final class DockerTimestamp {
     return 0;
   }
 
+  /** {@code line} without a leading timestamp and its space; {@code line} itself if it has none. */
+  static String stripped(String line) {
+    int start = contentStart(line);
+    return start == 0 ? line : line.substring(start);
+  }
+
   /** Same as {@link #contentStart(CharSequence)} for the bytes {@code [from, to)}. */
   static int contentStart(byte[] buf, int from, int to) {
     int n = to - from;

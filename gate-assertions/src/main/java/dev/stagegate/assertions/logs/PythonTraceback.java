@@ -1,7 +1,8 @@
 package dev.stagegate.assertions.logs;
 
 /**
- * How the lines of a Python traceback look, for the block state machine in {@link LogScanner}.
+ * How the lines of a Python traceback look, for the block state machine in {@link
+ * CrashBlockMachine}.
  *
  * <pre>
  * Traceback (most recent call last):          start

@@ -11,8 +11,6 @@ import dev.stagegate.assertions.trend.Series;
 import dev.stagegate.report.BoundedHistory;
 import dev.stagegate.report.HistoryBucket;
 import dev.stagegate.report.LogFinding;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -55,32 +53,18 @@ public final class ServiceRecorder {
   public static final int DEFAULT_MAX_LINE_CHARS = 2000;
 
   private final String service;
-  private final LogScanner scanner;
-  private final int lastLinesLimit;
-  private final int maxFindings;
-  private final int maxLineChars;
+  private final LogRecording log;
   private final BoundedHistory memory;
   private final BoundedHistory cpu;
-  private final ArrayDeque<String> lastLines;
-  private final List<LogFinding> findings = new ArrayList<>();
-  private long findingsTotal;
-  // The open block reported early by openFinding(): its first line number and index in findings.
-  private long announcedStart = -1;
-  private int announcedIndex = -1;
-  private long linesSeen;
   private long statsSeen;
   private long cpuSkipped;
-  private boolean finished;
 
   private ServiceRecorder(Builder b) {
     this.service = b.service;
-    this.scanner = b.audit.scanner(b.service);
-    this.lastLinesLimit = b.lastLines;
-    this.maxFindings = b.maxFindings;
-    this.maxLineChars = b.maxLineChars;
+    this.log =
+        new LogRecording(b.audit.scanner(b.service), b.lastLines, b.maxFindings, b.maxLineChars);
     this.memory = new BoundedHistory(b.historyBuckets);
     this.cpu = new BoundedHistory(b.historyBuckets);
-    this.lastLines = new ArrayDeque<>(Math.min(b.lastLines, 1024));
   }
 
   /** A recorder with {@link LogAudit#defaults()} and the default limits. */
@@ -120,24 +104,7 @@ public final class ServiceRecorder {
    *     again. A traceback is reported by the first line after it.
    */
   public synchronized List<LogFinding> onLogLine(String line) {
-    Objects.requireNonNull(line, "line");
-    linesSeen++;
-    finished = false;
-    if (lastLinesLimit > 0) {
-      if (lastLines.size() == lastLinesLimit) {
-        lastLines.pollFirst();
-      }
-      lastLines.addLast(cut(line));
-    }
-    List<LogFinding> out = settle(scanner.accept(line));
-    var open = scanner.openFinding();
-    if (open.isPresent() && open.get().lineNumber() != announcedStart) {
-      int kept = findings.size();
-      out = concat(out, record(List.of(open.get())));
-      announcedStart = open.get().lineNumber();
-      announcedIndex = findings.size() > kept ? kept : -1;
-    }
-    return out;
+    return log.onLine(line);
   }
 
   /**
@@ -145,62 +112,7 @@ public final class ServiceRecorder {
    * more lines arrive.
    */
   public synchronized List<LogFinding> finish() {
-    if (finished) {
-      return List.of();
-    }
-    finished = true;
-    List<LogFinding> out = settle(scanner.finish());
-    forgetAnnounced();
-    return out;
-  }
-
-  /**
-   * Records the findings of closed blocks: the block announced early is updated in place (and not
-   * returned again), others are new.
-   */
-  private List<LogFinding> settle(List<LogFinding> closed) {
-    List<LogFinding> fresh = new ArrayList<>(closed.size());
-    for (LogFinding f : closed) {
-      if (f.lineNumber() == announcedStart) {
-        if (announcedIndex >= 0) {
-          findings.set(announcedIndex, kept(f));
-        }
-        announcedStart = -1;
-        announcedIndex = -1;
-      } else {
-        fresh.add(f);
-      }
-    }
-    if (announcedStart >= 0
-        && scanner.openFinding().map(LogFinding::lineNumber).orElse(-1L) != announcedStart) {
-      forgetAnnounced();
-    }
-    return record(fresh);
-  }
-
-  /**
-   * The announced block closed without a finding: the allowlist dropped it once its message was
-   * known, so it does not count.
-   */
-  private void forgetAnnounced() {
-    if (announcedStart < 0) {
-      return;
-    }
-    findingsTotal--;
-    if (announcedIndex >= 0) {
-      findings.remove(announcedIndex);
-    }
-    announcedStart = -1;
-    announcedIndex = -1;
-  }
-
-  private static List<LogFinding> concat(List<LogFinding> a, List<LogFinding> b) {
-    if (a.isEmpty()) {
-      return b;
-    }
-    List<LogFinding> both = new ArrayList<>(a);
-    both.addAll(b);
-    return List.copyOf(both);
+    return log.finish();
   }
 
   /** The service this recorder watches. */
@@ -210,22 +122,22 @@ public final class ServiceRecorder {
 
   /** The last log lines, oldest first (at most {@code lastLines}, each cut to the line limit). */
   public synchronized List<String> lastLines() {
-    return List.copyOf(lastLines);
+    return log.lastLines();
   }
 
   /** The first findings, in order (at most {@code maxFindings}). */
   public synchronized List<LogFinding> findings() {
-    return List.copyOf(findings);
+    return log.findings();
   }
 
   /** All findings so far, including those not kept. */
   public synchronized long findingsTotal() {
-    return findingsTotal;
+    return log.findingsTotal();
   }
 
   /** Log lines seen so far. */
   public synchronized long linesSeen() {
-    return linesSeen;
+    return log.linesSeen();
   }
 
   /** Stats readings seen so far. */
@@ -272,43 +184,10 @@ public final class ServiceRecorder {
         + ": "
         + statsSeen
         + " stats, "
-        + linesSeen
+        + log.linesSeen()
         + " lines, "
-        + findingsTotal
+        + log.findingsTotal()
         + " findings]";
-  }
-
-  private List<LogFinding> record(List<LogFinding> fresh) {
-    if (fresh.isEmpty()) {
-      return List.of();
-    }
-    List<LogFinding> out = new ArrayList<>(fresh.size());
-    for (LogFinding f : fresh) {
-      LogFinding kept = kept(f);
-      findingsTotal++;
-      if (findings.size() < maxFindings) {
-        findings.add(kept);
-      }
-      out.add(kept);
-    }
-    return List.copyOf(out);
-  }
-
-  private LogFinding kept(LogFinding f) {
-    return f.line().length() > maxLineChars
-        ? new LogFinding(f.service(), f.lineNumber(), f.rule(), cut(f.line()), f.blockLines())
-        : f;
-  }
-
-  private String cut(String line) {
-    if (line.length() <= maxLineChars) {
-      return line;
-    }
-    int end = maxLineChars - 1;
-    if (end > 0 && Character.isHighSurrogate(line.charAt(end - 1))) {
-      end--;
-    }
-    return line.substring(0, end) + "…";
   }
 
   /** Options of a {@link ServiceRecorder}; every setter returns this builder. */

@@ -19,7 +19,8 @@ import java.util.List;
  * {@code docs/configuration.md} are generated from it ({@code ConfigurationDocTest} fails when they
  * drift, and a source scan fails when the code reads a key that is not here). The names are the
  * constants next to the code that reads each key, so a renamed key cannot leave this list behind.
- * Over 300 lines: one entry per key.
+ *
+ * <p>Longer than 300 lines because it is one table: one constant per configuration key.
  *
  * <pre>{@code
  * ConfigCatalog.ALL.stream().filter(k -> k.section() == ConfigSection.GATES).map(ConfigKey::name)

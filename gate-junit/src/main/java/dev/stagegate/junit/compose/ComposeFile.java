@@ -1,18 +1,10 @@
 package dev.stagegate.junit.compose;
 
-import static java.util.stream.Collectors.joining;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.stagegate.junit.GateConfigurationException;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,10 +35,6 @@ public final class ComposeFile {
   /** File names compose looks for when none is given, in its order. */
   public static final List<String> DEFAULT_NAMES =
       List.of("compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml");
-
-  private static final Duration CONFIG_TIMEOUT = Duration.ofSeconds(60);
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final List<Path> files;
   private final List<String> profiles;
@@ -99,11 +87,11 @@ public final class ComposeFile {
     List<Path> absolute = new ArrayList<>();
     for (Path f : files) {
       Path a = f.toAbsolutePath().normalize();
-      checkReadableYaml(a);
+      ComposeConfigReader.checkReadableYaml(a);
       absolute.add(a);
     }
-    JsonNode root = resolve(absolute, profiles, command);
-    String described = describe(absolute);
+    JsonNode root = ComposeConfigReader.resolve(absolute, profiles, command);
+    String described = ComposeConfigReader.describe(absolute);
     if (!root.path("services").isObject() || root.path("services").isEmpty()) {
       throw new GateConfigurationException(
           "Compose file "
@@ -115,10 +103,11 @@ public final class ComposeFile {
                       + profiles
                       + ". Check stagegate.compose.profiles."));
     }
-    Set<String> completionTargets = completionTargets(root.path("services"));
+    Set<String> completionTargets = ComposeServiceReader.completionTargets(root.path("services"));
     Map<String, ComposeService> services = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : root.path("services").properties()) {
-      services.put(e.getKey(), service(e.getKey(), e.getValue(), completionTargets));
+      services.put(
+          e.getKey(), ComposeServiceReader.read(e.getKey(), e.getValue(), completionTargets));
     }
     Map<String, List<String>> resources = new LinkedHashMap<>();
     resources.put("networks", names(root.path("networks"), false));
@@ -177,135 +166,6 @@ public final class ComposeFile {
             + String.join(", ", DEFAULT_NAMES)
             + "). Name it in the gate annotation, e.g. @HealthySmoke(compose ="
             + " \"deploy/docker-compose.yml\").");
-  }
-
-  private static void checkReadableYaml(Path absolute) {
-    if (!Files.isRegularFile(absolute)) {
-      throw new GateConfigurationException(
-          "Compose file not found: "
-              + absolute
-              + ". Fix the compose attribute of the gate annotation; it is resolved against the"
-              + " module directory ("
-              + Path.of("").toAbsolutePath()
-              + ").");
-    }
-    try {
-      YAML.readTree(absolute.toFile());
-    } catch (JsonProcessingException e) {
-      throw new GateConfigurationException(
-          "Compose file "
-              + absolute
-              + " is not valid YAML at line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + ": "
-              + e.getOriginalMessage()
-              + ". Fix the file (docker compose -f "
-              + absolute.getFileName()
-              + " config shows the same error).",
-          e);
-    } catch (IOException e) {
-      throw new GateConfigurationException("Cannot read compose file " + absolute + ": " + e, e);
-    }
-  }
-
-  /** {@code docker compose -f … [--profile …] config --format json}, run where compose would. */
-  private static JsonNode resolve(List<Path> files, List<String> profiles, ComposeCommand command) {
-    List<String> args = new ArrayList<>();
-    files.forEach(f -> args.addAll(List.of("-f", f.toString())));
-    profiles.forEach(p -> args.addAll(List.of("--profile", p)));
-    args.addAll(List.of("config", "--format", "json"));
-    ComposeProcess.Captured out =
-        ComposeProcess.capture(
-            command.with(args), files.get(0).getParent(), Map.of(), CONFIG_TIMEOUT);
-    if (out.exitCode() != 0) {
-      throw new GateConfigurationException(
-          "Compose cannot read "
-              + describe(files)
-              + (" ('" + String.join(" ", command.argv()) + " config' ")
-              + (out.stderr().timedOut()
-                  ? "did not finish within " + CONFIG_TIMEOUT.toSeconds() + " s"
-                  : "exited with code " + out.exitCode())
-              + "). Fix what compose says:\n"
-              + out.stderr().tail(10).lines().map(l -> "     | " + l).collect(joining("\n")));
-    }
-    try {
-      return JSON.readTree(out.stdout());
-    } catch (JsonProcessingException e) {
-      throw new GateConfigurationException(
-          "Compose printed no readable configuration for "
-              + describe(files)
-              + ": "
-              + e.getOriginalMessage(),
-          e);
-    }
-  }
-
-  private static String describe(List<Path> files) {
-    return files.size() == 1
-        ? files.get(0).toString()
-        : files.stream().map(Path::toString).collect(joining(" + ", "(", ")"));
-  }
-
-  private static ComposeService service(String name, JsonNode node, Set<String> completionTargets) {
-    boolean builds = node.has("build") && !node.path("build").isNull();
-    JsonNode health = node.path("healthcheck");
-    boolean hasHealthcheck =
-        health.isObject() && !health.path("disable").asBoolean(false) && !disabledTest(health);
-    boolean explicitNoRestart =
-        node.has("restart") && "no".equals(node.path("restart").asText().trim());
-    boolean labelled = "true".equalsIgnoreCase(label(node.path("labels"), ONE_SHOT_LABEL));
-    boolean oneShot = explicitNoRestart || labelled || completionTargets.contains(name);
-    String image = node.path("image").isTextual() ? node.path("image").asText() : null;
-    return new ComposeService(
-        name, builds, hasHealthcheck, oneShot, ports(node.path("ports")), image);
-  }
-
-  private static boolean disabledTest(JsonNode health) {
-    JsonNode test = health.path("test");
-    return test.isArray() && test.size() > 0 && "NONE".equals(test.get(0).asText());
-  }
-
-  private static String label(JsonNode labels, String key) {
-    if (labels.isObject()) {
-      return labels.path(key).asText("");
-    }
-    for (JsonNode l : labels) {
-      String s = l.asText();
-      if (s.startsWith(key + "=")) {
-        return s.substring(key.length() + 1);
-      }
-    }
-    return "";
-  }
-
-  /** Services another service waits for with {@code condition: service_completed_successfully}. */
-  private static Set<String> completionTargets(JsonNode services) {
-    Set<String> targets = new HashSet<>();
-    services.forEach(
-        s ->
-            s.path("depends_on")
-                .properties()
-                .forEach(
-                    d -> {
-                      if ("service_completed_successfully"
-                          .equals(d.getValue().path("condition").asText())) {
-                        targets.add(d.getKey());
-                      }
-                    }));
-    return targets;
-  }
-
-  /** Container ports published under {@code ports:} (compose's long form after resolving). */
-  private static Set<Integer> ports(JsonNode ports) {
-    Set<Integer> result = new HashSet<>();
-    for (JsonNode p : ports) {
-      if (p.has("target")) {
-        result.add(p.path("target").asInt());
-      }
-    }
-    return result;
   }
 
   /** Keys of top-level networks or volumes the project creates itself (not {@code external}). */

@@ -2,21 +2,14 @@ package dev.stagegate.junit.docker;
 
 import dev.stagegate.junit.GateConfigurationException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Reaches a Docker engine behind {@code ssh://[user@]host[:port]} the way OpenSSH users do: the
@@ -43,11 +36,6 @@ public final class SshTunnel implements AutoCloseable {
   static final Duration OPEN_TIMEOUT = Duration.ofSeconds(30);
 
   private static final Duration STOP_WAIT = Duration.ofSeconds(2);
-  private static final int STDERR_CHARS = 1500;
-  // sun_path holds 108 bytes on Linux and 104 on macOS; stay below both.
-  private static final int MAX_SOCKET_PATH = 100;
-  // ssh's options that take a value (ssh(1) SYNOPSIS); a letter after one of these is the value.
-  private static final String OPTIONS_WITH_VALUE = "BbcDEeFIiJLlmOoPpQRSWw";
 
   /** Where an ssh:// URL points. */
   public record Target(Optional<String> user, String host, OptionalInt port) {
@@ -57,88 +45,7 @@ public final class SshTunnel implements AutoCloseable {
      * @throws IllegalArgumentException saying what is wrong with the URL
      */
     public static Target parse(String url) {
-      URI uri;
-      try {
-        uri = new URI(url.trim());
-      } catch (java.net.URISyntaxException e) {
-        throw new IllegalArgumentException("it is not a URL (" + e.getMessage() + ")", e);
-      }
-      if (!"ssh".equalsIgnoreCase(uri.getScheme())) {
-        throw new IllegalArgumentException("it is not an ssh:// URL");
-      }
-      String authority = uri.getRawAuthority();
-      if (authority == null || authority.isEmpty()) {
-        throw new IllegalArgumentException("it names no host: use ssh://user@host[:port]");
-      }
-      if (uri.getRawPath() != null
-          && !uri.getRawPath().isEmpty()
-          && !uri.getRawPath().equals("/")) {
-        throw new IllegalArgumentException(
-            "it has a path ("
-                + uri.getRawPath()
-                + "); the engine's socket on the host is set with "
-                + SOCKET_KEY);
-      }
-      if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-        throw new IllegalArgumentException(
-            "it has a query or fragment; use ssh://user@host[:port]");
-      }
-      Optional<String> user = Optional.empty();
-      String hostPort = authority;
-      int at = authority.lastIndexOf('@');
-      if (at >= 0) {
-        String userInfo = authority.substring(0, at);
-        hostPort = authority.substring(at + 1);
-        if (userInfo.contains(":")) {
-          throw new IllegalArgumentException(
-              "it carries a password; ssh:// hosts log in with keys (ssh-agent, ~/.ssh/config or"
-                  + " -i <key> in "
-                  + OPTIONS_KEY
-                  + ")");
-        }
-        if (userInfo.isEmpty()) {
-          throw new IllegalArgumentException("the user before '@' is empty");
-        }
-        user = Optional.of(userInfo);
-      }
-      String host;
-      String portText = null;
-      if (hostPort.startsWith("[")) {
-        int close = hostPort.indexOf(']');
-        if (close < 0) {
-          throw new IllegalArgumentException("the IPv6 host has no closing ']'");
-        }
-        host = hostPort.substring(1, close);
-        String rest = hostPort.substring(close + 1);
-        if (!rest.isEmpty()) {
-          if (!rest.startsWith(":")) {
-            throw new IllegalArgumentException("unexpected '" + rest + "' after the host");
-          }
-          portText = rest.substring(1);
-        }
-      } else {
-        int colon = hostPort.lastIndexOf(':');
-        host = colon < 0 ? hostPort : hostPort.substring(0, colon);
-        portText = colon < 0 ? null : hostPort.substring(colon + 1);
-      }
-      if (host.isEmpty() || host.startsWith("-") || !host.matches("[A-Za-z0-9._%:-]+")) {
-        throw new IllegalArgumentException("'" + host + "' is not a host name or address");
-      }
-      if (user.isPresent() && (user.get().startsWith("-") || user.get().matches(".*\\s.*"))) {
-        throw new IllegalArgumentException("'" + user.get() + "' is not a user name");
-      }
-      OptionalInt port = OptionalInt.empty();
-      if (portText != null) {
-        try {
-          port = OptionalInt.of(Integer.parseInt(portText));
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("the port '" + portText + "' is not a number", e);
-        }
-        if (port.getAsInt() < 1 || port.getAsInt() > 65535) {
-          throw new IllegalArgumentException("the port " + portText + " is not within 1..65535");
-        }
-      }
-      return new Target(user, host, port);
+      return SshUrlParser.parse(url);
     }
 
     /** {@code user@host:port} as far as given, for messages. */
@@ -171,31 +78,7 @@ public final class SshTunnel implements AutoCloseable {
      * @throws GateConfigurationException naming the key when a value cannot be used
      */
     public static Settings read(Function<String, Optional<String>> config) {
-      String socket =
-          config
-              .apply(SOCKET_KEY)
-              .map(String::trim)
-              .filter(s -> !s.isEmpty())
-              .orElse(DEFAULT_REMOTE_SOCKET);
-      if (!socket.startsWith("/") || socket.contains(":") || socket.matches(".*\\s.*")) {
-        throw new GateConfigurationException(
-            "Configuration parameter "
-                + SOCKET_KEY
-                + " must be the absolute path of the Docker socket on the ssh host (e.g. "
-                + DEFAULT_REMOTE_SOCKET
-                + ", or /run/user/1000/docker.sock for rootless Docker) but was '"
-                + socket
-                + "'.");
-      }
-      List<String> options;
-      try {
-        options = splitOptions(config.apply(OPTIONS_KEY).orElse(""));
-        rejectBackgrounding(options);
-      } catch (IllegalArgumentException e) {
-        throw new GateConfigurationException(
-            "Configuration parameter " + OPTIONS_KEY + ": " + e.getMessage() + ".", e);
-      }
-      return new Settings(socket, options);
+      return SshSettingsReader.read(config);
     }
   }
 
@@ -221,7 +104,7 @@ public final class SshTunnel implements AutoCloseable {
         new Thread(
             () -> {
               stop();
-              deleteDirectory(dir);
+              TunnelSocketDirectory.delete(dir);
             },
             "stagegate-ssh-tunnel-stop");
   }
@@ -250,14 +133,14 @@ public final class SshTunnel implements AutoCloseable {
     }
     Path dir;
     try {
-      dir = socketDirectory();
+      dir = TunnelSocketDirectory.create();
     } catch (IOException e) {
       throw new GateConfigurationException(
           "Cannot create a private directory for the ssh tunnel's socket: " + e, e);
     }
     Path socket = dir.resolve("docker.sock");
     Path stderr = dir.resolve("ssh.stderr");
-    List<String> command = command(target, settings, socket);
+    List<String> command = SshCommandLine.of(target, settings, socket);
     Process process;
     try {
       process =
@@ -267,7 +150,7 @@ public final class SshTunnel implements AutoCloseable {
               .redirectError(stderr.toFile())
               .start();
     } catch (IOException e) {
-      deleteDirectory(dir);
+      TunnelSocketDirectory.delete(dir);
       throw new GateConfigurationException(
           "The Docker host "
               + url
@@ -310,21 +193,7 @@ public final class SshTunnel implements AutoCloseable {
 
   /** What ssh wrote to stderr so far, one line per entry, trimmed to the last 1500 characters. */
   public String stderr() {
-    String text;
-    try {
-      text = Files.readString(stderr, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return "";
-    }
-    String lines =
-        text.lines()
-            .map(String::strip)
-            // the frame of OpenSSH's "UNPROTECTED PRIVATE KEY FILE" banner says nothing
-            .filter(l -> !l.isEmpty() && !l.matches("@+"))
-            .collect(Collectors.joining("; "));
-    return lines.length() <= STDERR_CHARS
-        ? lines
-        : "…" + lines.substring(lines.length() - STDERR_CHARS);
+    return SshStderrText.read(stderr);
   }
 
   /** The ssh command line, for messages (a user can run it by hand with -v). */
@@ -348,7 +217,7 @@ public final class SshTunnel implements AutoCloseable {
     } catch (IllegalStateException shuttingDown) {
       // the hook is running or about to: it stops the same process
     }
-    deleteDirectory(dir);
+    TunnelSocketDirectory.delete(dir);
   }
 
   private void stop() {
@@ -369,23 +238,14 @@ public final class SshTunnel implements AutoCloseable {
     long deadline = System.nanoTime() + OPEN_TIMEOUT.toNanos();
     while (!Files.exists(socket)) {
       if (!process.isAlive()) {
-        throw new GateConfigurationException(exitMessage(url, configKey));
+        throw new GateConfigurationException(
+            SshFailureMessages.exited(
+                target, url, configKey, process.exitValue(), stderr(), socket, commandLine()));
       }
       if (System.nanoTime() > deadline) {
         throw new GateConfigurationException(
-            "ssh to "
-                + target.display()
-                + " (Docker host "
-                + url
-                + ", "
-                + configKey
-                + ") did not open the tunnel within "
-                + OPEN_TIMEOUT.toSeconds()
-                + " s"
-                + said()
-                + ". Check that the host answers and that login needs no interaction; run by"
-                + " hand with -v: "
-                + commandLine());
+            SshFailureMessages.timedOut(
+                target, url, configKey, OPEN_TIMEOUT, stderr(), commandLine()));
       }
       try {
         Thread.sleep(20);
@@ -397,220 +257,23 @@ public final class SshTunnel implements AutoCloseable {
     }
   }
 
-  private String exitMessage(String url, String configKey) {
-    String said = stderr();
-    return "ssh to "
-        + target.display()
-        + " (Docker host "
-        + url
-        + ", "
-        + configKey
-        + ") exited with code "
-        + process.exitValue()
-        + " before the tunnel was up"
-        + said()
-        + ". "
-        + fixFor(target, socket, said)
-        + " The command was: "
-        + commandLine();
-  }
-
-  private String said() {
-    // ssh ends its sentences with a period; the message adds its own.
-    String said = stderr().replaceAll("[.\\s]+$", "");
-    return said.isEmpty() ? " (ssh said nothing)" : "; ssh said: " + said;
-  }
-
   /** The usual remedy for what ssh said, in the terms of this library's configuration. */
   static String fixFor(Target target, Path socket, String said) {
-    String s = said.toLowerCase(Locale.ROOT);
-    String loginUser = target.user().map(u -> "\"" + u + "\"").orElse("the ssh user");
-    String sshByHand =
-        "ssh"
-            + (target.port().isPresent() ? " -p " + target.port().getAsInt() : "")
-            + " "
-            + target.user().map(u -> u + "@").orElse("")
-            + target.host();
-    if (s.contains("permission denied")) {
-      return "The host refused every key ssh offered for "
-          + loginUser
-          + ": authorize the public key on the host (~/.ssh/authorized_keys of that user), load"
-          + " the key into ssh-agent or pass it as -i <key> in "
-          + OPTIONS_KEY
-          + ". ssh runs with BatchMode=yes, so it never asks for a password or passphrase.";
-    }
-    if (s.contains("host key verification failed")
-        || s.contains("remote host identification has changed")) {
-      return "ssh does not know (or no longer trusts) the host's key and never asks (BatchMode):"
-          + " connect once by hand ("
-          + sshByHand
-          + ") and accept the key, add it with ssh-keyscan"
-          + (target.port().isPresent() ? " -p " + target.port().getAsInt() : "")
-          + " "
-          + target.host()
-          + " >> ~/.ssh/known_hosts, or add -o StrictHostKeyChecking=accept-new to "
-          + OPTIONS_KEY
-          + ".";
-    }
-    if (s.contains("connection refused")) {
-      return "Nothing accepts ssh connections at "
-          + target.host()
-          + " port "
-          + (target.port().isPresent() ? target.port().getAsInt() : "22 (or ~/.ssh/config's)")
-          + ": check the port in the URL and that sshd runs on the host.";
-    }
-    if (s.contains("could not resolve hostname") || s.contains("name or service not known")) {
-      return "The host name does not resolve: check the URL (or the Host entry in ~/.ssh/config).";
-    }
-    if (s.contains("timed out")) {
-      return "The host did not answer in time: check the address and firewalls, or give ssh"
-          + " longer with -o ConnectTimeout=30 in "
-          + OPTIONS_KEY
-          + ".";
-    }
-    if (s.contains("bad configuration option")
-        || s.contains("unknown option")
-        || s.contains("usage: ssh")) {
-      return "ssh rejected its arguments: check " + OPTIONS_KEY + ".";
-    }
-    if (s.contains("forward") || s.contains("unix_listener") || s.contains("bind")) {
-      return "ssh could not set up the socket forwarding: the local socket "
-          + socket
-          + " must be bindable, and sshd on the host must allow it (AllowStreamLocalForwarding"
-          + " yes, and AllowTcpForwarding yes or local).";
-    }
-    return "Run the command by hand with -v to see why.";
+    return SshFailureMessages.fixFor(target, socket, said);
   }
 
-  /**
-   * The ssh command line. Order matters: for -o options ssh keeps the first value it sees, so the
-   * options the tunnel cannot work without come before the user's, and the defaults a user may
-   * change come after them.
-   */
+  /** The ssh command line; see {@link SshCommandLine#of}. */
   static List<String> command(Target target, Settings settings, Path localSocket) {
-    List<String> c = new ArrayList<>();
-    c.add("ssh");
-    // Never prompt: there is no terminal; a prompt would hang the gate instead of failing it.
-    c.add("-o");
-    c.add("BatchMode=yes");
-    // Without the forwarding the process is useless; exit instead of idling.
-    c.add("-o");
-    c.add("ExitOnForwardFailure=yes");
-    // No multiplexing: a ControlPersist master forked by this ssh would outlive close(), and the
-    // forwarding must belong to this process.
-    c.add("-o");
-    c.add("ControlPath=none");
-    c.addAll(settings.options());
-    c.add("-o");
-    c.add("ConnectTimeout=10");
-    // A watch lasts minutes: notice a dead connection within ~45 s rather than hanging on it.
-    c.add("-o");
-    c.add("ServerAliveInterval=15");
-    c.add("-o");
-    c.add("ServerAliveCountMax=3");
-    c.add("-nNT");
-    c.add("-L");
-    c.add(localSocket + ":" + settings.remoteSocket());
-    target.user().ifPresent(u -> c.addAll(List.of("-l", u)));
-    target.port().ifPresent(p -> c.addAll(List.of("-p", Integer.toString(p))));
-    c.add("--");
-    c.add(target.host());
-    return List.copyOf(c);
+    return SshCommandLine.of(target, settings, localSocket);
   }
 
-  /**
-   * Splits {@value #OPTIONS_KEY} like a shell would for words: whitespace separates, single and
-   * double quotes group, a backslash outside single quotes escapes the next character.
-   */
+  /** Splits {@value #OPTIONS_KEY} like a shell would for words; see {@link SshOptionWords}. */
   static List<String> splitOptions(String text) {
-    List<String> words = new ArrayList<>();
-    StringBuilder word = new StringBuilder();
-    boolean inWord = false;
-    char quote = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char ch = text.charAt(i);
-      if (quote == '\'') {
-        if (ch == '\'') {
-          quote = 0;
-        } else {
-          word.append(ch);
-        }
-      } else if (ch == '\\' && i + 1 < text.length()) {
-        word.append(text.charAt(++i));
-        inWord = true;
-      } else if (quote == '"') {
-        if (ch == '"') {
-          quote = 0;
-        } else {
-          word.append(ch);
-        }
-      } else if (ch == '\'' || ch == '"') {
-        quote = ch;
-        inWord = true;
-      } else if (Character.isWhitespace(ch)) {
-        if (inWord) {
-          words.add(word.toString());
-          word.setLength(0);
-          inWord = false;
-        }
-      } else {
-        word.append(ch);
-        inWord = true;
-      }
-    }
-    if (quote != 0) {
-      throw new IllegalArgumentException("unclosed " + quote + " in '" + text + "'");
-    }
-    if (inWord) {
-      words.add(word.toString());
-    }
-    return words;
+    return SshOptionWords.split(text);
   }
 
   /** {@code -f} would fork ssh into the background, out of reach of {@link #close()}. */
   static void rejectBackgrounding(List<String> options) {
-    for (int i = 0; i < options.size(); i++) {
-      String o = options.get(i);
-      if (!o.startsWith("-") || o.startsWith("--") || o.length() < 2) {
-        continue;
-      }
-      for (int j = 1; j < o.length(); j++) {
-        char flag = o.charAt(j);
-        if (flag == 'f') {
-          throw new IllegalArgumentException(
-              "-f would put ssh into the background, where the gate cannot stop it; leave it out");
-        }
-        if (OPTIONS_WITH_VALUE.indexOf(flag) >= 0) {
-          if (j == o.length() - 1) {
-            i++; // the value is the next word
-          }
-          break;
-        }
-      }
-    }
-  }
-
-  private static Path socketDirectory() throws IOException {
-    Path base = Path.of(System.getProperty("java.io.tmpdir"));
-    // + "/stagegate-ssh-<19 digits>/docker.sock"
-    if (base.toAbsolutePath().toString().length() + 46 > MAX_SOCKET_PATH) {
-      base = Path.of("/tmp");
-    }
-    // Owner-only: whoever can open the socket commands the remote engine.
-    return Files.createTempDirectory(
-        base,
-        "stagegate-ssh-",
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-  }
-
-  private static void deleteDirectory(Path dir) {
-    try (var files = Files.list(dir)) {
-      for (Path f : files.toList()) {
-        Files.deleteIfExists(f);
-      }
-      Files.deleteIfExists(dir);
-    } catch (IOException | UncheckedIOException e) {
-      // a leftover empty directory in tmp is harmless; the process is already gone
-    }
+    SshOptionWords.rejectBackgrounding(options);
   }
 }

@@ -210,9 +210,9 @@ public final class ApprovalCheck {
           && audit.markdownSha256().equals(r.auditSha256())
           && audit.jsonSha256().equals(r.jsonSha256())) {
         // a changed audit is refused above already; an unchanged one must still bind its images
-        problems.addAll(imagesBound(r, audit.report().keptImages(), who, when));
+        problems.addAll(ImageRefusals.bound(r, audit.report().keptImages(), who, when, auditMd));
       }
-      problems.addAll(imagesDeployed(r));
+      problems.addAll(ImageRefusals.deployed(r, deploying));
       if (commit != null && !CommitIds.samePrefix(r.commit(), commit)) {
         problems.add(
             refusal(
@@ -233,108 +233,6 @@ public final class ApprovalCheck {
       }
     }
     return new ApprovalStatus(record, problems);
-  }
-
-  /** The approval binds exactly the images the audit kept, by image ID. */
-  private List<ApprovalRefusal> imagesBound(
-      ApprovalRecord r, List<TestedImage> kept, String who, String when) {
-    List<ApprovalRefusal> problems = new ArrayList<>();
-    for (TestedImage image : kept) {
-      Optional<TestedImage> approved = r.image(image.service());
-      if (approved.isEmpty()) {
-        problems.add(
-            refusal(
-                Reason.IMAGE_MISMATCH,
-                "The approval by "
-                    + who
-                    + " at "
-                    + when
-                    + " binds no image for service \""
-                    + image.service()
-                    + "\" but the audit kept "
-                    + image.shortId()
-                    + " ("
-                    + image.tag()
-                    + "): it was approved before approvals bound image IDs; approve again with "
-                    + ApprovalTexts.approveCommand(auditMd)
-                    + "."));
-      } else if (!approved.get().imageId().equals(image.imageId())) {
-        problems.add(
-            refusal(
-                Reason.IMAGE_MISMATCH,
-                "Expecting service \""
-                    + image.service()
-                    + "\" to be the approved image "
-                    + approved.get().shortId()
-                    + " but the audit now records "
-                    + image.shortId()
-                    + " ("
-                    + image.tag()
-                    + "); re-review the audit and approve again with "
-                    + ApprovalTexts.approveCommand(auditMd)
-                    + "."));
-      }
-    }
-    for (TestedImage approved : r.images()) {
-      if (kept.stream().noneMatch(k -> k.service().equals(approved.service()))) {
-        problems.add(
-            refusal(
-                Reason.IMAGE_MISMATCH,
-                "The approval binds image "
-                    + approved.shortId()
-                    + " for service \""
-                    + approved.service()
-                    + "\" but the audit kept no image for it; re-review the audit and approve"
-                    + " again with "
-                    + ApprovalTexts.approveCommand(auditMd)
-                    + "."));
-      }
-    }
-    return problems;
-  }
-
-  /** Each image to deploy ({@link #expectingImages}) is the approved one. */
-  private List<ApprovalRefusal> imagesDeployed(ApprovalRecord r) {
-    List<ApprovalRefusal> problems = new ArrayList<>();
-    for (Map.Entry<String, String> e : deploying.entrySet()) {
-      Optional<TestedImage> approved = r.image(e.getKey());
-      if (approved.isEmpty()) {
-        problems.add(
-            refusal(
-                Reason.IMAGE_MISMATCH,
-                "Expecting service \""
-                    + e.getKey()
-                    + "\" to deploy an approved image but the approval binds none for it"
-                    + (r.images().isEmpty()
-                        ? ""
-                        : " (it binds "
-                            + r.images().stream()
-                                .map(i -> "\"" + i.service() + "\"")
-                                .reduce((a, b) -> a + ", " + b)
-                                .orElse("")
-                            + ")")
-                    + "; deploy only the services the gate built and tested, or gate this one"
-                    + " too."));
-      } else if (!approved.get().imageId().equals(e.getValue())) {
-        problems.add(
-            refusal(
-                Reason.IMAGE_MISMATCH,
-                "Expecting service \""
-                    + e.getKey()
-                    + "\" to deploy the approved image "
-                    + approved.get().shortId()
-                    + " but the image to deploy is "
-                    + TestedImage.shortId(e.getValue())
-                    + "; deploy "
-                    + approved.get().tag()
-                    + " as approved (docker image inspect -f '{{.Id}}' "
-                    + approved.get().tag()
-                    + " must say "
-                    + approved.get().shortId()
-                    + "), or gate and approve the new image."));
-      }
-    }
-    return problems;
   }
 
   private Optional<ApprovalRecord> readApproval(String mdName, List<ApprovalRefusal> problems) {

@@ -25,6 +25,11 @@ public record ChecklistItem(ChecklistItemId id, ItemState state, String evidence
     evidence = evidence == null ? "" : evidence;
   }
 
+  /** An item for a person to check, {@code evidence} saying what to look at. */
+  static ChecklistItem manual(ChecklistItemId id, String evidence) {
+    return new ChecklistItem(id, ItemState.MANUAL, evidence);
+  }
+
   /** What is to be checked, e.g. {@code Every service healthy}. */
   public String text() {
     return id.text();

@@ -328,25 +328,27 @@ class PreDeployCheckTest {
   }
 
   private static GateResult gate(GateKind kind, Verdict verdict) {
-    return new GateResult(
-        "StagingGateIT#" + kind.name().toLowerCase(java.util.Locale.ROOT),
-        "gate",
-        kind,
-        verdict,
-        Instant.parse("2026-11-23T10:00:00Z"),
-        Duration.ofSeconds(12),
-        "docker-compose.yml",
-        "agents",
-        new EngineInfo("20.10", "1.41", "1.29.2"),
-        List.of(
-            verdict.nothingFailed()
-                ? CheckResult.pass("healthy", "every service healthy", "")
-                : CheckResult.fail("healthy", "api unhealthy", "")),
-        List.of(),
-        verdict == Verdict.PASS
-            ? List.of()
-            : verdict == Verdict.PASS_SHORTENED
-                ? List.of("Watched 1.5 min of the 4 h requested")
-                : List.of("Expecting service \"api\" to be healthy"));
+    return GateResult.builder(
+            "StagingGateIT#" + kind.name().toLowerCase(java.util.Locale.ROOT), kind)
+        .displayName("gate")
+        .verdict(verdict)
+        .startedAt(Instant.parse("2026-11-23T10:00:00Z"))
+        .duration(Duration.ofSeconds(12))
+        .composeFile("docker-compose.yml")
+        .project("agents")
+        .engine(new EngineInfo("20.10", "1.41", "1.29.2"))
+        .checks(
+            List.of(
+                verdict.nothingFailed()
+                    ? CheckResult.pass("healthy", "every service healthy", "")
+                    : CheckResult.fail("healthy", "api unhealthy", "")))
+        .services(List.of())
+        .failures(
+            verdict == Verdict.PASS
+                ? List.of()
+                : verdict == Verdict.PASS_SHORTENED
+                    ? List.of("Watched 1.5 min of the 4 h requested")
+                    : List.of("Expecting service \"api\" to be healthy"))
+        .build();
   }
 }

@@ -164,6 +164,41 @@ public record GateResult(
         null);
   }
 
+  /**
+   * A builder for a gate's result: name the fields you set instead of passing fifteen in order.
+   *
+   * <pre>{@code
+   * GateResult smoke =
+   *     GateResult.builder("shop.GateIT#fit", GateKind.HEALTHY_SMOKE)
+   *         .verdict(Verdict.PASS)
+   *         .startedAt(started)
+   *         .duration(Duration.ofSeconds(12))
+   *         .checks(checks)
+   *         .build();
+   * }</pre>
+   */
+  public static GateResultBuilder builder(String id, GateKind kind) {
+    return new GateResultBuilder(id, kind);
+  }
+
+  /** A builder holding every field of this result: change what differs, then {@code build()}. */
+  public GateResultBuilder toBuilder() {
+    return new GateResultBuilder(id, kind)
+        .displayName(displayName)
+        .verdict(verdict)
+        .startedAt(startedAt)
+        .duration(duration)
+        .composeFile(composeFile)
+        .project(project)
+        .engine(engine)
+        .checks(checks)
+        .services(services)
+        .failures(failures)
+        .burnIn(burnIn)
+        .rollback(rollback)
+        .images(images);
+  }
+
   /** The verdict as shown, qualified for a shortened burn-in. */
   public String verdictText() {
     return burnIn == null ? verdict.name() : burnIn.qualify(verdict);

@@ -41,22 +41,12 @@ public final class ReportRedaction {
 
   /** One gate with its free text redacted. */
   public static GateResult redact(GateResult gate, Redactor redactor) {
-    return new GateResult(
-        gate.id(),
-        gate.displayName(),
-        gate.kind(),
-        gate.verdict(),
-        gate.startedAt(),
-        gate.duration(),
-        gate.composeFile(),
-        gate.project(),
-        gate.engine(),
-        gate.checks().stream().map(c -> redact(c, redactor)).toList(),
-        gate.services().stream().map(s -> redact(s, redactor)).toList(),
-        redactAll(gate.failures(), redactor),
-        gate.burnIn() == null ? null : redact(gate.burnIn(), redactor),
-        gate.rollback(),
-        gate.images());
+    return gate.toBuilder()
+        .checks(gate.checks().stream().map(c -> redact(c, redactor)).toList())
+        .services(gate.services().stream().map(s -> redact(s, redactor)).toList())
+        .failures(redactAll(gate.failures(), redactor))
+        .burnIn(gate.burnIn() == null ? null : redact(gate.burnIn(), redactor))
+        .build();
   }
 
   /** A burn-in's free text: why it ended and the trend sentences. */

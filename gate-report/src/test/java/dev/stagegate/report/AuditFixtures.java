@@ -20,55 +20,56 @@ public final class AuditFixtures {
   }
 
   public static GateResult passingGate() {
-    return new GateResult(
-        "shop.ShopGateTest#healthy",
-        "stack comes up healthy",
-        GateKind.HEALTHY_SMOKE,
-        Verdict.PASS,
-        T0.minusSeconds(120),
-        Duration.ofMillis(83_400),
-        "examples/shop/compose.yaml",
-        "sg1a2b3c",
-        engine(),
-        List.of(
-            CheckResult.pass("build", "2 images built", ""),
-            CheckResult.pass("all services healthy", "api healthy, db healthy", ""),
-            CheckResult.pass(
-                "smoke GET api:8000/health",
-                "status 200, JSON subset matched",
-                "{\"status\":\"ok\",\"db\":\"up\"}")),
-        List.of(
-            new ServiceEvidence(
-                "api",
-                "sg1a2b3c_api_1",
-                false,
-                "running",
-                "healthy",
-                0,
-                null,
-                false,
-                List.of(new HealthProbe(T0.minusSeconds(30), 0, "ok\n")),
-                new StatsSnapshot(1.25, 52_428_800L, 536_870_912L, 10_240L, 2_048L, 7),
-                List.of(),
-                0,
-                List.of("INFO starting", "INFO listening on :8000"),
-                2),
-            new ServiceEvidence(
-                "migrate",
-                "sg1a2b3c_migrate_1",
-                true,
-                "exited",
-                "none",
-                0,
-                0,
-                false,
-                List.of(),
-                null,
-                List.of(),
-                0,
-                List.of("applied 3 migrations"),
-                1)),
-        List.of());
+    return GateResult.builder("shop.ShopGateTest#healthy", GateKind.HEALTHY_SMOKE)
+        .displayName("stack comes up healthy")
+        .verdict(Verdict.PASS)
+        .startedAt(T0.minusSeconds(120))
+        .duration(Duration.ofMillis(83_400))
+        .composeFile("examples/shop/compose.yaml")
+        .project("sg1a2b3c")
+        .engine(engine())
+        .checks(
+            List.of(
+                CheckResult.pass("build", "2 images built", ""),
+                CheckResult.pass("all services healthy", "api healthy, db healthy", ""),
+                CheckResult.pass(
+                    "smoke GET api:8000/health",
+                    "status 200, JSON subset matched",
+                    "{\"status\":\"ok\",\"db\":\"up\"}")))
+        .services(
+            List.of(
+                new ServiceEvidence(
+                    "api",
+                    "sg1a2b3c_api_1",
+                    false,
+                    "running",
+                    "healthy",
+                    0,
+                    null,
+                    false,
+                    List.of(new HealthProbe(T0.minusSeconds(30), 0, "ok\n")),
+                    new StatsSnapshot(1.25, 52_428_800L, 536_870_912L, 10_240L, 2_048L, 7),
+                    List.of(),
+                    0,
+                    List.of("INFO starting", "INFO listening on :8000"),
+                    2),
+                new ServiceEvidence(
+                    "migrate",
+                    "sg1a2b3c_migrate_1",
+                    true,
+                    "exited",
+                    "none",
+                    0,
+                    0,
+                    false,
+                    List.of(),
+                    null,
+                    List.of(),
+                    0,
+                    List.of("applied 3 migrations"),
+                    1)))
+        .failures(List.of())
+        .build();
   }
 
   /**
@@ -101,20 +102,19 @@ public final class AuditFixtures {
                     Duration.ofMinutes(5),
                     List.of(),
                     List.of())));
-    return new GateResult(
-        "shop.ShopGateTest#burnIn",
-        "no leak in the burn-in",
-        GateKind.BURN_IN,
-        Verdict.PASS_SHORTENED,
-        T0.minusSeconds(100),
-        Duration.ofSeconds(95),
-        healthy.composeFile(),
-        "sg9f8e7d",
-        engine(),
-        healthy.checks(),
-        healthy.services(),
-        burnIn.shortfall(),
-        burnIn);
+    return GateResult.builder("shop.ShopGateTest#burnIn", GateKind.BURN_IN)
+        .displayName("no leak in the burn-in")
+        .verdict(Verdict.PASS_SHORTENED)
+        .startedAt(T0.minusSeconds(100))
+        .duration(Duration.ofSeconds(95))
+        .composeFile(healthy.composeFile())
+        .project("sg9f8e7d")
+        .engine(engine())
+        .checks(healthy.checks())
+        .services(healthy.services())
+        .failures(burnIn.shortfall())
+        .burnIn(burnIn)
+        .build();
   }
 
   /** A burn-in the Docker engine's restart interrupted 50 s in: INCONCLUSIVE naming the engine. */
@@ -136,57 +136,49 @@ public final class AuditFixtures {
                 "")
             .back(down.plusSeconds(11), "77461a0c-5bf9-42cf-be9b-33e5a7ac3a39");
     BurnInEvidence burnIn = shortened.burnIn().withEngineInterruption(interruption);
-    return new GateResult(
-        shortened.id(),
-        shortened.displayName(),
-        shortened.kind(),
-        Verdict.INCONCLUSIVE,
-        shortened.startedAt(),
-        shortened.duration(),
-        shortened.composeFile(),
-        shortened.project(),
-        shortened.engine(),
-        shortened.checks(),
-        shortened.services(),
-        List.of(interruption.sentence("burn-in")),
-        burnIn);
+    return shortened.toBuilder()
+        .verdict(Verdict.INCONCLUSIVE)
+        .failures(List.of(interruption.sentence("burn-in")))
+        .burnIn(burnIn)
+        .build();
   }
 
   public static GateResult failingGate() {
-    return new GateResult(
-        "shop.ShopGateTest#burnIn",
-        "survives 10 minutes",
-        GateKind.BURN_IN,
-        Verdict.FAIL,
-        T0.minusSeconds(60),
-        Duration.ofSeconds(601, 500_000_000),
-        "examples/shop/compose.yaml",
-        "sg4d5e6f",
-        engine(),
-        List.of(
-            CheckResult.pass("all services healthy", "api healthy", ""),
-            CheckResult.fail(
-                "no restarts", "api restarted 2 times", "api: RestartCount=2, OOMKilled=true"),
-            new CheckResult("smoke GET api:8000/orders", CheckStatus.SKIPPED, "not run", "")),
-        List.of(
-            new ServiceEvidence(
-                "api",
-                "sg4d5e6f_api_1",
-                false,
-                "running",
-                "unhealthy",
-                2,
-                137,
-                true,
-                List.of(new HealthProbe(T0.minusSeconds(5), 1, "connection refused")),
-                new StatsSnapshot(97.5, 535_000_000L, 536_870_912L, 3_500_000L, 1_200_000L, 12),
-                List.of(
-                    LogFinding.single("api", 41, "error-level", "ERROR out of memory"),
-                    new LogFinding(
-                        "api", 57, "python-traceback", "MemoryError: cannot allocate", 6)),
-                5,
-                List.of("WARN heap at 95%", "ERROR out of memory", "INFO restarting"),
-                1234)),
-        List.of("api restarted 2 times", "api was OOMKilled (exit code 137)"));
+    return GateResult.builder("shop.ShopGateTest#burnIn", GateKind.BURN_IN)
+        .displayName("survives 10 minutes")
+        .verdict(Verdict.FAIL)
+        .startedAt(T0.minusSeconds(60))
+        .duration(Duration.ofSeconds(601, 500_000_000))
+        .composeFile("examples/shop/compose.yaml")
+        .project("sg4d5e6f")
+        .engine(engine())
+        .checks(
+            List.of(
+                CheckResult.pass("all services healthy", "api healthy", ""),
+                CheckResult.fail(
+                    "no restarts", "api restarted 2 times", "api: RestartCount=2, OOMKilled=true"),
+                new CheckResult("smoke GET api:8000/orders", CheckStatus.SKIPPED, "not run", "")))
+        .services(
+            List.of(
+                new ServiceEvidence(
+                    "api",
+                    "sg4d5e6f_api_1",
+                    false,
+                    "running",
+                    "unhealthy",
+                    2,
+                    137,
+                    true,
+                    List.of(new HealthProbe(T0.minusSeconds(5), 1, "connection refused")),
+                    new StatsSnapshot(97.5, 535_000_000L, 536_870_912L, 3_500_000L, 1_200_000L, 12),
+                    List.of(
+                        LogFinding.single("api", 41, "error-level", "ERROR out of memory"),
+                        new LogFinding(
+                            "api", 57, "python-traceback", "MemoryError: cannot allocate", 6)),
+                    5,
+                    List.of("WARN heap at 95%", "ERROR out of memory", "INFO restarting"),
+                    1234)))
+        .failures(List.of("api restarted 2 times", "api was OOMKilled (exit code 137)"))
+        .build();
   }
 }

@@ -39,19 +39,18 @@ class AuditSizeTest {
       series.put(name, history());
     }
     GateResult gate =
-        new GateResult(
-            "shop.ShopBurnInTest#survivesADay",
-            "survives 24 hours",
-            GateKind.BURN_IN,
-            Verdict.FAIL,
-            AuditFixtures.T0,
-            Duration.ofHours(24),
-            "examples/shop/compose.yaml",
-            "sg1a2b3c",
-            AuditFixtures.engine(),
-            List.of(CheckResult.fail("no restarts", "service-3 restarted 2 times", "")),
-            services,
-            List.of("service-3 restarted 2 times"));
+        GateResult.builder("shop.ShopBurnInTest#survivesADay", GateKind.BURN_IN)
+            .displayName("survives 24 hours")
+            .verdict(Verdict.FAIL)
+            .startedAt(AuditFixtures.T0)
+            .duration(Duration.ofHours(24))
+            .composeFile("examples/shop/compose.yaml")
+            .project("sg1a2b3c")
+            .engine(AuditFixtures.engine())
+            .checks(List.of(CheckResult.fail("no restarts", "service-3 restarted 2 times", "")))
+            .services(services)
+            .failures(List.of("service-3 restarted 2 times"))
+            .build();
     AuditReport report =
         new AuditReport(AuditReport.SCHEMA_VERSION, AuditFixtures.T0, List.of(gate));
 

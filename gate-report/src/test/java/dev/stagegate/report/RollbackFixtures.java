@@ -62,24 +62,23 @@ public final class RollbackFixtures {
   }
 
   public static GateResult drill(boolean passed) {
-    return new GateResult(
-        "shop.RollbackIT#drill",
-        "rollback drill",
-        GateKind.ROLLBACK_DRILL,
-        passed ? Verdict.PASS : Verdict.FAIL,
-        AuditFixtures.T0,
-        Duration.ofSeconds(31),
-        "deploy/docker-compose.yml",
-        "sgdrill1",
-        AuditFixtures.engine(),
-        List.of(
-            CheckResult.pass("current up", "HEAD 9f8e7d6 healthy in 5.1 s", ""),
-            passed
-                ? CheckResult.pass("rollback to v1.0.0 (1a2b3c4)", "healthy in 7.4 s", "")
-                : CheckResult.fail("rollback to v1.0.0 (1a2b3c4)", "api unhealthy", "")),
-        List.of(),
-        passed ? List.of() : List.of("Rollback target v1.0.0 (1a2b3c4) did not come up"),
-        null,
-        evidence(passed));
+    return GateResult.builder("shop.RollbackIT#drill", GateKind.ROLLBACK_DRILL)
+        .displayName("rollback drill")
+        .verdict(passed ? Verdict.PASS : Verdict.FAIL)
+        .startedAt(AuditFixtures.T0)
+        .duration(Duration.ofSeconds(31))
+        .composeFile("deploy/docker-compose.yml")
+        .project("sgdrill1")
+        .engine(AuditFixtures.engine())
+        .checks(
+            List.of(
+                CheckResult.pass("current up", "HEAD 9f8e7d6 healthy in 5.1 s", ""),
+                passed
+                    ? CheckResult.pass("rollback to v1.0.0 (1a2b3c4)", "healthy in 7.4 s", "")
+                    : CheckResult.fail("rollback to v1.0.0 (1a2b3c4)", "api unhealthy", "")))
+        .services(List.of())
+        .failures(passed ? List.of() : List.of("Rollback target v1.0.0 (1a2b3c4) did not come up"))
+        .rollback(evidence(passed))
+        .build();
   }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apiguardian.api.API;
 
 /**
  * Runs {@link DeployHook}s in parallel, each on its own thread with its own timeout, and reports
@@ -45,6 +46,7 @@ import java.util.concurrent.TimeoutException;
  * <p>Defaults: {@value #DEFAULT_TIMEOUT_SECONDS} s per hook, {@value
  * #DEFAULT_OVERALL_TIMEOUT_SECONDS} s overall, no base URI, no command runner.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class HookRunner {
   /** The timeout of a hook without one of its own, in seconds. */
   public static final int DEFAULT_TIMEOUT_SECONDS = 10;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * Audits one service's log stream line by line; created by {@link LogAudit#scanner(String)}.
@@ -43,6 +44,7 @@ import java.util.regex.Pattern;
  * <p>The lines go through a {@link CrashBlockMachine}; this class counts them, skips the ones the
  * {@link AnchorPrefilter} rules out while no block is open, and turns failures into findings.
  */
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class LogScanner {
   private final CrashBlockMachine machine;
   private long lines;

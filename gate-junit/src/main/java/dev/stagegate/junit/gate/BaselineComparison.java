@@ -196,22 +196,11 @@ final class BaselineComparison {
     GateVerdict decided = GateVerdict.of(allFailures, allInconclusive, shortened);
     BurnInEvidence burnIn =
         release.burnIn() == null ? null : release.burnIn().withBaseline(evidence);
-    return new GateResult(
-        release.id(),
-        release.displayName(),
-        release.kind(),
-        decided.verdict(),
-        release.startedAt(),
-        release.duration(),
-        release.composeFile(),
-        release.project(),
-        release.engine(),
-        release.checks(),
-        release.services(),
-        decided.reasons(),
-        burnIn,
-        release.rollback(),
-        release.images());
+    return release.toBuilder()
+        .verdict(decided.verdict())
+        .failures(decided.reasons())
+        .burnIn(burnIn)
+        .build();
   }
 
   private static double[] errorRates(List<LoadInterval> intervals) {

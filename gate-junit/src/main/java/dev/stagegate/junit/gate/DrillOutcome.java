@@ -49,20 +49,18 @@ record DrillOutcome(
             rollbackHealthy,
             markerVersion,
             spec.target().source());
-    return new GateResult(
-        spec.id(),
-        spec.displayName(),
-        GateKind.ROLLBACK_DRILL,
-        decided.verdict(),
-        started,
-        Duration.between(started, Instant.now()),
-        spec.composeAttribute(),
-        project,
-        engineInfo,
-        checks,
-        evidence,
-        decided.reasons(),
-        null,
-        rollback);
+    return GateResult.builder(spec.id(), GateKind.ROLLBACK_DRILL)
+        .displayName(spec.displayName())
+        .verdict(decided.verdict())
+        .startedAt(started)
+        .duration(Duration.between(started, Instant.now()))
+        .composeFile(spec.composeAttribute())
+        .project(project)
+        .engine(engineInfo)
+        .checks(checks)
+        .services(evidence)
+        .failures(decided.reasons())
+        .rollback(rollback)
+        .build();
   }
 }

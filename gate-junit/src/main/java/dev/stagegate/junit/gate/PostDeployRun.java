@@ -212,20 +212,19 @@ public final class PostDeployRun {
     }
     GateVerdict decided = GateVerdict.of(all, inconclusive, watchEvidence.shortfall());
     return ReportRedaction.redact(
-        new GateResult(
-            spec.id(),
-            spec.displayName(),
-            GateKind.POST_DEPLOY_WATCH,
-            decided.verdict(),
-            started,
-            Duration.between(started, Instant.now()),
-            spec.dockerHost(),
-            spec.project(),
-            engineInfo,
-            checks,
-            evidence,
-            decided.reasons(),
-            watchEvidence),
+        GateResult.builder(spec.id(), GateKind.POST_DEPLOY_WATCH)
+            .displayName(spec.displayName())
+            .verdict(decided.verdict())
+            .startedAt(started)
+            .duration(Duration.between(started, Instant.now()))
+            .composeFile(spec.dockerHost())
+            .project(spec.project())
+            .engine(engineInfo)
+            .checks(checks)
+            .services(evidence)
+            .failures(decided.reasons())
+            .burnIn(watchEvidence)
+            .build(),
         redactor);
   }
 

@@ -109,19 +109,18 @@ public final class PreDeployRun {
     }
     GateVerdict decided = GateVerdict.of(failures, List.of());
     return ReportRedaction.redact(
-        new GateResult(
-            spec.id(),
-            spec.displayName(),
-            GateKind.PRE_DEPLOY_CHECK,
-            decided.verdict(),
-            started,
-            Duration.between(started, Instant.now()),
-            spec.audit().toString(),
-            spec.environment().isBlank() ? "-" : spec.environment(),
-            new EngineInfo("n/a", "n/a", "n/a (no stack)"),
-            checks,
-            List.of(),
-            decided.reasons()),
+        GateResult.builder(spec.id(), GateKind.PRE_DEPLOY_CHECK)
+            .displayName(spec.displayName())
+            .verdict(decided.verdict())
+            .startedAt(started)
+            .duration(Duration.between(started, Instant.now()))
+            .composeFile(spec.audit().toString())
+            .project(spec.environment().isBlank() ? "-" : spec.environment())
+            .engine(new EngineInfo("n/a", "n/a", "n/a (no stack)"))
+            .checks(checks)
+            .services(List.of())
+            .failures(decided.reasons())
+            .build(),
         Redactor.defaults());
   }
 

@@ -49,19 +49,18 @@ class ReportSessionTest {
                     ? Optional.of(tmp.resolve("none") + "," + reports)
                     : Optional.empty());
     GateResult watch =
-        new GateResult(
-            "x.DeployIT#watch",
-            "watch()",
-            GateKind.POST_DEPLOY_WATCH,
-            Verdict.PASS,
-            Instant.parse("2026-12-07T07:14:08Z"),
-            Duration.ofSeconds(31),
-            "unix:///var/run/docker.sock",
-            "agents-staging",
-            new EngineInfo("26.1.5", "1.45", "n/a (deployed target)"),
-            List.of(CheckResult.pass("watch", "watched 30 s without a failure", "")),
-            List.of(),
-            List.of());
+        GateResult.builder("x.DeployIT#watch", GateKind.POST_DEPLOY_WATCH)
+            .displayName("watch()")
+            .verdict(Verdict.PASS)
+            .startedAt(Instant.parse("2026-12-07T07:14:08Z"))
+            .duration(Duration.ofSeconds(31))
+            .composeFile("unix:///var/run/docker.sock")
+            .project("agents-staging")
+            .engine(new EngineInfo("26.1.5", "1.45", "n/a (deployed target)"))
+            .checks(List.of(CheckResult.pass("watch", "watched 30 s without a failure", "")))
+            .services(List.of())
+            .failures(List.of())
+            .build();
     session.add(watch);
     byte[] json = Files.readAllBytes(session.json());
     String before = Files.readString(session.markdown());

@@ -78,22 +78,7 @@ public final class JournalRecovery {
             + Duration.between(g.startedAt(), g.startedAt().plus(g.duration())).toSeconds()
             + " s; this is the evidence journaled until then, last written "
             + g.startedAt().plus(g.duration()));
-    return new GateResult(
-        g.id(),
-        g.displayName(),
-        g.kind(),
-        Verdict.INCOMPLETE,
-        g.startedAt(),
-        g.duration(),
-        g.composeFile(),
-        g.project(),
-        g.engine(),
-        g.checks(),
-        g.services(),
-        failures,
-        g.burnIn(),
-        g.rollback(),
-        g.images());
+    return g.toBuilder().verdict(Verdict.INCOMPLETE).failures(failures).build();
   }
 
   /** Renders the audit in DIR from its dead runs' journals (every journal found counts as dead). */

@@ -81,23 +81,7 @@ final class SchemaV1Migration {
       }
       List<String> reasons = new ArrayList<>(g.failures());
       reasons.addAll(g.burnIn().shortfall());
-      gates.add(
-          new GateResult(
-              g.id(),
-              g.displayName(),
-              g.kind(),
-              Verdict.PASS_SHORTENED,
-              g.startedAt(),
-              g.duration(),
-              g.composeFile(),
-              g.project(),
-              g.engine(),
-              g.checks(),
-              g.services(),
-              reasons,
-              g.burnIn(),
-              g.rollback(),
-              g.images()));
+      gates.add(g.toBuilder().verdict(Verdict.PASS_SHORTENED).failures(reasons).build());
     }
     return new AuditReport(
         AuditReport.SCHEMA_VERSION,

@@ -498,20 +498,11 @@ class ChecklistsTest {
                 + " (examples/api:5d6e7f8) but container p-api-1 runs sha256:b2b2b2b2b2b2",
             ""));
     GateResult mismatched =
-        new GateResult(
-            passing.id(),
-            passing.displayName(),
-            passing.kind(),
-            dev.stagegate.report.Verdict.FAIL,
-            passing.startedAt(),
-            passing.duration(),
-            passing.composeFile(),
-            passing.project(),
-            passing.engine(),
-            checks,
-            passing.services(),
-            List.of(checks.get(checks.size() - 1).detail()),
-            passing.burnIn());
+        passing.toBuilder()
+            .verdict(dev.stagegate.report.Verdict.FAIL)
+            .checks(checks)
+            .failures(List.of(checks.get(checks.size() - 1).detail()))
+            .build();
     ChecklistItem item =
         phase(report(mismatched), DeployFacts.none(), 1, "Deployed images are the approved ones");
     assertThat(item.state()).isEqualTo(ItemState.FAILED);

@@ -31,31 +31,21 @@ class DeployStepAuditTest {
             List.of(),
             List.of(),
             null);
-    return new GateResult(
-        g.id(),
-        g.displayName(),
-        g.kind(),
-        g.verdict(),
-        g.startedAt(),
-        g.duration(),
-        g.composeFile(),
-        g.project(),
-        g.engine(),
-        g.checks(),
-        g.services(),
-        g.failures(),
-        null,
-        new RollbackEvidence(
-            "HEAD~1",
-            "0d2432e0c26a99f383c973242acdb27b476681ee",
-            "0d2432e",
-            "759369c7766a99f383c973242acdb27b476681ee",
-            "sg0gql1j",
-            COMMAND,
-            true,
-            Instant.parse("2026-11-23T14:02:00Z"),
-            Duration.ofSeconds(8),
-            "0d2432e"));
+    return g.toBuilder()
+        .burnIn(null)
+        .rollback(
+            new RollbackEvidence(
+                "HEAD~1",
+                "0d2432e0c26a99f383c973242acdb27b476681ee",
+                "0d2432e",
+                "759369c7766a99f383c973242acdb27b476681ee",
+                "sg0gql1j",
+                COMMAND,
+                true,
+                Instant.parse("2026-11-23T14:02:00Z"),
+                Duration.ofSeconds(8),
+                "0d2432e"))
+        .build();
   }
 
   private static GateResult refusedPreDeploy() {

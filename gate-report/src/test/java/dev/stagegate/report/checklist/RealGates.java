@@ -93,21 +93,23 @@ final class RealGates {
       List<ServiceEvidence> services,
       List<String> failures,
       BurnInEvidence burnIn) {
-    return new GateResult(
-        id,
-        id,
-        kind,
-        verdict,
-        AuditFixtures.T0,
-        Duration.ofSeconds(12),
-        // PostDeployRun keeps the target's Docker host where a gate keeps its compose file
-        kind == GateKind.POST_DEPLOY_WATCH ? "unix:///var/run/docker.sock" : "docker-compose.yml",
-        "sg1",
-        AuditFixtures.engine(),
-        checks,
-        services,
-        failures,
-        burnIn);
+    return GateResult.builder(id, kind)
+        .displayName(id)
+        .verdict(verdict)
+        .startedAt(AuditFixtures.T0)
+        .duration(Duration.ofSeconds(12))
+        .composeFile( // PostDeployRun keeps the target's Docker host where a gate keeps its compose
+            // file
+            kind == GateKind.POST_DEPLOY_WATCH
+                ? "unix:///var/run/docker.sock"
+                : "docker-compose.yml")
+        .project("sg1")
+        .engine(AuditFixtures.engine())
+        .checks(checks)
+        .services(services)
+        .failures(failures)
+        .burnIn(burnIn)
+        .build();
   }
 
   static GateResult smoke() {

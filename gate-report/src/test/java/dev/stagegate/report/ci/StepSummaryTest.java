@@ -159,19 +159,18 @@ class StepSummaryTest {
 
   static GateResult gate(
       String id, Verdict verdict, List<ServiceEvidence> services, List<String> failures) {
-    return new GateResult(
-        id,
-        id,
-        GateKind.BURN_IN,
-        verdict,
-        AuditFixtures.T0,
-        Duration.ofHours(24),
-        "compose.yaml",
-        "sg1",
-        AuditFixtures.engine(),
-        List.of(CheckResult.pass("no restarts", "", "")),
-        services,
-        failures);
+    return GateResult.builder(id, GateKind.BURN_IN)
+        .displayName(id)
+        .verdict(verdict)
+        .startedAt(AuditFixtures.T0)
+        .duration(Duration.ofHours(24))
+        .composeFile("compose.yaml")
+        .project("sg1")
+        .engine(AuditFixtures.engine())
+        .checks(List.of(CheckResult.pass("no restarts", "", "")))
+        .services(services)
+        .failures(failures)
+        .build();
   }
 
   static ServiceEvidence service(String name) {

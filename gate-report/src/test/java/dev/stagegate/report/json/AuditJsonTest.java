@@ -192,19 +192,6 @@ class AuditJsonTest {
     return new AuditReport(
         AuditReport.SCHEMA_VERSION,
         AuditFixtures.T0,
-        List.of(
-            new GateResult(
-                gate.id(),
-                gate.displayName(),
-                gate.kind(),
-                gate.verdict(),
-                gate.startedAt(),
-                gate.duration(),
-                gate.composeFile(),
-                gate.project(),
-                gate.engine(),
-                gate.checks(),
-                List.of(hostile),
-                gate.failures())));
+        List.of(gate.toBuilder().services(List.of(hostile)).build()));
   }
 }

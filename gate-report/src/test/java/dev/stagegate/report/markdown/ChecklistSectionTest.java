@@ -36,19 +36,18 @@ class ChecklistSectionTest {
         .doesNotContain("❌ failed");
     // a failed item brings its state into the legend
     GateResult failed =
-        new GateResult(
-            "a.B#c",
-            "c",
-            GateKind.HEALTHY_SMOKE,
-            Verdict.PASS,
-            AuditFixtures.T0,
-            Duration.ofSeconds(1),
-            "c.yml",
-            "p",
-            AuditFixtures.engine(),
-            List.of(CheckResult.fail("smoke GET api:8000/health", "status 503", "")),
-            List.of(),
-            List.of());
+        GateResult.builder("a.B#c", GateKind.HEALTHY_SMOKE)
+            .displayName("c")
+            .verdict(Verdict.PASS)
+            .startedAt(AuditFixtures.T0)
+            .duration(Duration.ofSeconds(1))
+            .composeFile("c.yml")
+            .project("p")
+            .engine(AuditFixtures.engine())
+            .checks(List.of(CheckResult.fail("smoke GET api:8000/health", "status 503", "")))
+            .services(List.of())
+            .failures(List.of())
+            .build();
     String withFailure =
         new AuditMarkdown(List.of(new ChecklistSection(DeployFacts.none())), List.of())
             .render(AuditReport.of(List.of(failed)));
@@ -121,19 +120,18 @@ class ChecklistSectionTest {
   void hostileEvidenceCannotBreakTheTableOrInjectHtml() {
     String hostile = "ok | <script>alert(1)</script> `` ** [x](javascript:1)\n### not a heading";
     GateResult gate =
-        new GateResult(
-            "a.B#c",
-            "c",
-            GateKind.HEALTHY_SMOKE,
-            Verdict.PASS,
-            AuditFixtures.T0,
-            Duration.ofSeconds(1),
-            "c.yml",
-            "p",
-            AuditFixtures.engine(),
-            List.of(CheckResult.pass("no-cache build", hostile, "")),
-            List.of(),
-            List.of());
+        GateResult.builder("a.B#c", GateKind.HEALTHY_SMOKE)
+            .displayName("c")
+            .verdict(Verdict.PASS)
+            .startedAt(AuditFixtures.T0)
+            .duration(Duration.ofSeconds(1))
+            .composeFile("c.yml")
+            .project("p")
+            .engine(AuditFixtures.engine())
+            .checks(List.of(CheckResult.pass("no-cache build", hostile, "")))
+            .services(List.of())
+            .failures(List.of())
+            .build();
     AuditReport report = AuditReport.of(List.of(gate));
     String md =
         new AuditMarkdown(List.of(new ChecklistSection(DeployFacts.none())), List.of())

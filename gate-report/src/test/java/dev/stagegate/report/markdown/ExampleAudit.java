@@ -292,20 +292,7 @@ final class ExampleAudit {
                 "Watched 1.5 min of the 4 h requested: nothing failed in that time, but a shorter"
                     + " watch is not the evidence asked for"),
             watch);
-    return new GateResult(
-        g.id(),
-        g.displayName(),
-        g.kind(),
-        g.verdict(),
-        g.startedAt(),
-        g.duration(),
-        g.composeFile(),
-        project,
-        g.engine(),
-        g.checks(),
-        g.services(),
-        g.failures(),
-        g.burnIn());
+    return g.toBuilder().project(project).build();
   }
 
   /** 18 intervals of 5 s at 20 requests/s, latencies varying as the real run's did. */
@@ -372,22 +359,7 @@ final class ExampleAudit {
                 + COMMIT
                 + " (up -d --no-build)",
             ""));
-    return new GateResult(
-        gate.id(),
-        gate.displayName(),
-        gate.kind(),
-        gate.verdict(),
-        gate.startedAt(),
-        gate.duration(),
-        gate.composeFile(),
-        gate.project(),
-        gate.engine(),
-        checks,
-        gate.services(),
-        gate.failures(),
-        gate.burnIn(),
-        gate.rollback(),
-        images);
+    return gate.toBuilder().checks(checks).images(images).build();
   }
 
   /** The drill as CI runs it: both commits exported, the way back and forth, each marker read. */
@@ -490,32 +462,23 @@ final class ExampleAudit {
             services(false),
             List.of(),
             null);
-    return new GateResult(
-        g.id(),
-        g.displayName(),
-        g.kind(),
-        g.verdict(),
-        g.startedAt(),
-        g.duration(),
-        g.composeFile(),
-        "sgpgc59b",
-        g.engine(),
-        g.checks(),
-        g.services(),
-        g.failures(),
-        null,
-        new RollbackEvidence(
-            "HEAD~1",
-            previous,
-            before,
-            COMMIT,
-            "sgpgc59b",
-            command.toString(),
-            true,
-            T0.plusSeconds(240),
-            Duration.ofMillis(5_998),
-            before,
-            target));
+    return g.toBuilder()
+        .project("sgpgc59b")
+        .burnIn(null)
+        .rollback(
+            new RollbackEvidence(
+                "HEAD~1",
+                previous,
+                before,
+                COMMIT,
+                "sgpgc59b",
+                command.toString(),
+                true,
+                T0.plusSeconds(240),
+                Duration.ofMillis(5_998),
+                before,
+                target))
+        .build();
   }
 
   private static String marker(String version, String commit) {
@@ -566,20 +529,19 @@ final class ExampleAudit {
       List<ServiceEvidence> services,
       List<String> failures,
       BurnInEvidence burnIn) {
-    return new GateResult(
-        id,
-        id.substring(id.indexOf('#') + 1) + "()",
-        kind,
-        verdict,
-        T0,
-        duration,
-        "docker-compose.yml",
-        "sg0ydf6z",
-        new EngineInfo("26.1.5+dfsg1", "1.45", "docker compose 2.26.1-4"),
-        checks,
-        services,
-        failures,
-        burnIn);
+    return GateResult.builder(id, kind)
+        .displayName(id.substring(id.indexOf('#') + 1) + "()")
+        .verdict(verdict)
+        .startedAt(T0)
+        .duration(duration)
+        .composeFile("docker-compose.yml")
+        .project("sg0ydf6z")
+        .engine(new EngineInfo("26.1.5+dfsg1", "1.45", "docker compose 2.26.1-4"))
+        .checks(checks)
+        .services(services)
+        .failures(failures)
+        .burnIn(burnIn)
+        .build();
   }
 
   private CheckResult build() {

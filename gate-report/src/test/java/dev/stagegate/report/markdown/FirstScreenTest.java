@@ -247,21 +247,7 @@ class FirstScreenTest {
   }
 
   private static GateResult withChecks(GateResult g, List<CheckResult> checks) {
-    return new GateResult(
-        g.id(),
-        g.displayName(),
-        g.kind(),
-        g.verdict(),
-        g.startedAt(),
-        g.duration(),
-        g.composeFile(),
-        g.project(),
-        g.engine(),
-        checks,
-        g.services(),
-        g.failures(),
-        g.burnIn(),
-        g.rollback());
+    return g.toBuilder().checks(checks).build();
   }
 
   /** From a gate's heading to the next gate's. */

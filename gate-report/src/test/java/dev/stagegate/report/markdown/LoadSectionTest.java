@@ -59,20 +59,12 @@ class LoadSectionTest {
                 0,
                 List.of())
             .withLoads(List.of(load));
-    return new GateResult(
-        g.id(),
-        g.displayName(),
-        GateKind.BURN_IN,
-        Verdict.PASS,
-        g.startedAt(),
-        g.duration(),
-        g.composeFile(),
-        g.project(),
-        g.engine(),
-        g.checks(),
-        g.services(),
-        List.of(),
-        burnIn);
+    return g.toBuilder()
+        .kind(GateKind.BURN_IN)
+        .verdict(Verdict.PASS)
+        .failures(List.of())
+        .burnIn(burnIn)
+        .build();
   }
 
   @Test

@@ -74,19 +74,18 @@ class MarkdownInjectionTest {
             List.of(text.split("\n", -1)),
             99);
     GateResult gate =
-        new GateResult(
-            text,
-            text,
-            GateKind.BURN_IN,
-            Verdict.FAIL,
-            Instant.EPOCH,
-            Duration.ofSeconds(1),
-            text,
-            text,
-            new EngineInfo(line, line, line),
-            List.of(CheckResult.fail(text, text, text)),
-            List.of(service),
-            List.of(text));
+        GateResult.builder(text, GateKind.BURN_IN)
+            .displayName(text)
+            .verdict(Verdict.FAIL)
+            .startedAt(Instant.EPOCH)
+            .duration(Duration.ofSeconds(1))
+            .composeFile(text)
+            .project(text)
+            .engine(new EngineInfo(line, line, line))
+            .checks(List.of(CheckResult.fail(text, text, text)))
+            .services(List.of(service))
+            .failures(List.of(text))
+            .build();
     return new AuditReport(AuditReport.SCHEMA_VERSION, Instant.EPOCH, List.of(gate));
   }
 

@@ -232,20 +232,19 @@ class NoiseCutsTest {
 
     GateResult passing = AuditFixtures.passingGate();
     GateResult remote =
-        new GateResult(
-            "shop.WatchIT#watch",
-            "watch",
-            passing.kind(),
-            passing.verdict(),
-            passing.startedAt(),
-            passing.duration(),
-            passing.composeFile(),
-            passing.project(),
-            new EngineInfo("27.0.1", "1.46", "docker compose 2.29.0"),
-            passing.checks(),
-            passing.services(),
-            passing.failures(),
-            passing.burnIn());
+        GateResult.builder("shop.WatchIT#watch", passing.kind())
+            .displayName("watch")
+            .verdict(passing.verdict())
+            .startedAt(passing.startedAt())
+            .duration(passing.duration())
+            .composeFile(passing.composeFile())
+            .project(passing.project())
+            .engine(new EngineInfo("27.0.1", "1.46", "docker compose 2.29.0"))
+            .checks(passing.checks())
+            .services(passing.services())
+            .failures(passing.failures())
+            .burnIn(passing.burnIn())
+            .build();
     String two =
         AuditMarkdown.standard().render(AuditReport.of(List.of(passing, remote), null, null));
     assertThat(two)
@@ -289,21 +288,7 @@ class NoiseCutsTest {
     BaselineEvidence regressed =
         new BaselineEvidence(
             b.ref(), b.label(), b.mode(), "regression", comparisons, b.baselineRun());
-    GateResult slower =
-        new GateResult(
-            load.id(),
-            load.displayName(),
-            load.kind(),
-            load.verdict(),
-            load.startedAt(),
-            load.duration(),
-            load.composeFile(),
-            load.project(),
-            load.engine(),
-            load.checks(),
-            load.services(),
-            load.failures(),
-            load.burnIn().withBaseline(regressed));
+    GateResult slower = load.toBuilder().burnIn(load.burnIn().withBaseline(regressed)).build();
     MarkdownDocument doc = new MarkdownDocument();
     new BaselineSection().render(slower, doc);
     assertThat(doc.toString())
@@ -359,20 +344,7 @@ class NoiseCutsTest {
 
   private static GateResult gate(List<ServiceEvidence> services) {
     GateResult g = AuditFixtures.passingGate();
-    return new GateResult(
-        g.id(),
-        g.displayName(),
-        g.kind(),
-        g.verdict(),
-        g.startedAt(),
-        g.duration(),
-        g.composeFile(),
-        g.project(),
-        g.engine(),
-        g.checks(),
-        services,
-        g.failures(),
-        g.burnIn());
+    return g.toBuilder().services(services).build();
   }
 
   @Test

@@ -52,32 +52,21 @@ class RollbackSubsectionTest {
     RollbackEvidence r = drill.rollback();
     String command = r.command().replace("# target: " + RollbackFixtures.TARGET + "\n", "");
     GateResult older =
-        new GateResult(
-            drill.id(),
-            drill.displayName(),
-            drill.kind(),
-            drill.verdict(),
-            drill.startedAt(),
-            drill.duration(),
-            drill.composeFile(),
-            drill.project(),
-            drill.engine(),
-            drill.checks(),
-            drill.services(),
-            drill.failures(),
-            drill.burnIn(),
-            new RollbackEvidence(
-                r.previousRef(),
-                r.previousCommit(),
-                r.previousVersion(),
-                r.currentCommit(),
-                r.project(),
-                command,
-                r.proven(),
-                r.drilledAt(),
-                r.rollbackHealthyAfter(),
-                r.markerVersion(),
-                r.target()));
+        drill.toBuilder()
+            .rollback(
+                new RollbackEvidence(
+                    r.previousRef(),
+                    r.previousCommit(),
+                    r.previousVersion(),
+                    r.currentCommit(),
+                    r.project(),
+                    command,
+                    r.proven(),
+                    r.drilledAt(),
+                    r.rollbackHealthyAfter(),
+                    r.markerVersion(),
+                    r.target()))
+            .build();
 
     String md =
         render(

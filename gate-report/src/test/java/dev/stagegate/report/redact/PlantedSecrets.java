@@ -84,30 +84,31 @@ final class PlantedSecrets {
             log,
             log.size());
     GateResult gate =
-        new GateResult(
-            "shop.ShopGateTest#burnIn",
-            "survives 10 minutes",
-            GateKind.BURN_IN,
-            Verdict.FAIL,
-            AuditFixtures.T0,
-            Duration.ofMinutes(10),
-            "compose.yaml",
-            "sg1",
-            AuditFixtures.engine(),
-            List.of(
-                CheckResult.fail(
-                    "smoke GET api:8000/orders?access_token=" + API_KEY_VALUE,
-                    "status 401 with Authorization: Bearer " + BEARER,
-                    "{\"error\": \"bad token\", \"echo\": {\"secret_key\": \""
-                        + API_KEY_VALUE
-                        + "\", \"seed\": \""
-                        + ENV_ONLY_SECRET
-                        + "\"}}\n"
-                        + pem())),
-            List.of(api),
-            List.of(
-                "api could not reach postgres://app:" + URL_PASSWORD + "@db:5432/shop",
-                "api logged " + GITHUB_TOKEN));
+        GateResult.builder("shop.ShopGateTest#burnIn", GateKind.BURN_IN)
+            .displayName("survives 10 minutes")
+            .verdict(Verdict.FAIL)
+            .startedAt(AuditFixtures.T0)
+            .duration(Duration.ofMinutes(10))
+            .composeFile("compose.yaml")
+            .project("sg1")
+            .engine(AuditFixtures.engine())
+            .checks(
+                List.of(
+                    CheckResult.fail(
+                        "smoke GET api:8000/orders?access_token=" + API_KEY_VALUE,
+                        "status 401 with Authorization: Bearer " + BEARER,
+                        "{\"error\": \"bad token\", \"echo\": {\"secret_key\": \""
+                            + API_KEY_VALUE
+                            + "\", \"seed\": \""
+                            + ENV_ONLY_SECRET
+                            + "\"}}\n"
+                            + pem())))
+            .services(List.of(api))
+            .failures(
+                List.of(
+                    "api could not reach postgres://app:" + URL_PASSWORD + "@db:5432/shop",
+                    "api logged " + GITHUB_TOKEN))
+            .build();
     return new AuditReport(AuditReport.SCHEMA_VERSION, AuditFixtures.T0, List.of(gate));
   }
 }

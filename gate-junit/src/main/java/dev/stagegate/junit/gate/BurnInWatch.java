@@ -7,25 +7,16 @@ import dev.stagegate.junit.compose.ComposeService;
 import dev.stagegate.junit.config.GateSettings;
 import dev.stagegate.junit.docker.EnginePing;
 import dev.stagegate.junit.docker.EventWatch;
-import dev.stagegate.junit.docker.LogFollower;
-import dev.stagegate.junit.docker.ServiceContainer;
 import dev.stagegate.junit.docker.StackInspector;
-import dev.stagegate.junit.docker.StatsStream;
 import dev.stagegate.report.EngineInterruption;
 import dev.stagegate.report.EngineSign;
-import dev.stagegate.report.LogFinding;
-import dev.stagegate.report.StackEvent;
 import dev.stagegate.report.StatsSnapshot;
 import dev.stagegate.report.Verdict;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -44,37 +35,26 @@ import java.util.function.Supplier;
  * kills every container first), the engine is pinged every {@link #ENGINE_PING_EVERY}, and a broken
  * event stream is checked with a ping. An engine that went away ends the watch as INCONCLUSIVE with
  * an {@link EngineInterruption}, never as a service's failure.
+ *
+ * <p>This class runs the loop; {@link WatchStreams} holds the log and stats streams, {@link
+ * WatchTrouble} turns events and log findings into failures (holding them while the engine is
+ * asked), and {@link WatchFailures} holds the future the first failure completes and the later
+ * ones.
  */
 final class BurnInWatch {
   private static final Duration TICK = Duration.ofMillis(500);
 
-  /** Failures kept from the watch after the first one: each is said once, and a loop says a lot. */
-  static final int AFTERWARDS_KEPT = 20;
-
   /** How often the watch asks the engine whether it still answers. */
   static final Duration ENGINE_PING_EVERY = Duration.ofSeconds(2);
 
-  private final Predicate<String> oneShot;
   private final String watchName;
-  private final Long logsSince;
-  private final DockerClient client;
-  private final StackInspector inspector;
   private final EventWatch events;
   private final GateSettings settings;
-  private final Map<String, ServiceRecorder> recorders;
   private final Consumer<String> progress;
-  private final CompletableFuture<WatchStop> stop = new CompletableFuture<>();
-  // failures after the first, when the watch goes on after it (watchAfterFailure)
-  private final Set<String> afterwards = new java.util.LinkedHashSet<>();
-  private int afterwardsDropped;
-  private final Map<String, StatsStream> stats = new LinkedHashMap<>();
-  private final Map<String, LogFollower> followers = new LinkedHashMap<>();
-  private final Set<String> memoryWithPageCache = ConcurrentHashMap.newKeySet();
-  private final java.util.Set<String> stoppedContainers = new java.util.HashSet<>();
   private final EnginePing ping;
-  private final EngineTroubleCheck trouble;
-  // each service's log lines seen when the engine's trouble began: findings after it are not theirs
-  private volatile Map<String, Long> linesAtTrouble;
+  private final WatchFailures failures = new WatchFailures();
+  private final WatchTrouble trouble;
+  private final WatchStreams streams;
   private long startNanos;
 
   BurnInWatch(
@@ -114,25 +94,16 @@ final class BurnInWatch {
       GateSettings settings,
       Map<String, ServiceRecorder> recorders,
       Consumer<String> progress) {
-    this.oneShot = oneShot;
     this.watchName = watchName;
-    this.logsSince = logsSince;
-    this.client = client;
-    this.inspector = inspector;
     this.events = events;
     this.settings = settings;
-    this.recorders = recorders;
     this.progress = progress;
     this.ping = new EnginePing(client);
     this.trouble =
-        new EngineTroubleCheck(
-            ping::answers,
-            r -> {
-              Thread t = new Thread(r, "stagegate-engine-check");
-              t.setDaemon(true);
-              t.start();
-            },
-            this::onTroubleDecided);
+        new WatchTrouble(oneShot, watchName, settings, recorders, ping, failures, this::elapsed);
+    this.streams =
+        new WatchStreams(
+            oneShot, watchName, logsSince, client, inspector, settings, recorders, this::elapsed);
   }
 
   /**
@@ -140,8 +111,7 @@ final class BurnInWatch {
    * did not go away.
    */
   Map<String, Long> linesAtEngineTrouble() {
-    Map<String, Long> lines = linesAtTrouble;
-    return lines == null ? Map.of() : lines;
+    return trouble.linesAtEngineTrouble();
   }
 
   /**
@@ -170,31 +140,14 @@ final class BurnInWatch {
       Runnable checkpoint)
       throws InterruptedException {
     startNanos = System.nanoTime();
-    events.onEvent(this::onEvent);
+    events.onEvent(trouble::onEvent);
     try {
-      for (ServiceContainer c : inspector.containers()) {
-        ServiceRecorder recorder = recorders.get(c.service());
-        if (recorder == null) {
-          continue;
-        }
-        LogFollower follower = new LogFollower(client, c.id(), line -> onLogLine(recorder, line));
-        if (logsSince != null) {
-          follower.since(logsSince);
-        }
-        followers.put(c.id(), follower.start());
-        if (!oneShot(c.service())) {
-          stats.put(
-              c.service(),
-              new StatsStream(client, c.id(), settings.statsInterval(), s -> onStats(recorder, s))
-                  .start());
-        }
-      }
+      streams.start(trouble::onLogLine);
       checkpoint.run();
       return loop(duration, smokeEvery, afterFailure, smoke, checkpoint);
     } finally {
       events.onEvent(e -> {});
-      stats.values().forEach(StatsStream::close);
-      followers.values().forEach(LogFollower::close);
+      streams.close();
     }
   }
 
@@ -205,7 +158,7 @@ final class BurnInWatch {
 
   /** The latest stats reading of a service, for the end-of-run snapshot. */
   Optional<StatsSnapshot> latestStats(String service) {
-    return Optional.ofNullable(stats.get(service)).map(StatsStream::latest);
+    return streams.latestStats(service);
   }
 
   private WatchStop loop(
@@ -225,12 +178,12 @@ final class BurnInWatch {
     while (true) {
       long now = System.nanoTime();
       if (now >= deadline) {
-        return first == null ? WatchStop.completed() : watchedOn(first, firstAt);
+        return first == null ? WatchStop.completed() : failures.watchedOn(first, firstAt);
       }
       long wait = Math.min(TICK.toNanos(), deadline - now);
       if (first == null) {
         try {
-          WatchStop s = stop.get(wait, TimeUnit.NANOSECONDS);
+          WatchStop s = failures.stop().get(wait, TimeUnit.NANOSECONDS);
           if (s.verdict() != Verdict.FAIL || afterFailure.isZero()) {
             return s;
           }
@@ -258,21 +211,21 @@ final class BurnInWatch {
         // after a failure the verdict is decided: the evidence stream or the engine failing now
         // ends the watch without taking the failure back
         if (events.failure().isPresent() || (System.nanoTime() >= nextPing && !ping.answers())) {
-          return watchedOn(first, firstAt);
+          return failures.watchedOn(first, firstAt);
         }
         if (System.nanoTime() >= nextPing) {
           nextPing = System.nanoTime() + ENGINE_PING_EVERY.toNanos();
         }
         if (System.nanoTime() >= nextSmoke) {
           nextSmoke += smokeEvery.orElseThrow().toNanos();
-          smoke.get().forEach(this::afterwards);
+          smoke.get().forEach(failures::afterwards);
         }
         continue;
       }
       Optional<Throwable> broken = events.failure();
       if (broken.isPresent()) {
         if (!ping.answers()) {
-          snapshotLines();
+          trouble.snapshotLines();
           trouble.engineGone(
               List.of(EngineSign.EVENT_STREAM_BROKE, EngineSign.PING_FAILED), elapsed());
           continue; // the decision completes the stop
@@ -285,28 +238,20 @@ final class BurnInWatch {
       if (System.nanoTime() >= nextPing && !trouble.checking()) {
         nextPing = System.nanoTime() + ENGINE_PING_EVERY.toNanos();
         if (!ping.answers()) {
-          snapshotLines();
+          trouble.snapshotLines();
           trouble.engineGone(List.of(EngineSign.PING_FAILED), elapsed());
           continue;
         }
       }
-      for (Map.Entry<String, StatsStream> s : stats.entrySet()) {
-        if (s.getValue().silence().compareTo(settings.statsStall()) > 0) {
-          return WatchStop.inconclusive(
-              "the stats stream of service \""
-                  + s.getKey()
-                  + "\" stalled for "
-                  + s.getValue().silence().toSeconds()
-                  + " s (stagegate.stats.stall = "
-                  + settings.statsStall()
-                  + ")");
-        }
+      Optional<WatchStop> stalled = streams.stalled();
+      if (stalled.isPresent()) {
+        return stalled.get();
       }
-      reattachBrokenLogStreams();
+      streams.reattachBrokenLogStreams();
       now = System.nanoTime();
       if (now >= nextProgress && deadline - now > TICK.toNanos()) {
         nextProgress += settings.progressInterval().toNanos();
-        progress.accept(progressLine(duration));
+        progress.accept(streams.progressLine(duration));
       }
       if (now >= nextCheckpoint) {
         nextCheckpoint += settings.journalInterval().toNanos();
@@ -314,169 +259,12 @@ final class BurnInWatch {
       }
       if (now >= nextSmoke) {
         nextSmoke += smokeEvery.orElseThrow().toNanos();
-        List<String> failures = smoke.get();
-        if (!failures.isEmpty()) {
-          fail(String.join("; ", failures)); // the next tick ends the watch, or watches on
+        List<String> failed = smoke.get();
+        if (!failed.isEmpty()) {
+          failures.fail(String.join("; ", failed)); // the next tick ends the watch, or watches on
         }
       }
     }
-  }
-
-  /**
-   * A log stream also ends when the connection hiccups while the container runs on: follow it again
-   * (the follower skips what it already handed on). A stopped container's stream ends for good; its
-   * death is the event watch's business.
-   */
-  private void reattachBrokenLogStreams() {
-    for (Map.Entry<String, LogFollower> f : followers.entrySet()) {
-      if (!f.getValue().ended() || stoppedContainers.contains(f.getKey())) {
-        continue;
-      }
-      try {
-        if (inspector.state(f.getKey()).running()) {
-          f.getValue().reattach();
-        } else {
-          stoppedContainers.add(f.getKey());
-        }
-      } catch (RuntimeException e) {
-        // the engine did not answer: the event stream's failure decides what that means
-      }
-    }
-  }
-
-  private void onEvent(StackEvent e) {
-    String failure = failureOf(e);
-    Duration into = elapsed();
-    boolean wasChecking = trouble.checking();
-    if ((failure != null || EngineTroubleCheck.shutdownLike(e))
-        && trouble.offer(e, into, failure)) {
-      if (!wasChecking) {
-        snapshotLines();
-      }
-      return; // the engine's answer decides whose it is
-    }
-    if (failure != null) {
-      fail(failure);
-    }
-  }
-
-  /** Ends the watch with {@code failure}, or keeps it among the later ones. */
-  private void fail(String failure) {
-    if (!stop.complete(WatchStop.failed(failure))) {
-      afterwards(failure);
-    }
-  }
-
-  private void afterwards(String failure) {
-    synchronized (afterwards) {
-      if (afterwards.size() < AFTERWARDS_KEPT) {
-        afterwards.add(failure);
-      } else if (!afterwards.contains(failure)) {
-        afterwardsDropped++;
-      }
-    }
-  }
-
-  private WatchStop watchedOn(WatchStop first, long firstAt) {
-    List<String> later;
-    synchronized (afterwards) {
-      later = new java.util.ArrayList<>(afterwards);
-      later.remove(first.reason());
-      if (afterwardsDropped > 0) {
-        later.add(
-            "… and "
-                + afterwardsDropped
-                + " more failures after the first (only the first "
-                + AFTERWARDS_KEPT
-                + " are kept)");
-      }
-    }
-    return first.watchedOn(Duration.ofNanos(System.nanoTime() - firstAt), later);
-  }
-
-  /** What an event means for the watch: a failure sentence, or {@code null} when nothing. */
-  private String failureOf(StackEvent e) {
-    boolean oneShot = oneShot(e.service());
-    String what =
-        switch (e.action()) {
-          case "die" ->
-              oneShot && e.exitCode() != null && e.exitCode() == 0
-                  ? null
-                  : "died (exit code " + e.exitCode() + ")";
-          case "oom" -> "was OOM-killed";
-          case "kill" -> oneShot ? null : "was killed";
-          default -> e.action().startsWith("health_status: unhealthy") ? "turned unhealthy" : null;
-        };
-    if (what == null) {
-      return null;
-    }
-    return "Expecting service \""
-        + e.service()
-        + "\" to keep running for the whole "
-        + watchName
-        + " but it "
-        + what
-        + " after "
-        + BurnInClock.human(elapsed());
-  }
-
-  private void snapshotLines() {
-    if (linesAtTrouble == null) {
-      Map<String, Long> lines = new LinkedHashMap<>();
-      recorders.forEach((service, r) -> lines.put(service, r.linesSeen()));
-      linesAtTrouble = Map.copyOf(lines);
-    }
-  }
-
-  private void onTroubleDecided(EngineTroubleCheck.Outcome o) {
-    if (!o.engineGone()) {
-      linesAtTrouble = null; // the engine answered: the held failures are the services' own
-      o.firstFailure().ifPresent(this::fail);
-      return;
-    }
-    EngineInterruption interruption =
-        new EngineInterruption(o.at(), o.intoWatch(), o.signs(), o.events(), null, "", "");
-    stop.complete(
-        WatchStop.engineInterrupted(
-            interruption,
-            "the Docker engine stopped answering "
-                + BurnInClock.human(o.intoWatch())
-                + " into the "
-                + watchName
-                + " (seen: "
-                + String.join("; ", o.signs().stream().map(EngineSign::describe).toList())
-                + ")"));
-  }
-
-  private void onLogLine(ServiceRecorder recorder, String line) {
-    List<LogFinding> found = recorder.onLogLine(line);
-    if (!found.isEmpty() && settings.logsFailFast()) {
-      LogFinding f = found.get(0);
-      String failure =
-          "Expecting service \""
-              + recorder.service()
-              + "\" to log no errors but it logged at line "
-              + f.lineNumber()
-              + " ["
-              + f.rule()
-              + "] "
-              + f.line()
-              + " after "
-              + BurnInClock.human(elapsed());
-      if (!trouble.offer(elapsed(), failure)) {
-        stop.complete(WatchStop.failed(failure));
-      }
-    }
-  }
-
-  private void onStats(ServiceRecorder recorder, StatsStream.Reading r) {
-    StatsSnapshot s = r.snapshot();
-    // leaks are judged on what the kernel cannot reclaim; page cache growth is not a leak
-    long memory = r.anonymousBytes().orElse(s.memoryBytes());
-    if (r.anonymousBytes().isEmpty()) {
-      memoryWithPageCache.add(recorder.service());
-    }
-    recorder.onStats(elapsed().toMillis() / 1000.0, s.cpuPercent(), memory);
   }
 
   /**
@@ -484,40 +272,6 @@ final class BurnInWatch {
    * active list included, because the engine reported no anonymous memory for them.
    */
   Set<String> memoryWithPageCache() {
-    return Set.copyOf(memoryWithPageCache);
-  }
-
-  private boolean oneShot(String service) {
-    return oneShot.test(service);
-  }
-
-  private String progressLine(Duration duration) {
-    Duration elapsed = elapsed();
-    StringBuilder sb = new StringBuilder();
-    sb.append(watchName + " ")
-        .append(BurnInClock.human(elapsed))
-        .append(" elapsed, ")
-        .append(BurnInClock.human(duration.minus(elapsed)))
-        .append(" remaining");
-    for (ServiceRecorder r : recorders.values()) {
-      if (oneShot(r.service())) {
-        continue;
-      }
-      StatsStream s = stats.get(r.service());
-      StatsSnapshot latest = s == null ? null : s.latest();
-      sb.append(" | ").append(r.service()).append(": ");
-      if (latest != null) {
-        sb.append(
-            String.format(
-                Locale.ROOT,
-                "%.1f MiB, %.1f%% CPU",
-                latest.memoryBytes() / 1048576.0,
-                latest.cpuPercent()));
-      } else {
-        sb.append("no stats yet");
-      }
-      sb.append(", ").append(r.findingsTotal()).append(" log findings");
-    }
-    return sb.toString();
+    return streams.memoryWithPageCache();
   }
 }

@@ -48,40 +48,6 @@ public record GateResult(
     images = images == null ? List.of() : List.copyOf(images);
   }
 
-  /** A gate that built no image it reports (or before the images were known). */
-  public GateResult(
-      String id,
-      String displayName,
-      GateKind kind,
-      Verdict verdict,
-      Instant startedAt,
-      Duration duration,
-      String composeFile,
-      String project,
-      EngineInfo engine,
-      List<CheckResult> checks,
-      List<ServiceEvidence> services,
-      List<String> failures,
-      BurnInEvidence burnIn,
-      RollbackEvidence rollback) {
-    this(
-        id,
-        displayName,
-        kind,
-        verdict,
-        startedAt,
-        duration,
-        composeFile,
-        project,
-        engine,
-        checks,
-        services,
-        failures,
-        burnIn,
-        rollback,
-        List.of());
-  }
-
   /** This gate with {@code images} as the images it built and tested. */
   public GateResult withImages(List<TestedImage> images) {
     return new GateResult(
@@ -100,68 +66,6 @@ public record GateResult(
         burnIn,
         rollback,
         images);
-  }
-
-  /** A gate that is not a rollback drill. */
-  public GateResult(
-      String id,
-      String displayName,
-      GateKind kind,
-      Verdict verdict,
-      Instant startedAt,
-      Duration duration,
-      String composeFile,
-      String project,
-      EngineInfo engine,
-      List<CheckResult> checks,
-      List<ServiceEvidence> services,
-      List<String> failures,
-      BurnInEvidence burnIn) {
-    this(
-        id,
-        displayName,
-        kind,
-        verdict,
-        startedAt,
-        duration,
-        composeFile,
-        project,
-        engine,
-        checks,
-        services,
-        failures,
-        burnIn,
-        null);
-  }
-
-  /** A gate without burn-in evidence (a smoke gate). */
-  public GateResult(
-      String id,
-      String displayName,
-      GateKind kind,
-      Verdict verdict,
-      Instant startedAt,
-      Duration duration,
-      String composeFile,
-      String project,
-      EngineInfo engine,
-      List<CheckResult> checks,
-      List<ServiceEvidence> services,
-      List<String> failures) {
-    this(
-        id,
-        displayName,
-        kind,
-        verdict,
-        startedAt,
-        duration,
-        composeFile,
-        project,
-        engine,
-        checks,
-        services,
-        failures,
-        null);
   }
 
   /**

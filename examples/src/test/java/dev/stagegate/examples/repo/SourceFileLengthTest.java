@@ -11,7 +11,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +26,6 @@ class SourceFileLengthTest {
   private static final String REASON = "Longer than 300 lines because ";
 
   @Test
-  @Disabled("enabled once the gate package and gate-report splits land")
   void noMainSourceFileIsLongerThan300LinesWithoutAReason() throws IOException {
     List<Path> sources = mainSources();
     assertThat(sources).as("main sources found under %s", ROOT).hasSizeGreaterThan(100);

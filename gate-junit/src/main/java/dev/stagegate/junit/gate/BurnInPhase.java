@@ -122,20 +122,19 @@ final class BurnInPhase {
   private GateResult partial(Instant started, EngineInfo engineInfo) {
     List<String> failures = new ArrayList<>(serviceProblems.values());
     failures.addAll(otherFailures);
-    return new GateResult(
-        spec.id(),
-        spec.displayName(),
-        spec.kind(),
-        Verdict.INCOMPLETE,
-        started,
-        Duration.between(started, Instant.now()),
-        spec.composeAttribute(),
-        labels.runId(),
-        engineInfo,
-        List.copyOf(checks),
-        burnIn.evidence(collector),
-        failures,
-        burnIn.snapshot());
+    return GateResult.builder(spec.id(), spec.kind())
+        .displayName(spec.displayName())
+        .verdict(Verdict.INCOMPLETE)
+        .startedAt(started)
+        .duration(Duration.between(started, Instant.now()))
+        .composeFile(spec.composeAttribute())
+        .project(labels.runId())
+        .engine(engineInfo)
+        .checks(List.copyOf(checks))
+        .services(burnIn.evidence(collector))
+        .failures(failures)
+        .burnIn(burnIn.snapshot())
+        .build();
   }
 
   /** The audit now holds this gate: the evidence journal is no longer needed. */

@@ -205,20 +205,19 @@ public final class GateRun implements AutoCloseable {
     }
     GateVerdict decided = judging.decide(bodyFailure, evidence, engineInterruption);
     return ReportRedaction.redact(
-        new GateResult(
-                spec.id(),
-                spec.displayName(),
-                spec.kind(),
-                decided.verdict(),
-                started,
-                Duration.between(started, Instant.now()),
-                spec.composeAttribute(),
-                labels.runId(),
-                engineInfo,
-                findings.checks(),
-                evidence.services(),
-                decided.reasons(),
-                evidence.burnIn())
+        GateResult.builder(spec.id(), spec.kind())
+            .displayName(spec.displayName())
+            .verdict(decided.verdict())
+            .startedAt(started)
+            .duration(Duration.between(started, Instant.now()))
+            .composeFile(spec.composeAttribute())
+            .project(labels.runId())
+            .engine(engineInfo)
+            .checks(findings.checks())
+            .services(evidence.services())
+            .failures(decided.reasons())
+            .burnIn(evidence.burnIn())
+            .build()
             .withImages(images.result()),
         redactor);
   }

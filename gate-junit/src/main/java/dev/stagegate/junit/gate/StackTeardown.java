@@ -9,6 +9,7 @@ import dev.stagegate.junit.docker.BuiltImages;
 import dev.stagegate.junit.docker.DockerEngine;
 import dev.stagegate.report.CheckResult;
 import dev.stagegate.report.CheckStatus;
+import dev.stagegate.report.checklist.CheckName;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,7 +60,7 @@ final class StackTeardown {
             && otherFailures.isEmpty()
             && inconclusive.isEmpty()
             && bodyFailure == null
-            && checks.stream().anyMatch(c -> c.name().equals("all services healthy"));
+            && checks.stream().anyMatch(CheckName.ALL_SERVICES_HEALTHY::matches);
     // keep=false: the Images section says the images were removed; no check adds noise
     if (!passed || !images.wanted()) {
       return;

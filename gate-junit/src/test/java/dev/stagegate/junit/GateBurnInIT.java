@@ -146,13 +146,15 @@ class GateBurnInIT {
   }
 
   @Test
-  void aMemoryLeakAndACpuCreepInOneRunAreEachNamedOnTheirOwnService() throws IOException {
-    // one watch judges both trends of every service: each failure names its own service only
+  void aMemoryLeakAndACpuCreepInOneRunAreBothNamed() throws IOException {
+    // one watch judges both trends of every service. The creeper's memory is flat and must not be
+    // named; the leaker's CPU is not asserted either way: awk's growing array costs a little more
+    // CPU every second (a CI run measured 1.7 -> 1.8 points in 58 s, p = 0.006), a real side
+    // effect of the leak that the CPU judge may rightly report.
     assertThat(failureOf(BurnInTrendsGate.class))
         .contains("memory of service \"leaker\" to show no leak")
         .contains("CPU of service \"creeper\" to show no upward trend")
-        .doesNotContain("memory of service \"creeper\"")
-        .doesNotContain("CPU of service \"leaker\"");
+        .doesNotContain("memory of service \"creeper\"");
   }
 
   @Test

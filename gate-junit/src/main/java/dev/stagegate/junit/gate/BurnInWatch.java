@@ -239,8 +239,8 @@ final class BurnInWatch {
         nextPing = System.nanoTime() + ENGINE_PING_EVERY.toNanos();
         if (!ping.answers()) {
           trouble.snapshotLines();
-          trouble.engineGone(List.of(EngineSign.PING_FAILED), elapsed());
-          continue;
+          trouble.pingFailed(elapsed());
+          continue; // the decision completes the stop
         }
       }
       Optional<WatchStop> stalled = streams.stalled();

@@ -27,6 +27,14 @@ final class EngineTroubleCheck {
   static final Duration CONFIRM_WINDOW = Duration.ofSeconds(2);
 
   private static final Duration POLL = Duration.ofMillis(100);
+
+  /**
+   * How long a failed periodic ping waits for the daemon's shutdown kills before deciding: a daemon
+   * that stops refuses new requests first and kills its containers some milliseconds later, so a
+   * ping that falls in between must not decide "unreachable" before the kills arrive.
+   */
+  static final Duration KILLS_AFTER_PING = Duration.ofMillis(500);
+
   private static final Set<Integer> SIGNAL_EXITS = Set.of(137, 143);
 
   /** A failure that waits for the engine's answer. */
@@ -133,6 +141,30 @@ final class EngineTroubleCheck {
    */
   void engineGone(List<EngineSign> signs, Duration intoWatch) {
     decide(true, signs, Instant.now(), intoWatch);
+  }
+
+  /**
+   * The watch's periodic ping failed: holds what comes in for {@link #KILLS_AFTER_PING} (a stopping
+   * daemon's kills come just after its first refused request), then decides that the engine is
+   * gone, with the shutdown kills among the signs when they came.
+   */
+  void pingFailed(Duration intoWatch) {
+    Instant at = Instant.now();
+    synchronized (this) {
+      if (over || checking) {
+        return;
+      }
+      checking = true;
+    }
+    background.execute(
+        () -> {
+          try {
+            Thread.sleep(KILLS_AFTER_PING.toMillis());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          decide(true, List.of(EngineSign.PING_FAILED), at, intoWatch);
+        });
   }
 
   private void check() {

@@ -76,6 +76,11 @@ final class WatchTrouble {
     return trouble.checking();
   }
 
+  /** The watch's periodic ping failed {@code intoWatch} into it (see {@code pingFailed}). */
+  void pingFailed(Duration intoWatch) {
+    trouble.pingFailed(intoWatch);
+  }
+
   /** The watch itself saw the engine go: {@code signs}, {@code intoWatch} into it. */
   void engineGone(List<EngineSign> signs, Duration intoWatch) {
     trouble.engineGone(signs, intoWatch);

@@ -76,6 +76,37 @@ class EngineTroubleCheckTest {
   }
 
   @Test
+  void killsThatArriveJustAfterAFailedPingAreTakenAsTheShutdownTheyAre() {
+    // a stopping daemon refuses the periodic ping first; its kills reach the events a moment later
+    EngineTroubleCheck c = check(false);
+    c.pingFailed(Duration.ofSeconds(6));
+    assertThat(c.checking()).isTrue();
+    assertThat(c.offer(kill("api", 10), Duration.ofSeconds(6), "api was killed")).isTrue();
+    assertThat(c.offer(die("api", 40, 143), Duration.ofSeconds(6), "api died")).isTrue();
+    assertThat(outcomes).as("decided only after the wait for the kills").isEmpty();
+    runBackground();
+    EngineTroubleCheck.Outcome o = outcomes.get(0);
+    assertThat(o.engineGone()).isTrue();
+    assertThat(o.signs()).containsExactly(EngineSign.SHUTDOWN_KILLS, EngineSign.PING_FAILED);
+    assertThat(o.events())
+        .extracting(StackEvent::describe)
+        .containsExactly("api kill", "api die (exit code 143)");
+    assertThat(o.firstFailure()).contains("api was killed");
+  }
+
+  @Test
+  void aFailedPingWithNoKillsAfterItIsAnUnreachableEngine() {
+    EngineTroubleCheck c = check(false);
+    c.pingFailed(Duration.ofSeconds(6));
+    runBackground();
+    EngineTroubleCheck.Outcome o = outcomes.get(0);
+    assertThat(o.engineGone()).isTrue();
+    assertThat(o.signs()).containsExactly(EngineSign.PING_FAILED);
+    assertThat(o.events()).isEmpty();
+    assertThat(o.intoWatch()).isEqualTo(Duration.ofSeconds(6));
+  }
+
+  @Test
   void aKillWhileTheEngineKeepsAnsweringIsTheServicesOwnFailure() {
     EngineTroubleCheck c = check(true);
     assertThat(c.offer(kill("worker", 0), Duration.ofSeconds(20), "worker was killed")).isTrue();

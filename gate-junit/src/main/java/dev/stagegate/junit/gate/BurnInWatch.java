@@ -216,6 +216,12 @@ final class BurnInWatch {
         if (System.nanoTime() >= nextPing) {
           nextPing = System.nanoTime() + ENGINE_PING_EVERY.toNanos();
         }
+        // watching on may last up to 30 minutes: keep the journal and the log streams as before
+        streams.reattachBrokenLogStreams();
+        if (System.nanoTime() >= nextCheckpoint) {
+          nextCheckpoint += settings.journalInterval().toNanos();
+          checkpoint.run();
+        }
         if (System.nanoTime() >= nextSmoke) {
           nextSmoke += smokeEvery.orElseThrow().toNanos();
           smoke.get().forEach(failures::afterwards);

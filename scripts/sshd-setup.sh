@@ -89,10 +89,16 @@ if [ ! -x /usr/sbin/sshd ]; then
   # The server must be the ssh client's exact version: docker-setup.sh may have taken a newer client
   # from Debian 13 along with the current Docker toolchain.
   client=$(dpkg-query -W -f='${Version}' openssh-client 2>/dev/null || true)
-  if [ -n "$client" ]; then
-    apt-get install -y -qq "openssh-server=$client" "openssh-sftp-server=$client" >/dev/null
+  if [ -n "$client" ] \
+    && apt-get install -y -qq "openssh-server=$client" "openssh-sftp-server=$client" >/dev/null 2>&1; then
+    :
   else
-    apt-get install -y -qq openssh-server >/dev/null
+    # The client's exact version is gone from the archive (a point release replaced it): take
+    # server, sftp server and client together at the server's candidate version, so they match.
+    server=$(apt-cache policy openssh-server | awk '/Candidate:/ {print $2}')
+    log "openssh-client ${client:-(none)} has no server of its version in the archive; installing $server of all three"
+    apt-get install -y -qq --allow-downgrades "openssh-server=$server" \
+      "openssh-sftp-server=$server" "openssh-client=$server" >/dev/null
   fi
 fi
 

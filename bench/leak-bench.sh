@@ -4,7 +4,7 @@
 #   bench/leak-bench.sh [BENCH_DIR]     (default: ../shared/leak-bench relative to the repo root)
 #
 # Prints a table and "N/M correct"; exits 1 on any mismatch, 2 when the bench or the build is
-# missing. Builds gate-assertions (and gate-report) into target/ only; never installs into ~/.m2.
+# missing. Builds gate-assertions (and gate-model) into target/ only; never installs into ~/.m2.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -17,7 +17,7 @@ fi
 
 cpfile="$(mktemp)"
 trap 'rm -f "$cpfile"' EXIT
-# One reactor invocation, so gate-report resolves from the reactor rather than from ~/.m2; the
+# One reactor invocation, so gate-model resolves from the reactor rather than from ~/.m2; the
 # last module written (gate-assertions) leaves its runtime classpath in $cpfile.
 (cd "$root" && mvn -B -q -Dstyle.color=never -pl gate-assertions -am package -DskipTests \
   dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$cpfile") >&2

@@ -22,7 +22,7 @@ cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -f "$cpfi
 trap cleanup EXIT
 (cd "$root" && mvn -B -q -Dstyle.color=never -pl gate-junit -am test-compile \
   dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile") >&2
-classpath="$root/gate-junit/target/test-classes:$root/gate-junit/target/classes:$root/gate-assertions/target/classes:$root/gate-report/target/classes:$(cat "$cpfile")"
+classpath="$root/gate-junit/target/test-classes:$root/gate-junit/target/classes:$root/gate-assertions/target/classes:$root/gate-model/target/classes:$root/gate-report/target/classes:$root/gate-deploy/target/classes:$(cat "$cpfile")"
 
 java -Xmx256m -Dsun.net.httpserver.nodelay=true -cp "$classpath" dev.stagegate.junit.bench.BenchHttpServer 0 >"$portfile" &
 server_pid=$!

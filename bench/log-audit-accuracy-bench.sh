@@ -18,6 +18,6 @@ trap 'rm -f "$cpfile"' EXIT
 (cd "$root" && mvn -B -q -Dstyle.color=never -pl gate-assertions -am test-compile \
   dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile") >&2 || exit 2
 classpath="$root/gate-assertions/target/test-classes:$root/gate-assertions/target/classes"
-classpath="$classpath:$root/gate-report/target/classes:$(cat "$cpfile")"
+classpath="$classpath:$root/gate-model/target/classes:$(cat "$cpfile")"
 
 java -cp "$classpath" dev.stagegate.assertions.logs.LogAuditAccuracyBench "$corpus"

@@ -70,7 +70,7 @@ mvn -B -q -pl gate-assertions -am compile
 CPFILE=$(mktemp)
 mvn -B -q -pl gate-assertions -am dependency:build-classpath -DincludeScope=runtime \
   -Dmdep.outputFile="$CPFILE" > /dev/null
-CP="gate-report/target/classes:gate-assertions/target/classes:$(cat "$CPFILE")"
+CP="gate-model/target/classes:gate-assertions/target/classes:$(cat "$CPFILE")"
 rm -f "$CPFILE"
 
 BASE_CP=""
@@ -81,7 +81,7 @@ if [[ -n "${BASELINE_REF:-}" ]]; then
     git archive "$BASELINE_REF" | tar -x -C "$BASE_DIR"
     (cd "$BASE_DIR" && mvn -B -q -pl gate-assertions -am compile -Dspotless.check.skip=true) >&2
   fi
-  BASE_CP="$BASE_DIR/gate-report/target/classes:$BASE_DIR/gate-assertions/target/classes:${CP#*gate-assertions/target/classes:}"
+  BASE_CP="$BASE_DIR/gate-model/target/classes:$BASE_DIR/gate-report/target/classes:$BASE_DIR/gate-assertions/target/classes:${CP#*gate-assertions/target/classes:}"
 fi
 
 cat "$LOG" > /dev/null # page cache, so both tools read from memory

@@ -17,13 +17,14 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BASELINE=${BASELINE-9ddc3bd}
 cd "$ROOT"
 echo "compiling ..." >&2
-mvn -B -q -ntp -pl gate-report test-compile -Dspotless.check.skip=true > /dev/null
+# -am: gate-report's gate-model comes from the reactor (target/), never from a stale ~/.m2.
+mvn -B -q -ntp -pl gate-report -am test-compile -Dspotless.check.skip=true > /dev/null
 CPFILE=$(mktemp)
-mvn -B -q -ntp -pl gate-report dependency:build-classpath -DincludeScope=test \
+mvn -B -q -ntp -pl gate-report -am dependency:build-classpath -DincludeScope=test \
   -Dmdep.outputFile="$CPFILE" > /dev/null
 DEPS=$(cat "$CPFILE")
 rm -f "$CPFILE"
-CURRENT="gate-report/target/test-classes:gate-report/target/classes:$DEPS"
+CURRENT="gate-report/target/test-classes:gate-report/target/classes:gate-model/target/classes:$DEPS"
 
 if [[ -n "$BASELINE" ]]; then
   # The baseline's redact package, compiled against today's other classes; first on the classpath,

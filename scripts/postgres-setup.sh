@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Idempotent: a PostgreSQL server for the deployment-history integration tests
-# (gate-report's DeploymentHistoryPostgresIT). Installs Debian's postgresql when missing, creates
+# (gate-deploy's DeploymentHistoryPostgresIT). Installs Debian's postgresql when missing, creates
 # a dedicated cluster "stagegate" (own data directory, port 55432 on 127.0.0.1 only, so it never
 # clashes with a server on 5432), starts it, and makes role and database stagegate/stagegate with
 # password "stagegate". When the server already answers with those credentials it only says so.

@@ -1,6 +1,7 @@
 package dev.stagegate.junit;
 
 import dev.stagegate.assertions.logs.LogAudit;
+import dev.stagegate.deploy.checklist.DeployFacts;
 import dev.stagegate.junit.compose.ComposeCommand;
 import dev.stagegate.junit.compose.ComposeFile;
 import dev.stagegate.junit.compose.RunLabels;
@@ -26,7 +27,6 @@ import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.GateKind;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.approval.ApprovalCheck;
-import dev.stagegate.report.checklist.DeployFacts;
 import dev.stagegate.report.deploy.DeploymentEntry;
 import dev.stagegate.report.deploy.RecordedHistory;
 import java.io.IOException;

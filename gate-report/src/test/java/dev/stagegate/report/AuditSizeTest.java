@@ -7,6 +7,7 @@ import dev.stagegate.report.json.AuditJson;
 import dev.stagegate.report.markdown.AuditMarkdown;
 import dev.stagegate.report.markdown.ChartsSection;
 import dev.stagegate.report.redact.Redactor;
+import dev.stagegate.report.redact.ReportRedaction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -17,6 +17,8 @@ public final class GoldenFile {
   private static final Path RESOURCES = Path.of("src", "test", "resources");
   private static final Path ACTUAL = Path.of("target", "golden-actual");
   private static final String UPDATE_PROPERTY = "stagegate.updateGolden";
+  // Surefire runs in the module's directory: gate-report or gate-deploy, whose test uses this.
+  private static final String MODULE = String.valueOf(Path.of("").toAbsolutePath().getFileName());
 
   private GoldenFile() {}
 
@@ -29,9 +31,13 @@ public final class GoldenFile {
     }
     String how =
         "If the change is intended, regenerate from the repository root with"
-            + " `mvn -B -q -pl gate-report verify -D"
+            + " `mvn -B -q -pl "
+            + MODULE
+            + " verify -D"
             + UPDATE_PROPERTY
-            + "=true` and review `git diff gate-report/"
+            + "=true` and review `git diff "
+            + MODULE
+            + "/"
             + expectedFile
             + "` before committing.";
     if (!Files.exists(expectedFile)) {

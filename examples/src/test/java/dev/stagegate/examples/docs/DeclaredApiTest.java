@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
+import dev.stagegate.examples.repo.LibraryClasses;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,12 +32,7 @@ class DeclaredApiTest {
 
   /** The library's main classes: each module's own, not the examples' or the tests'. */
   private static JavaClasses library() {
-    return new ClassFileImporter()
-        .importPackages(
-            "dev.stagegate.report",
-            "dev.stagegate.assertions",
-            "dev.stagegate.junit",
-            "dev.stagegate.cli");
+    return LibraryClasses.production();
   }
 
   private static List<JavaClass> publicTypes(JavaClasses classes) {

@@ -1,5 +1,6 @@
 package dev.stagegate.junit.catalog;
 
+import dev.stagegate.deploy.change.GitChangeReader;
 import dev.stagegate.junit.BurnIn;
 import dev.stagegate.junit.config.GateSettings;
 import dev.stagegate.junit.docker.SshTunnel;
@@ -9,7 +10,6 @@ import dev.stagegate.junit.gate.PostDeploySpec;
 import dev.stagegate.junit.gate.PreDeploySpec;
 import dev.stagegate.junit.gate.ReportSession;
 import dev.stagegate.junit.gate.RollbackSpec;
-import dev.stagegate.report.change.GitChangeReader;
 import dev.stagegate.report.deploy.DeploymentHistory;
 import dev.stagegate.report.policy.DeployPolicy;
 import java.util.List;

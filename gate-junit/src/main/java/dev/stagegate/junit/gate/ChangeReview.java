@@ -1,17 +1,17 @@
 package dev.stagegate.junit.gate;
 
+import dev.stagegate.deploy.change.BaseCandidates;
+import dev.stagegate.deploy.change.DeployedCommit;
+import dev.stagegate.deploy.change.GitAddedLines;
+import dev.stagegate.deploy.change.GitChangeReader;
+import dev.stagegate.deploy.risk.RiskAssessor;
+import dev.stagegate.deploy.risk.RiskRules;
+import dev.stagegate.deploy.risk.RiskRulesException;
 import dev.stagegate.junit.GateConfigurationException;
-import dev.stagegate.report.change.BaseCandidates;
 import dev.stagegate.report.change.ChangeSummary;
-import dev.stagegate.report.change.DeployedCommit;
-import dev.stagegate.report.change.GitAddedLines;
-import dev.stagegate.report.change.GitChangeReader;
 import dev.stagegate.report.deploy.DeploymentHistory;
 import dev.stagegate.report.deploy.LastDeployment;
 import dev.stagegate.report.risk.RiskAssessment;
-import dev.stagegate.report.risk.RiskAssessor;
-import dev.stagegate.report.risk.RiskRules;
-import dev.stagegate.report.risk.RiskRulesException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,7 +69,7 @@ record ChangeReview(ChangeSummary change, RiskAssessment risk) {
       if (root.isEmpty()) {
         return new ChangeReview(
             change,
-            RiskAssessor.assess(change, dev.stagegate.report.change.AddedLines.none(), rules));
+            RiskAssessor.assess(change, dev.stagegate.deploy.change.AddedLines.none(), rules));
       }
       try (GitAddedLines added = GitAddedLines.open(workDir, change)) {
         return new ChangeReview(

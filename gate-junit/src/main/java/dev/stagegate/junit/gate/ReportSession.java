@@ -1,13 +1,14 @@
 package dev.stagegate.junit.gate;
 
+import dev.stagegate.deploy.change.GitChangeReader;
+import dev.stagegate.deploy.change.GitSourceRevision;
+import dev.stagegate.deploy.checklist.DeployFacts;
+import dev.stagegate.deploy.checklist.TestSummary;
 import dev.stagegate.junit.compose.RunLabels;
 import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.GateResult;
 import dev.stagegate.report.change.ChangeSummary;
-import dev.stagegate.report.change.GitChangeReader;
 import dev.stagegate.report.change.SourceRevision;
-import dev.stagegate.report.checklist.DeployFacts;
-import dev.stagegate.report.checklist.TestSummary;
 import dev.stagegate.report.ci.StepSummary;
 import dev.stagegate.report.deploy.DeploymentEntry;
 import dev.stagegate.report.journal.JournalRecovery;
@@ -159,7 +160,7 @@ public final class ReportSession implements AutoCloseable {
       return;
     }
     try {
-      AuditFiles.writeMarkdown(written, dir, markdown.withDeployFacts(facts));
+      AuditFiles.writeMarkdown(written, dir, markdown.withChecklists(facts));
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Cannot write the audit into " + dir.toAbsolutePath() + " (stagegate.report.dir)", e);
@@ -169,7 +170,7 @@ public final class ReportSession implements AutoCloseable {
   private void write() {
     try {
       written = report();
-      AuditFiles.write(written, dir, markdown.withDeployFacts(facts));
+      AuditFiles.write(written, dir, markdown.withChecklists(facts));
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Cannot write the audit into " + dir.toAbsolutePath() + " (stagegate.report.dir)", e);
@@ -186,7 +187,7 @@ public final class ReportSession implements AutoCloseable {
    */
   private static SourceRevision source(Path workDir) {
     try {
-      return SourceRevision.read(workDir).orElse(null);
+      return GitSourceRevision.read(workDir).orElse(null);
     } catch (IOException | RuntimeException e) {
       return null; // the change summary, read from the same repository, carries the reason
     }

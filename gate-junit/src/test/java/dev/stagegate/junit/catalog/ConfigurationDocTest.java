@@ -68,7 +68,8 @@ class ConfigurationDocTest {
     Set<String> catalog =
         ConfigCatalog.ALL.stream().map(ConfigKey::name).collect(Collectors.toSet());
     Set<String> read = new TreeSet<>();
-    for (String module : List.of("gate-report", "gate-assertions", "gate-junit")) {
+    for (String module :
+        List.of("gate-model", "gate-report", "gate-deploy", "gate-assertions", "gate-junit")) {
       try (Stream<Path> files = Files.walk(ROOT.resolve(module).resolve("src/main/java"))) {
         for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
           Matcher m = KEY.matcher(Files.readString(f));

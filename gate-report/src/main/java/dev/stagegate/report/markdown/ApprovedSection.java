@@ -8,9 +8,9 @@ import dev.stagegate.report.ServiceEvidence;
 import dev.stagegate.report.TestedImage;
 import dev.stagegate.report.change.ChangeSummary;
 import dev.stagegate.report.change.SourceRevision;
+import dev.stagegate.report.checklist.AuditChecklists;
 import dev.stagegate.report.checklist.Checklist;
-import dev.stagegate.report.checklist.Checklists;
-import dev.stagegate.report.checklist.DeployFacts;
+import dev.stagegate.report.checklist.ChecklistFiller;
 import dev.stagegate.report.checklist.ItemState;
 import dev.stagegate.report.risk.RiskAssessment;
 import dev.stagegate.report.text.HumanDuration;
@@ -34,19 +34,19 @@ final class ApprovedSection implements AuditSection {
   /** How many files a risk line names before "+N more". */
   private static final int FILES_NAMED = 3;
 
-  private final DeployFacts facts;
+  private final ChecklistFiller checklists;
 
   ApprovedSection() {
-    this(DeployFacts.none());
+    this(ChecklistFiller.NONE);
   }
 
-  private ApprovedSection(DeployFacts facts) {
-    this.facts = facts;
+  private ApprovedSection(ChecklistFiller checklists) {
+    this.checklists = checklists;
   }
 
-  /** This section counting the checklists filled with {@code other} facts as well. */
-  ApprovedSection withFacts(DeployFacts other) {
-    return new ApprovedSection(other);
+  /** This section counting the checklists {@code filler} fills. */
+  ApprovedSection withChecklists(ChecklistFiller filler) {
+    return new ApprovedSection(filler);
   }
 
   @Override
@@ -183,13 +183,17 @@ final class ApprovedSection implements AuditSection {
   }
 
   private String checklists(AuditReport report) {
+    AuditChecklists filled = checklists.fill(report);
+    if (!filled.filled()) {
+      return "Checklists: not filled (this audit was rendered without the deploy checklists)";
+    }
     Map<ItemState, Long> counts = new EnumMap<>(ItemState.class);
-    for (Checklist checklist : Checklists.all(report, facts)) {
+    for (Checklist checklist : filled.lists()) {
       for (ItemState state : ItemState.values()) {
         counts.merge(state, checklist.count(state), Long::sum);
       }
     }
-    boolean listed = report.verdict().nothingFailed() || facts.approvedAudit().isPresent();
+    boolean listed = report.verdict().nothingFailed() || filled.deployStep();
     return "Checklists: "
         + counts.get(ItemState.DONE)
         + " done · "

@@ -3,7 +3,7 @@ package dev.stagegate.report.markdown;
 import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.EngineInfo;
 import dev.stagegate.report.GateResult;
-import dev.stagegate.report.checklist.DeployFacts;
+import dev.stagegate.report.checklist.ChecklistFiller;
 import dev.stagegate.report.text.MarkdownDocument;
 import dev.stagegate.report.text.MarkdownText;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ import java.util.List;
 public final class AuditMarkdown {
   private final List<AuditSection> reportSections;
   private final List<GateSection> gateSections;
-  private final DeployFacts facts;
+  private final ChecklistFiller checklists;
 
   /**
    * An audit made of the given sections.
@@ -40,14 +40,16 @@ public final class AuditMarkdown {
    * @param gateSections rendered in order under each gate's heading
    */
   public AuditMarkdown(List<AuditSection> reportSections, List<GateSection> gateSections) {
-    this(reportSections, gateSections, DeployFacts.none());
+    this(reportSections, gateSections, ChecklistFiller.NONE);
   }
 
   private AuditMarkdown(
-      List<AuditSection> reportSections, List<GateSection> gateSections, DeployFacts facts) {
+      List<AuditSection> reportSections,
+      List<GateSection> gateSections,
+      ChecklistFiller checklists) {
     this.reportSections = List.copyOf(reportSections);
     this.gateSections = List.copyOf(gateSections);
-    this.facts = facts;
+    this.checklists = checklists;
   }
 
   /** The audit as stagegate writes it. */
@@ -92,53 +94,55 @@ public final class AuditMarkdown {
   public AuditMarkdown withReportSection(AuditSection section) {
     List<AuditSection> sections = new ArrayList<>(reportSections);
     sections.add(section);
-    return new AuditMarkdown(sections, gateSections, facts);
+    return new AuditMarkdown(sections, gateSections, checklists);
   }
 
   /** This audit with one more section in every gate, after the others. */
   public AuditMarkdown withGateSection(GateSection section) {
     List<GateSection> sections = new ArrayList<>(gateSections);
     sections.add(section);
-    return new AuditMarkdown(reportSections, sections, facts);
+    return new AuditMarkdown(reportSections, sections, checklists);
   }
 
   /**
-   * This audit with the deploy checklists filled from {@code facts} as well as from the report (the
-   * standard audit uses {@link DeployFacts#none()}). For {@link
-   * dev.stagegate.report.writer.AuditFiles#write(AuditReport, java.nio.file.Path, AuditMarkdown)}:
+   * This audit with the deploy checklists {@code filler} fills when it renders (the standard audit
+   * has none: {@link ChecklistFiller#NONE}, and says so). gate-deploy's {@code DeployFacts} fills
+   * them from the evidence; for {@link dev.stagegate.report.writer.AuditFiles#write(AuditReport,
+   * java.nio.file.Path, AuditMarkdown)}:
    *
    * <pre>{@code
-   * AuditFiles.write(report, dir, AuditMarkdown.standard().withDeployFacts(facts));
+   * AuditFiles.write(report, dir, AuditMarkdown.standard().withChecklists(DeployFacts.none()));
    * }</pre>
    */
-  public AuditMarkdown withDeployFacts(DeployFacts facts) {
-    if (facts == null) {
-      throw new IllegalArgumentException("facts must not be null (use DeployFacts.none())");
+  public AuditMarkdown withChecklists(ChecklistFiller filler) {
+    if (filler == null) {
+      throw new IllegalArgumentException(
+          "filler must not be null (use DeployFacts.none() or ChecklistFiller.NONE)");
     }
     List<AuditSection> sections = new ArrayList<>();
     for (AuditSection section : reportSections) {
       if (section instanceof DeployChecklistSection d) {
-        sections.add(d.withFacts(facts));
+        sections.add(d.withChecklists(filler));
       } else if (section instanceof ApprovedSection a) {
-        sections.add(a.withFacts(facts));
+        sections.add(a.withChecklists(filler));
       } else {
         sections.add(section);
       }
     }
-    return new AuditMarkdown(sections, gateSections, facts);
+    return new AuditMarkdown(sections, gateSections, filler);
   }
 
   /**
-   * The facts the checklists are filled from ({@link DeployFacts#none()} unless {@link
-   * #withDeployFacts} gave others): the JSON twin writes the same checklist states.
+   * What fills the checklists ({@link ChecklistFiller#NONE} unless {@link #withChecklists} gave
+   * another): the JSON twin writes the same checklist states.
    */
-  public DeployFacts deployFacts() {
-    return facts;
+  public ChecklistFiller checklists() {
+    return checklists;
   }
 
-  /** The report as Markdown with the deploy checklists filled from {@code facts} too. */
-  public String render(AuditReport report, DeployFacts facts) {
-    return withDeployFacts(facts).render(report);
+  /** The report as Markdown with the deploy checklists {@code filler} fills. */
+  public String render(AuditReport report, ChecklistFiller filler) {
+    return withChecklists(filler).render(report);
   }
 
   /** The report as Markdown (CommonMark with GFM tables), ending in a newline. */

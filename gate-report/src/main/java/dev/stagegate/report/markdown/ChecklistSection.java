@@ -1,10 +1,10 @@
 package dev.stagegate.report.markdown;
 
 import dev.stagegate.report.AuditReport;
+import dev.stagegate.report.checklist.AuditChecklists;
 import dev.stagegate.report.checklist.Checklist;
+import dev.stagegate.report.checklist.ChecklistFiller;
 import dev.stagegate.report.checklist.ChecklistItem;
-import dev.stagegate.report.checklist.Checklists;
-import dev.stagegate.report.checklist.DeployFacts;
 import dev.stagegate.report.checklist.ItemState;
 import dev.stagegate.report.text.MarkdownDocument;
 import dev.stagegate.report.text.MarkdownText;
@@ -13,7 +13,7 @@ import java.util.EnumSet;
 import java.util.List;
 
 /**
- * The deploy checklists filled from the evidence ({@link Checklists#all}): per checklist a {@code
+ * The deploy checklists a {@link ChecklistFiller} filled from the evidence: per checklist a {@code
  * ###} heading and a table of state (✅ done, ❌ failed, ✋ manual), item and evidence; items in a row
  * with the same state and evidence share one row naming each. The legend above them explains the
  * states they show. Evidence may quote container output, so every cell goes through {@link
@@ -24,22 +24,33 @@ import java.util.List;
  *
  * <pre>{@code
  * String md = new AuditMarkdown(List.of(new ChecklistSection(facts)), List.of()).render(report);
+ * // facts: gate-deploy's DeployFacts
  * }</pre>
  */
 public final class ChecklistSection implements AuditSection {
-  private final DeployFacts facts;
+  private final ChecklistFiller checklists;
 
-  /** The checklists with these facts beyond the audit ({@link DeployFacts#none()} for none). */
-  public ChecklistSection(DeployFacts facts) {
-    if (facts == null) {
-      throw new IllegalArgumentException("facts must not be null (use DeployFacts.none())");
+  /** The checklists {@code checklists} fills (gate-deploy's {@code DeployFacts}). */
+  public ChecklistSection(ChecklistFiller checklists) {
+    if (checklists == null) {
+      throw new IllegalArgumentException(
+          "checklists must not be null (use DeployFacts.none() or ChecklistFiller.NONE)");
     }
-    this.facts = facts;
+    this.checklists = checklists;
   }
 
   @Override
   public void render(AuditReport report, MarkdownDocument doc) {
-    List<Checklist> checklists = Checklists.all(report, facts);
+    render(checklists.fill(report), doc);
+  }
+
+  /** The legend and one table per checklist; a sentence instead when nothing filled them. */
+  static void render(AuditChecklists filled, MarkdownDocument doc) {
+    if (!filled.filled()) {
+      doc.paragraph("Not filled: this audit was rendered without the deploy checklists.");
+      return;
+    }
+    List<Checklist> checklists = filled.lists();
     // the legend of the states these checklists show; the first screen counts all four
     EnumSet<ItemState> shown = EnumSet.noneOf(ItemState.class);
     checklists.forEach(c -> c.items().forEach(i -> shown.add(i.state())));

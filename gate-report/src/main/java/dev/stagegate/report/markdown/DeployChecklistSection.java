@@ -1,8 +1,8 @@
 package dev.stagegate.report.markdown;
 
 import dev.stagegate.report.AuditReport;
-import dev.stagegate.report.checklist.DeployFacts;
-import dev.stagegate.report.deploy.DeploymentEntry;
+import dev.stagegate.report.checklist.AuditChecklists;
+import dev.stagegate.report.checklist.ChecklistFiller;
 import dev.stagegate.report.redact.Redactor;
 import dev.stagegate.report.text.MarkdownDocument;
 
@@ -18,43 +18,44 @@ import dev.stagegate.report.text.MarkdownDocument;
  * {@code [YYYY-MM-DD HH:MM:SS] DEPLOYMENT} block, the same text {@code deployments.log} gets.
  */
 final class DeployChecklistSection implements AuditSection {
-  private final DeployFacts facts;
+  private final ChecklistFiller checklists;
 
-  /** The checklists from the audit alone. */
+  /** No checklists filled ({@link ChecklistFiller#NONE}). */
   DeployChecklistSection() {
-    this(DeployFacts.none());
+    this(ChecklistFiller.NONE);
   }
 
-  /** The checklists with facts beyond the audit. */
-  DeployChecklistSection(DeployFacts facts) {
-    this.facts = facts;
+  /** The checklists {@code checklists} fills. */
+  DeployChecklistSection(ChecklistFiller checklists) {
+    this.checklists = checklists;
   }
 
-  /** This section with other facts. */
-  DeployChecklistSection withFacts(DeployFacts other) {
+  /** This section with another filler. */
+  DeployChecklistSection withChecklists(ChecklistFiller other) {
     return new DeployChecklistSection(other);
   }
 
   @Override
   public void render(AuditReport report, MarkdownDocument doc) {
+    AuditChecklists filled = checklists.fill(report);
     // a failed deployment is recorded too (Status: FAILED): shown whatever the verdict
-    facts.deployment().ifPresent(entry -> renderDeployment(entry, doc));
-    if (!report.verdict().nothingFailed() && facts.approvedAudit().isEmpty()) {
+    filled.deploymentRecord().ifPresent(record -> renderDeployment(record, doc));
+    if (!report.verdict().nothingFailed() && !filled.deployStep()) {
       return; // a gate that did not pass: nothing to deploy (a deploy step shows what failed)
     }
     doc.heading(2, "Deploy checklist");
-    new ChecklistSection(facts).render(report, doc);
-    RollbackSubsection.render(facts.evidence(report), doc);
+    ChecklistSection.render(filled, doc);
+    RollbackSubsection.render(filled.evidence(), doc);
   }
 
   /**
    * The deployment in the seed's text format. The entry's fields were redacted when it was made;
    * masking again changes nothing then, and keeps a secret out if an entry came from elsewhere.
    */
-  static void renderDeployment(DeploymentEntry entry, MarkdownDocument doc) {
+  static void renderDeployment(String seedText, MarkdownDocument doc) {
     doc.heading(2, "Deployment");
     doc.paragraph(
         "As recorded in the seed's format (the block `deployments.log` gets; time in UTC):");
-    doc.codeBlock("text", Redactor.defaults().redact(entry.toSeedText()));
+    doc.codeBlock("text", Redactor.defaults().redact(seedText));
   }
 }

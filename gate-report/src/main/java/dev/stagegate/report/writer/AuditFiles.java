@@ -71,7 +71,7 @@ public final class AuditFiles {
       throws IOException {
     // Render first: a rendering bug must not leave anything behind.
     // The JSON twin carries the checklist states the Markdown counts, filled from the same facts.
-    byte[] json = AuditTwin.json(report, markdown.deployFacts()).getBytes(StandardCharsets.UTF_8);
+    byte[] json = AuditTwin.json(report, markdown.checklists()).getBytes(StandardCharsets.UTF_8);
     byte[] md = markdown.render(report).getBytes(StandardCharsets.UTF_8);
     Files.createDirectories(dir);
     Path jsonTarget = jsonPath(dir);

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stagegate.report.AuditReport;
+import dev.stagegate.report.checklist.AuditChecklists;
 import dev.stagegate.report.checklist.Checklist;
+import dev.stagegate.report.checklist.ChecklistFiller;
 import dev.stagegate.report.checklist.ChecklistItem;
-import dev.stagegate.report.checklist.Checklists;
-import dev.stagegate.report.checklist.DeployFacts;
 import dev.stagegate.report.json.AuditJson;
 
 /**
@@ -18,7 +18,7 @@ import dev.stagegate.report.json.AuditJson;
  * them. Assembled here rather than in the json package, which sits below the checklists.
  *
  * <pre>{@code
- * String twin = AuditTwin.json(report, DeployFacts.none());
+ * String twin = AuditTwin.json(report, DeployFacts.none()); // DeployFacts: gate-deploy
  * }</pre>
  */
 public final class AuditTwin {
@@ -28,9 +28,13 @@ public final class AuditTwin {
   private AuditTwin() {}
 
   /** The JSON twin of {@code report}, pretty-printed and ending in a newline. */
-  public static String json(AuditReport report, DeployFacts facts) {
+  public static String json(AuditReport report, ChecklistFiller checklists) {
+    AuditChecklists filled = checklists.fill(report);
+    if (!filled.filled()) {
+      return AuditJson.write(report); // nothing filled them: no "checklists" rather than none
+    }
     ArrayNode lists = JsonNodeFactory.instance.arrayNode();
-    for (Checklist checklist : Checklists.all(report, facts)) {
+    for (Checklist checklist : filled.lists()) {
       ObjectNode list = lists.addObject();
       list.put("id", checklist.id().name());
       list.put("title", checklist.title());

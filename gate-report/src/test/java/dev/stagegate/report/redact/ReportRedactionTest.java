@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stagegate.report.AuditFixtures;
 import dev.stagegate.report.AuditReport;
-import dev.stagegate.report.ReportRedaction;
 import dev.stagegate.report.ci.StepSummary;
 import dev.stagegate.report.json.AuditJson;
 import dev.stagegate.report.markdown.AuditMarkdown;

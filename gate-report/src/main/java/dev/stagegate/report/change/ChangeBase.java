@@ -1,6 +1,0 @@
-package dev.stagegate.report.change;
-
-import org.eclipse.jgit.revwalk.RevCommit;
-
-/** The chosen base commit, the ref it came from and how it was chosen. */
-record ChangeBase(String ref, RevCommit commit, BaseSource source, String choice) {}

@@ -1,5 +1,6 @@
 package dev.stagegate.report.markdown;
 
+import dev.stagegate.deploy.checklist.DeployFacts;
 import dev.stagegate.report.AuditReport;
 import dev.stagegate.report.json.AuditJson;
 import java.io.IOException;
@@ -12,12 +13,13 @@ import java.util.Map;
 
 /**
  * Re-renders a real run's JSON twin with the current code, as gate-junit's ReportSession does (the
- * standard audit plus the burn-in resource charts), writes it next to {@code out} and prints its
- * size section by section, so a change to the Markdown can be measured on real evidence:
+ * standard audit plus the burn-in resource charts, the checklists filled from the report alone:
+ * without the test reports CI reads for "Tests passing"), writes it next to {@code out} and prints
+ * its size section by section, so a change to the Markdown can be measured on real evidence:
  *
  * <pre>
- * mvn -o -q -pl gate-report test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
- * java -cp gate-report/target/test-classes:gate-report/target/classes:$(cat /tmp/cp.txt) \
+ * mvn -q -pl gate-deploy -am test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ * java -cp gate-deploy/target/test-classes:gate-deploy/target/classes:$(cat /tmp/cp.txt) \
  *     dev.stagegate.report.markdown.RerenderTwin stability_audit.json /tmp/out.md
  * </pre>
  */
@@ -41,6 +43,7 @@ public final class RerenderTwin {
   /** The Markdown ReportSession writes for this report. */
   static String render(AuditReport report) {
     return AuditMarkdown.standard()
+        .withChecklists(DeployFacts.none())
         .withGateSection(new ChartsSection(ExampleAudit::series))
         .render(report);
   }

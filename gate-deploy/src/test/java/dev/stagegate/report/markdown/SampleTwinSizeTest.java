@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * not depend on it. It only prints: the limit is held by {@link FullAuditSizeTest}.
  *
  * <pre>
- * mvn -o -q -pl gate-report test -Dtest=SampleTwinSizeTest -Dsurefire.failIfNoSpecifiedTests=false
+ * mvn -q -pl gate-deploy -am test -Dtest=SampleTwinSizeTest -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  */
 class SampleTwinSizeTest {
